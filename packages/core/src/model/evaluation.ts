@@ -1,0 +1,197 @@
+import type { SourceRef } from './source.ts';
+import type { Stated } from './stated.ts';
+
+/** 评价类型: 项目支出 / 部门整体支出 / 多项目汇总表 */
+export type EvaluationKind = 'project' | 'department' | 'summary';
+
+/**
+ * 预算执行行 — one line of a budget block: the total, a source of funds, a nature of spending,
+ * a task. Columns a document leaves out stay undefined; blank cells are Stated with raw ''.
+ */
+export interface BudgetLine {
+  /** Stable within the evaluation, e.g. "total", "source-1", "task-3". */
+  id: string;
+  /** Label as written: 总额, 其中：财政资金, 基本支出, 社区矫正. */
+  label: string;
+  /** What kind of line: the whole, a 资金来源, a 支出性质, a 年度主要任务, an 经济分类, a functional 科目. */
+  role: 'total' | 'source' | 'nature' | 'task' | 'economic' | 'function' | 'other';
+  /**
+   * Id of the line these parts add up to. Lines with the same `partOf` and the same `role` form
+   * one sum: total = Σ sources; total = Σ natures; 项目支出 = Σ tasks.
+   */
+  partOf?: string;
+  /** 年初预算数 */
+  initialBudget?: Stated;
+  /** 全年预算数 / 调整后预算数 */
+  adjustedBudget?: Stated;
+  /** 预算执行数 / 决算数 */
+  executed?: Stated;
+  /** 预算执行率 as stated */
+  executionRate?: Stated;
+  /** 分值 of the budget-execution criterion (usually on the total line only) */
+  weight?: Stated;
+  /** 得分 stated for budget execution */
+  statedScore?: Stated;
+  /** 原因 / 偏差说明 written beside the line */
+  reason?: string;
+  source?: SourceRef;
+}
+
+/** 指标性质: 正向 ≥, 反向 ≤, 等于 =, 定性; null when the document does not say and it cannot be inferred. */
+export type IndicatorDirection = '≥' | '≤' | '=' | 'qualitative';
+
+/** 三级指标 — one row of the indicator tree. */
+export interface Indicator {
+  id: string;
+  /** 一级指标, e.g. 产出指标 */
+  level1: string;
+  /** 二级指标, e.g. 数量指标; '' when the form has no 二级 column (seed 002) */
+  level2: string;
+  /** 三级指标 name */
+  name: string;
+  /** 指标性质; inferred from the target's sign when the form has no such column */
+  direction: IndicatorDirection | null;
+  /** 指标值 (年度目标值); for 定性 the expected wording, e.g. 优良 */
+  target?: Stated;
+  /** 度量单位 */
+  unit?: string;
+  /** 实际完成值 */
+  actual?: Stated;
+  /** 分值 / 权重 */
+  weight?: Stated;
+  /** 自评得分 as stated */
+  statedScore?: Stated;
+  /** 偏差原因分析及改进措施 / 未完成原因分析 */
+  deviationReason?: string;
+  /** 不适用: dropped from scoring, its weight re-normalised as the framework says */
+  notApplicable?: boolean;
+  source?: SourceRef;
+}
+
+/** 一级指标 subtotal stated somewhere (a table row or the narrative: "投入管理指标：总分值 30 分，总得分 29 分"). */
+export interface CategoryScore {
+  level1: string;
+  weight?: Stated;
+  statedScore?: Stated;
+  source?: SourceRef;
+}
+
+/** One row of a 项目支出绩效自评汇总表 (seed 000). */
+export interface SummaryRow {
+  /** 序号 */
+  index?: number;
+  /** 项目名称 */
+  name: string;
+  /** 全年预算数 */
+  adjustedBudget?: Stated;
+  /** 全年执行数 */
+  executed?: Stated;
+  /** 预算执行率 */
+  executionRate?: Stated;
+  /** 自评得分 */
+  statedScore?: Stated;
+  /** 是否有较大偏差 (its text; blank means none stated) */
+  deviation?: string;
+  source?: SourceRef;
+}
+
+/** 绩效指标完成情况统计 by 二级 type (seed 004: 139 set, 131 met). */
+export interface IndicatorCount {
+  /** 数量指标, 质量指标, … or 合计 */
+  type: string;
+  planned?: Stated;
+  completed?: Stated;
+  source?: SourceRef;
+}
+
+/** 执行进度监控点 (双监控): e.g. 9月30日 target ≥80%, actual 75.89%. */
+export interface MonitoringPoint {
+  /** Month 1–12 the checkpoint falls on. */
+  month: number;
+  target?: Stated;
+  actual?: Stated;
+  reason?: string;
+  source?: SourceRef;
+}
+
+/** 未完成指标说明 listed in the narrative (seed 004 二(二)). */
+export interface UnmetExplanation {
+  /** 二级 type the narrative files it under, e.g. 数量指标 */
+  type?: string;
+  indicator: string;
+  target?: Stated;
+  actual?: Stated;
+  reason?: string;
+  source?: SourceRef;
+}
+
+/**
+ * 自评 — one self-evaluation: a project's or a whole department's year, or a summary table of
+ * several projects. This is what readers produce and what scoring and audit consume.
+ */
+export interface Evaluation {
+  /** Stable within its document: "eval-1", … */
+  id: string;
+  /** Title as the table or report states it. */
+  title: string;
+  kind: EvaluationKind;
+  /** 年度 */
+  year?: number;
+  /** 部门(单位)名称 / 主管部门 */
+  organization?: string;
+  /** 项目名称 (project evaluations) */
+  projectName?: string;
+  /** Framework named by the user or detected by the reader; scoring detects again when absent. */
+  frameworkId?: string;
+  budget: BudgetLine[];
+  indicators: Indicator[];
+  categoryScores: CategoryScore[];
+  /** 自评得分 / 总分 / 合计得分 as stated */
+  statedTotal?: Stated;
+  /** 合计 of weights as stated (a 合计 row's 权重 column) */
+  statedWeightTotal?: Stated;
+  /** 自评结果 / 评价等级 as stated: 优, 良, "良好" … */
+  statedGrade?: { raw: string; source?: SourceRef };
+  summaryRows: SummaryRow[];
+  indicatorCounts: IndicatorCount[];
+  monitoring: MonitoringPoint[];
+  unmetExplanations: UnmetExplanation[];
+  /** 年度总体目标 / 项目年度目标 */
+  goal?: string;
+  /** 存在问题 */
+  problems?: string;
+  /** 改进措施 */
+  measures?: string;
+  /** 评价结论 text */
+  conclusion?: string;
+  source?: SourceRef;
+}
+
+/** A numeric statement in the narrative: "全年共受理法律援助案件526件", "调解成功率为97.60%". */
+export interface NarrativeStatement {
+  /** What the number is about, normalised: 法律援助案件, 调解成功率, 项目支出. */
+  subject: string;
+  /** Qualifiers found before it in the same sentence: 年初, 全年, 决算, 9月 … */
+  qualifiers: string[];
+  value: Stated;
+  /** The sentence (or clause) it was read from, for the evidence. */
+  text: string;
+  /** Project or section the statement is about, when the paragraph names one. */
+  about?: string;
+  source?: SourceRef;
+}
+
+/** A problem reading the input, reported to the user in Chinese with its place. */
+export interface ReadIssue {
+  severity: 'error' | 'warning';
+  message: string;
+  source?: SourceRef;
+}
+
+/** Everything read from one file. */
+export interface EvaluationDocument {
+  file: string;
+  evaluations: Evaluation[];
+  statements: NarrativeStatement[];
+  issues: ReadIssue[];
+}

@@ -1,0 +1,5 @@
+export * from './source.ts';
+export * from './stated.ts';
+export * from './evaluation.ts';
+export * from './finding.ts';
+export * from './result.ts';

@@ -1,0 +1,3 @@
+export * from './decimal.ts';
+export * from './parse.ts';
+export * from './tolerance.ts';
