@@ -63,6 +63,10 @@ export interface Indicator {
   statedScore?: Stated;
   /** 偏差原因分析及改进措施 / 未完成原因分析 */
   deviationReason?: string;
+  /** 计分标准 / 评扣分标准 written beside a criterion (部门整体 frameworks, seed 003) */
+  criterionText?: string;
+  /** 调整后指标值 when the target was revised during the year (scoring uses it) */
+  adjustedTarget?: Stated;
   /** 不适用: dropped from scoring, its weight re-normalised as the framework says */
   notApplicable?: boolean;
   source?: SourceRef;
@@ -139,8 +143,20 @@ export interface Evaluation {
   year?: number;
   /** 部门(单位)名称 / 主管部门 */
   organization?: string;
-  /** 项目名称 (project evaluations) */
+  /** 项目名称 (project evaluations), without its code */
   projectName?: string;
+  /** 项目编码 when the name carries one: "51090423T000008167896-2023" */
+  projectCode?: string;
+  /**
+   * Header cells and captions of the form it was read from (项目名称, 年初预算, 指标性质, 计分标准…).
+   * Framework detection matches these against each framework's signature.
+   */
+  formSignature: string[];
+  /**
+   * Named inputs for formula rules that are not indicator rows (部门整体 frameworks): e.g.
+   * 年初预算数, 预算调剂金额, 6月执行进度. Keys are the framework's input names.
+   */
+  inputs: Record<string, Stated>;
   /** Framework named by the user or detected by the reader; scoring detects again when absent. */
   frameworkId?: string;
   budget: BudgetLine[];

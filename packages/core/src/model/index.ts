@@ -3,3 +3,4 @@ export * from './stated.ts';
 export * from './evaluation.ts';
 export * from './finding.ts';
 export * from './result.ts';
+export * from './build.ts';
