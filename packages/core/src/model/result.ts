@@ -95,6 +95,10 @@ export interface ScoreResult {
   categories: CategoryTotal[];
   /** Σ weights of budget execution + indicators */
   weightTotal: string;
+  /** What the weights must add up to under the framework (usually 100, even where the self-score maximum is 90). */
+  expectedWeightTotal?: string;
+  /** Whether the framework lets a department adjust 一级 weights (seed 001: all but 预算执行率). */
+  weightsAdjustable?: boolean;
   /** Computed total; null when nothing at all could be scored. */
   computedTotal: string | null;
   /** True when some part could not be judged: the total is then a lower bound, not a verdict. */
