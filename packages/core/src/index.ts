@@ -1,2 +1,3 @@
 export * from './model/index.ts';
 export * from './numbers/index.ts';
+export * from './audit/index.ts';

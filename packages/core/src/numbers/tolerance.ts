@@ -41,3 +41,29 @@ export function compareWithRounding(
 export function num(value: Stated | undefined): Dec | null {
   return value && value.value !== null ? new D(value.value) : null;
 }
+
+/**
+ * Extra allowance, in percentage points, for a rate n ÷ d × 100 computed from two rounded amounts:
+ * each may be off by half a unit of its last place, which moves the rate by about
+ * 100 × (Δn ÷ d + n × Δd ÷ d²). 24.81 ÷ 35.20 can honestly be anything from 70.46% to 70.51%.
+ */
+export function ratioAllowance(n: Dec, nDecimals: number, d: Dec, dDecimals: number): Dec {
+  if (d.isZero()) return new D(0);
+  const dn = halfUnit(nDecimals);
+  const dd = halfUnit(dDecimals);
+  return dn
+    .div(d.abs())
+    .plus(n.abs().times(dd).div(d.times(d)))
+    .times(100);
+}
+
+/**
+ * Scores are counted, not measured: "1" is exactly one point. A stated score agrees with a computed
+ * one within half a unit of its written places, and never less precisely than one decimal.
+ */
+export function scoreAgrees(stated: Dec, statedDecimals: number, computed: Dec): boolean {
+  return stated
+    .minus(computed)
+    .abs()
+    .lte(halfUnit(Math.max(statedDecimals, 1)));
+}

@@ -1,0 +1,75 @@
+import type { EvaluationDocument, NarrativeStatement } from '../../model/evaluation.ts';
+import type { Finding } from '../../model/finding.ts';
+import { D } from '../../numbers/decimal.ts';
+import { compareWithRounding } from '../../numbers/tolerance.ts';
+import { finding } from '../finding-kit.ts';
+
+/** Subjects too generic to tie two sentences to one fact. */
+const GENERIC =
+  /^(增长|下降|增加|减少|占|完成预算|上升|同比|共计|合计|其中|总计|达|为|约|近|比上年|较上年|人次|余|)$/;
+
+function unitKind(s: NarrativeStatement): string {
+  if (s.value.percent) return '%';
+  return s.value.unit ?? '';
+}
+
+function keyOf(s: NarrativeStatement): string | null {
+  const subject = s.subject.replace(/\s/g, '');
+  const han = subject.match(/\p{Script=Han}/gu)?.length ?? 0;
+  if (han < 3 || GENERIC.test(subject)) return null;
+  if (s.value.value === null || s.value.approximate) return null;
+  // Change figures ("较上年增加…") are about a difference, not the fact itself.
+  if (s.qualifiers.some((q) => /较上年|同比|比上年/.test(q))) return null;
+  return [s.about ?? '', subject, [...s.qualifiers].sort().join('+'), unitKind(s)].join('\u0000');
+}
+
+/**
+ * 前后矛盾: one fact stated twice with two values — "全年列管社区矫正对象366人" here, "337人" there. Facts
+ * are matched on subject, qualifiers, unit and the project they are about; approximate figures and
+ * changes are left out, so the same wording with a different meaning is not reported.
+ */
+export function checkNarrativeConflicts(doc: EvaluationDocument): Finding[] {
+  const groups = new Map<string, NarrativeStatement[]>();
+  for (const s of doc.statements) {
+    const key = keyOf(s);
+    if (key) groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  const out: Finding[] = [];
+  for (const statements of groups.values()) {
+    const distinct: NarrativeStatement[] = [];
+    for (const s of statements) {
+      const same = distinct.find((d) => {
+        const v = compareWithRounding(new D(d.value.value!), d.value.decimals, new D(s.value.value!), [
+          s.value.decimals,
+        ]).verdict;
+        return v === 'equal' || v === 'within-rounding';
+      });
+      if (!same) distinct.push(s);
+    }
+    if (distinct.length < 2) continue;
+    const [first, ...rest] = distinct;
+    const count = (s: NarrativeStatement) =>
+      statements.filter((x) => x.value.value !== null && new D(x.value.value).eq(s.value.value!)).length;
+    out.push(
+      finding({
+        code: 'narrative-conflict',
+        severity: 'error',
+        message: `报告对「${first!.subject}」${first!.about ? `（${first!.about}）` : ''}前后说法不一：${distinct
+          .map(
+            (s) =>
+              `${s.value.raw}（第 ${s.source?.line ?? '?'} 行${count(s) > 1 ? `等 ${count(s)} 处` : ''}）`,
+          )
+          .join('，')}。请核实并统一。`,
+        source: first!.source,
+        evidence: {
+          stated: first!.value.raw,
+          computed: rest.map((s) => s.value.raw).join(', '),
+          text: first!.text,
+          others: rest.map((s) => ({ value: s.value.raw, location: s.source ?? {}, text: s.text })),
+        },
+        rule: 'audit.narrative-same-fact',
+      }),
+    );
+  }
+  return out;
+}

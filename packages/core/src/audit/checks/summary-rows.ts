@@ -1,0 +1,78 @@
+import type { Finding } from '../../model/finding.ts';
+import { D, sum } from '../../numbers/decimal.ts';
+import type { AuditContext } from '../context.ts';
+import { finding, show } from '../finding-kit.ts';
+import { checkExecutionRate } from './budget-ratios.ts';
+
+/** Below this 执行率 a project needs a reason (seed 003's form note: "预算执行率未达到90%的需说明原因"). */
+const REASON_THRESHOLD = new D(90);
+/** Execution this low with a score this high is what a reviewer asks about first. */
+const LOW_EXECUTION = new D(50);
+const HIGH_SCORE = new D(80);
+
+/** 汇总表: each row's rate against its amounts, the reasons a low rate needs, and low execution with high scores. */
+export function checkSummaryRows(ctx: AuditContext): Finding[] {
+  const { evaluation } = ctx;
+  const out: Finding[] = [];
+  const unexplained: string[] = [];
+  for (const row of evaluation.summaryRows) {
+    out.push(...checkExecutionRate({ ...row, label: row.name }, ctx, 'audit.summary-execution-rate'));
+    const rate = row.executionRate?.value != null ? new D(row.executionRate.value) : null;
+    if (rate && rate.lt(REASON_THRESHOLD) && !(row.deviation ?? '').trim()) unexplained.push(row.name);
+    const score = row.statedScore?.value != null ? new D(row.statedScore.value) : null;
+    if (rate && score && rate.lt(LOW_EXECUTION) && score.gte(HIGH_SCORE)) {
+      out.push(
+        finding({
+          code: 'budget-execution-anomaly',
+          severity: 'warning',
+          message: `「${row.name}」预算执行率仅 ${row.executionRate!.raw}，自评得分却为 ${row.statedScore!.raw} 分。资金基本未使用而绩效目标几乎全部完成，请核实得分依据或说明原因。`,
+          evaluation,
+          source: row.source,
+          evidence: {
+            stated: row.statedScore!.raw,
+            inputs: {
+              全年预算数: row.adjustedBudget?.raw ?? '',
+              全年执行数: row.executed?.raw ?? '',
+              预算执行率: row.executionRate!.raw,
+            },
+          },
+          rule: 'audit.low-execution-high-score',
+        }),
+      );
+    }
+  }
+  if (unexplained.length) {
+    out.push(
+      finding({
+        code: 'missing-deviation-reason',
+        severity: 'warning',
+        message: `汇总表中 ${unexplained.length} 个项目预算执行率低于 90%，但「是否有较大偏差」栏为空：${unexplained.join('、')}。请在表中说明偏差原因（正文中的说明不随汇总表公开）。`,
+        evaluation,
+        source: evaluation.summaryRows.find((r) => r.name === unexplained[0])?.source ?? evaluation.source,
+        evidence: {
+          inputs: Object.fromEntries(
+            evaluation.summaryRows
+              .filter((r) => unexplained.includes(r.name))
+              .map((r) => [r.name, r.executionRate?.raw ?? '']),
+          ),
+          threshold: '90%',
+        },
+        rule: 'audit.summary-deviation-reason',
+      }),
+    );
+  }
+  return out;
+}
+
+/** Σ of the summary's columns, for holding against the prose ("项目支出预算金额为 170.8 万元"). */
+export function summaryColumnTotals(ctx: AuditContext): {
+  adjustedBudget: string | null;
+  executed: string | null;
+} {
+  const rows = ctx.evaluation.summaryRows;
+  const total = (pick: (r: (typeof rows)[number]) => string | null | undefined) => {
+    const values = rows.map(pick);
+    return values.every((v) => v != null) && values.length ? show(sum(values.map((v) => new D(v!)))) : null;
+  };
+  return { adjustedBudget: total((r) => r.adjustedBudget?.value), executed: total((r) => r.executed?.value) };
+}

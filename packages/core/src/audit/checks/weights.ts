@@ -1,0 +1,51 @@
+import type { Finding } from '../../model/finding.ts';
+import { D } from '../../numbers/decimal.ts';
+import type { AuditContext } from '../context.ts';
+import { finding } from '../finding-kit.ts';
+
+/** 权重: the weights must add up to the framework's total, and each 一级 to what the framework fixes. */
+export function checkWeights(ctx: AuditContext): Finding[] {
+  const { evaluation, score } = ctx;
+  if (!evaluation.indicators.length) return [];
+  const out: Finding[] = [];
+  const expected = new D(score.expectedWeightTotal ?? '100');
+  const total = new D(score.weightTotal);
+  if (!total.eq(expected)) {
+    out.push(
+      finding({
+        code: 'weights-invalid',
+        severity: 'error',
+        message: `各项分值合计为 ${total.toFixed()}，评分框架「${score.frameworkName}」要求合计 ${expected.toFixed()}。`,
+        evaluation,
+        source: evaluation.statedWeightTotal?.source ?? evaluation.source,
+        evidence: {
+          stated: total.toFixed(),
+          computed: expected.toFixed(),
+          inputs: Object.fromEntries(score.categories.map((c) => [c.level1, c.weight])),
+        },
+        rule: 'audit.weight-total',
+      }),
+    );
+  }
+  for (const c of score.categories) {
+    if (c.expectedWeight === undefined || new D(c.weight).eq(c.expectedWeight)) continue;
+    const missing = new D(c.weight).isZero();
+    // An adjustable framework (seed 001: "其他指标权重可作适当调整，但总分应为100分") allows moving weight between
+    // categories; a missing required category or a fixed one that moved is still worth a word.
+    const severity = missing ? 'warning' : score.weightsAdjustable ? 'info' : 'error';
+    out.push(
+      finding({
+        code: 'weights-invalid',
+        severity,
+        message: missing
+          ? `评分框架设有一级指标「${c.level1}」（${c.expectedWeight} 分），本表未设置${score.weightsAdjustable ? '，其分值已调整到其他一级指标，请在报告中说明' : ''}。`
+          : `一级指标「${c.level1}」分值为 ${c.weight}，评分框架原则上为 ${c.expectedWeight}${score.weightsAdjustable ? '（框架允许适当调整）' : ''}。`,
+        evaluation,
+        source: evaluation.source,
+        evidence: { stated: c.weight, computed: c.expectedWeight },
+        rule: 'audit.category-weight',
+      }),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,3 @@
+export * from './audit.ts';
+export type { AuditContext, Check } from './context.ts';
+export { gradeOfLabel } from './checks/grade.ts';
