@@ -17,6 +17,7 @@ import {
 } from './checks/indicator-scores.ts';
 import { checkNarrativeConflicts } from './checks/narrative-conflicts.ts';
 import { checkNarrativeShares } from './checks/narrative-shares.ts';
+import { checkNarrativeSums } from './checks/narrative-sums.ts';
 import { checkNarrativeAgainstTables } from './checks/narrative-vs-tables.ts';
 import { checkScoreSums } from './checks/score-sums.ts';
 import { checkSummaryRows } from './checks/summary-rows.ts';
@@ -90,7 +91,11 @@ export function auditDocument(document: EvaluationDocument, scorer: Scorer): Doc
     const score = scorer(evaluation);
     return { evaluation, score, findings: auditEvaluation(evaluation, score, document) };
   });
-  const documentFindings = [...checkNarrativeShares(document), ...checkNarrativeConflicts(document)];
+  const documentFindings = [
+    ...checkNarrativeSums(document),
+    ...checkNarrativeShares(document),
+    ...checkNarrativeConflicts(document),
+  ];
   for (const f of documentFindings) {
     const owner = ownerOf(f, results);
     if (!owner) continue;

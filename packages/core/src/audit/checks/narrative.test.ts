@@ -3,6 +3,7 @@ import { ctx, evaluation, line, s, score, statement } from '../test-kit.ts';
 import { checkClaims } from './claims.ts';
 import { checkNarrativeConflicts } from './narrative-conflicts.ts';
 import { checkNarrativeShares } from './narrative-shares.ts';
+import { checkNarrativeSums } from './narrative-sums.ts';
 import { checkNarrativeAgainstTables } from './narrative-vs-tables.ts';
 import type { EvaluationDocument, NarrativeStatement } from '../../model/evaluation.ts';
 
@@ -148,5 +149,41 @@ describe('full marks with problems', () => {
     const e = evaluation({ statedTotal: s('100'), problems: '专业人才缺乏，法律服务机构还不健全。' });
     expect(checkClaims(ctx(e))[0]).toMatchObject({ code: 'narrative-conflict', severity: 'warning' });
     expect(checkClaims(ctx(evaluation({ statedTotal: s('100'), problems: '无' })))).toEqual([]);
+  });
+});
+
+describe('其中 lists in the prose', () => {
+  const t = '2024年支出合计2,661.83万元,其中:基本支出1,616.31万元、项目支出1,045.50万元;';
+  it('finds seed 004: 1,616.31 + 1,045.50 = 2,661.81, not 2,661.83', () => {
+    const findings = checkNarrativeSums(
+      doc([
+        statement('支出合计', '2,661.83万元', t),
+        statement('基本支出', '1,616.31万元', t),
+        statement('项目支出', '1,045.50万元', t),
+      ]),
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      code: 'sum-mismatch',
+      severity: 'warning',
+      evidence: { computed: '2661.81' },
+    });
+  });
+  it('leaves partial lists and change figures alone', () => {
+    const partial = '公务用车购置及运行维护费支出3.41万元,其中：公务用车购置支出0万元。';
+    const change =
+      '基本支出1,616.31万元,较上年减少31.74万元。(其中:人员经费支出1,421.73万元,较上年减少18.09万元)';
+    expect(
+      checkNarrativeSums(
+        doc([
+          statement('公务用车购置及运行维护费支出', '3.41万元', partial),
+          statement('公务用车购置支出', '0万元', partial),
+          statement('基本支出', '1,616.31万元', change),
+          statement('较上年减少', '31.74万元', change),
+          statement('人员经费支出', '1,421.73万元', change),
+          statement('较上年减少', '18.09万元', change),
+        ]),
+      ),
+    ).toEqual([]);
   });
 });
