@@ -10,6 +10,7 @@ import { checkDeviationReasons } from './checks/deviation-reasons.ts';
 import { checkExecutionAnomalies } from './checks/execution-anomaly.ts';
 import { checkGrade } from './checks/grade.ts';
 import { checkIndicatorQuality } from './checks/indicator-quality.ts';
+import { checkIndicatorsAgainstBudget } from './checks/indicator-vs-budget.ts';
 import {
   checkRuleDeviation,
   checkScoreExceedsWeight,
@@ -38,6 +39,7 @@ export const EVALUATION_CHECKS: Check[] = [
   checkGrade,
   checkIndicatorQuality,
   checkIndicatorCounts,
+  checkIndicatorsAgainstBudget,
   checkNarrativeAgainstTables,
   checkClaims,
 ];
