@@ -1,3 +1,5 @@
 export * from './model/index.ts';
 export * from './numbers/index.ts';
 export * from './audit/index.ts';
+export * from './frameworks/index.ts';
+export * from './scoring/index.ts';

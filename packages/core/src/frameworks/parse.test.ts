@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import mof from '../../frameworks/mof-project-2020.json' with { type: 'json' };
+import suining from '../../frameworks/suining-district-department-2024.json' with { type: 'json' };
+import { BUILTIN_FRAMEWORK_FILES } from './builtin.ts';
+import { FrameworkError } from './error.ts';
+import { parseFramework } from './parse.ts';
+
+/** A deep copy to break on purpose. */
+function copy<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x)) as T;
+}
+
+function errorOf(json: unknown, origin = 'seed-001.json'): string {
+  try {
+    parseFramework(json, origin);
+  } catch (e) {
+    expect(e).toBeInstanceOf(FrameworkError);
+    return (e as Error).message;
+  }
+  throw new Error('expected a FrameworkError');
+}
+
+describe('parseFramework', () => {
+  it('loads every shipped framework, with its id and version', () => {
+    const ids = Object.entries(BUILTIN_FRAMEWORK_FILES).map(([file, json]) => {
+      const f = parseFramework(json, file);
+      expect(f.version).not.toBe('');
+      return f.id;
+    });
+    expect(ids.sort()).toEqual([
+      'hengyang-yanfeng-department-2024',
+      'honghe-department-2024',
+      'mof-project-2020',
+      'project-10-90',
+      'suining-district-department-2024',
+      'zhengzhou-shangjie-department-2021',
+    ]);
+  });
+
+  it('keeps amounts as decimal strings: seed 003 自评准确 bands 5 / 10 / 20', () => {
+    const f = parseFramework(suining, 'suining.json');
+    const rule = f.rules.find((r) => r.id === 'criterion.self-accuracy');
+    expect(rule?.kind).toBe('review-difference');
+    if (rule?.kind !== 'review-difference') return;
+    expect(rule.bands.map((b) => [b.min, b.deduction])).toEqual([
+      ['0', '0'],
+      ['5', '4'],
+      ['10', '8'],
+      ['20', '10'],
+    ]);
+    expect(f.maxTotal).toBe('90');
+  });
+
+  it('names the file and JSON path of an unknown citation key', () => {
+    const bad = copy(mof);
+    bad.rules[3]!.cite = 'seed001-note-9';
+    expect(errorOf(bad)).toBe('评分框架 seed-001.json：rules[3].cite 引用了不存在的出处「seed001-note-9」');
+  });
+
+  it('rejects a criterion filed under an undeclared 一级 category', () => {
+    const bad = copy(suining);
+    bad.rules[0]!.category = '部门管理';
+    expect(errorOf(bad)).toContain('rules[0].category 引用了框架未声明的一级指标「部门管理」');
+  });
+
+  it('rejects an input name that is not declared', () => {
+    const bad = copy(suining);
+    const rule = bad.rules.find((r) => r.id === 'criterion.violations') as { input: string };
+    rule.input = '问题个数';
+    expect(errorOf(bad)).toContain('.input 使用了未在 inputs 中声明的输入「问题个数」');
+  });
+
+  it('rejects qualitative tiers that overlap or leave a gap', () => {
+    const overlap = copy(mof);
+    const tiers = (overlap.rules[4] as { tiers: Array<{ min: string; max: string }> }).tiers;
+    tiers[1]!.max = '0.85';
+    expect(errorOf(overlap)).toContain('rules[4].tiers[0] 与 rules[4].tiers[1] 重叠');
+    const gap = copy(mof);
+    (gap.rules[4] as { tiers: Array<{ min: string }> }).tiers[0]!.min = '0.9';
+    expect(errorOf(gap)).toContain('留有空档 [0.8, 0.9)');
+  });
+
+  it('rejects grade bands out of order', () => {
+    const bad = copy(mof);
+    bad.grades.bands[1]!.min = 95;
+    expect(errorOf(bad)).toContain('grades.bands[1] 等级须从高到低排列');
+  });
+
+  it('rejects 三级 weights that do not add up to their 二级', () => {
+    const bad = copy(suining);
+    const rule = bad.rules.find((r) => r.id === 'criterion.violations') as { weight: number };
+    rule.weight = 8;
+    expect(errorOf(bad)).toContain('三级指标分值合计 18，与二级指标「完成结果」分值 20 不符');
+  });
+
+  it('reports a missing field and a wrong kind by path', () => {
+    const noCite = copy(mof) as { rules: Array<Record<string, unknown>> };
+    delete noCite.rules[1]!.cite;
+    expect(errorOf(noCite)).toBe('评分框架 seed-001.json：rules[1].cite 缺少必填项');
+    const wrongKind = copy(mof) as { kind: string };
+    wrongKind.kind = 'city';
+    expect(errorOf(wrongKind)).toContain('kind 取值不在允许范围内');
+  });
+});

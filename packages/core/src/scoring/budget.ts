@@ -1,0 +1,73 @@
+import type { Framework } from '../frameworks/schema.ts';
+import type { BudgetLine, Evaluation } from '../model/evaluation.ts';
+import type { BudgetExecutionScore } from '../model/result.ts';
+import { D, round, type Dec } from '../numbers/decimal.ts';
+import { citationText, ruleOf } from './cite.ts';
+import { executionRate, scoreBudgetExecution } from './rules/budget-execution.ts';
+import { n } from './rules/show.ts';
+
+export function totalLine(e: Evaluation): BudgetLine | undefined {
+  return e.budget.find((l) => l.role === 'total') ?? e.budget.find((l) => !l.partOf);
+}
+
+/** 预算执行 points under the framework's budget-execution rule; undefined when it has none or there is no budget. */
+export function scoreBudget(
+  e: Evaluation,
+  f: Framework,
+): { score: BudgetExecutionScore; weight: Dec | null } | undefined {
+  const rule = ruleOf(f, 'budget-execution');
+  const line = totalLine(e);
+  if (!rule || !line) return undefined;
+  const decimals = rule.decimals ?? f.decimals;
+  const weight = new D(line.weight?.value ?? rule.weight);
+  const executed = line.executed?.value;
+  const adjusted = line.adjustedBudget?.value;
+  const recomputed =
+    executed != null && adjusted != null ? executionRate(new D(executed), new D(adjusted)) : null;
+  const statedRate = line.executionRate?.value != null ? new D(line.executionRate.value) : null;
+  const rateUsed = recomputed ?? statedRate;
+  const inputs: Record<string, string> = {
+    全年预算数: line.adjustedBudget?.raw || '（缺）',
+    执行数: line.executed?.raw || '（缺）',
+    执行率: line.executionRate?.raw || '（缺）',
+    分值: n(weight),
+  };
+  if (line.initialBudget?.raw) inputs['年初预算数（不用于计算执行率）'] = line.initialBudget.raw;
+  const citation = citationText(f, rule.cite);
+  const base = {
+    rate: recomputed ? round(recomputed, 2).toFixed(2) : null,
+    rateUsed: rateUsed ? round(rateUsed, 4).toFixed() : null,
+    weight: n(weight),
+    stated: line.statedScore?.value ?? null,
+  };
+  if (rateUsed === null) {
+    return {
+      weight,
+      score: {
+        ...base,
+        computed: null,
+        outcome: 'not-judgeable',
+        explanation: {
+          rule: rule.id,
+          summary: '既无执行数与全年预算数，也无填报的执行率，无法计算预算执行得分',
+          inputs,
+          citation,
+        },
+      },
+    };
+  }
+  const r = scoreBudgetExecution(rateUsed, weight, decimals);
+  const how =
+    recomputed !== null
+      ? `执行率 = 执行数 ${line.executed!.raw} ÷ 全年预算数 ${line.adjustedBudget!.raw} = ${round(recomputed, 2).toFixed(2)}%`
+      : `未填执行数${adjusted == null ? '和全年预算数' : ''}，采用填报的执行率 ${line.executionRate!.raw}`;
+  return {
+    weight,
+    score: {
+      ...base,
+      computed: r.score.toFixed(decimals),
+      outcome: 'scored',
+      explanation: { rule: rule.id, summary: `${how}；${r.summary}`, formula: r.formula, inputs, citation },
+    },
+  };
+}

@@ -1,0 +1,215 @@
+import { detectFramework } from '../frameworks/detect.ts';
+import { FrameworkError } from '../frameworks/error.ts';
+import type { FrameworkRegistry } from '../frameworks/registry.ts';
+import type { Framework } from '../frameworks/schema.ts';
+import type { Evaluation } from '../model/evaluation.ts';
+import type { ScoreResult, TotalCap } from '../model/result.ts';
+import { D, round, type Dec } from '../numbers/decimal.ts';
+import { scoreBudget } from './budget.ts';
+import { categoryTotals } from './categories.ts';
+import { citationText, ruleOf, rulesOf } from './cite.ts';
+import { gradeOf, gradesOf } from './grades.ts';
+import { scoreIndicator, type ScoredIndicator } from './indicator.ts';
+import { costCap } from './rules/cost-cap.ts';
+import { executionCap } from './rules/execution-caps.ts';
+import { n } from './rules/show.ts';
+
+/**
+ * Scores an evaluation under a framework: named in `opts` or on the evaluation, else detected
+ * from the form, else the default for its kind. Every figure carries its explanation.
+ */
+export function scoreEvaluation(
+  e: Evaluation,
+  reg: FrameworkRegistry,
+  opts: { frameworkId?: string } = {},
+): ScoreResult {
+  const id = opts.frameworkId ?? e.frameworkId;
+  if (id) {
+    const f = reg.get(id);
+    if (!f) throw new FrameworkError(id, '', '未找到该评分框架，请检查框架编号或框架目录');
+    return scoreWith(e, f, 'named');
+  }
+  const { framework, chosenBy } = detectFramework(e, reg);
+  return scoreWith(e, framework, chosenBy);
+}
+
+/** 不适用 re-normalisation: the remaining indicators' weights scaled so they add up to the full pool again. */
+function effectiveWeights(e: Evaluation, f: Framework): { weights: Array<Dec | null>; factor: Dec | null } {
+  const raw = e.indicators.map((i) => (i.weight?.value != null ? new D(i.weight.value) : null));
+  const rule = ruleOf(f, 'not-applicable');
+  const pool = raw.reduce<Dec>((acc, w) => acc.plus(w ?? 0), new D(0));
+  const dropped = e.indicators.reduce<Dec>(
+    (acc, i, k) => (i.notApplicable ? acc.plus(raw[k] ?? 0) : acc),
+    new D(0),
+  );
+  if (!rule || dropped.isZero() || pool.minus(dropped).lte(0)) return { weights: raw, factor: null };
+  const factor = pool.div(pool.minus(dropped));
+  return { weights: raw.map((w) => (w ? round(w.times(factor), 4) : w)), factor };
+}
+
+export function scoreWith(
+  e: Evaluation,
+  f: Framework,
+  chosenBy: ScoreResult['frameworkChosenBy'],
+): ScoreResult {
+  const grades = gradesOf(f);
+  const maxTotal = new D(f.maxTotal ?? f.total);
+  const budget = scoreBudget(e, f);
+  const { weights, factor } = effectiveWeights(e, f);
+  const scored: ScoredIndicator[] = e.indicators.map((i, k) => scoreIndicator(e, f, i, weights[k] ?? null));
+  if (factor) {
+    const rule = ruleOf(f, 'not-applicable')!;
+    for (const s of scored) {
+      if (s.score.outcome === 'not-applicable') continue;
+      s.score.explanation.summary += `（不适用指标剔除后分值按 ${round(factor, 4).toFixed()} 倍折算为 ${s.score.effectiveWeight}，${citationText(f, rule.cite)}）`;
+    }
+  }
+
+  const weightTotal = e.indicators
+    .reduce<Dec>((acc, i) => acc.plus(i.weight?.value ?? 0), new D(0))
+    .plus(budget?.weight ?? 0);
+
+  // The total: budget execution plus every indicator that could be counted.
+  const parts: Array<[string, Dec]> = [];
+  const open: string[] = [];
+  if (budget) {
+    if (budget.score.computed !== null) parts.push(['预算执行', new D(budget.score.computed)]);
+    else open.push('预算执行');
+  }
+  scored.forEach((s, k) => {
+    if (s.score.outcome === 'not-applicable') return;
+    const name = e.indicators[k]!.name;
+    if (s.contribution !== null) parts.push([name, s.contribution]);
+    else open.push(name);
+  });
+  const totalIncomplete = open.length > 0 || Boolean(f.totalNotJudgeable);
+  let computed: Dec | null =
+    parts.length && !f.totalNotJudgeable
+      ? round(
+          parts.reduce<Dec>((a, [, v]) => a.plus(v), new D(0)),
+          f.decimals,
+        )
+      : null;
+
+  // Caps on the total: execution rate bands, a missing cost dimension, the framework's maximum.
+  const caps: TotalCap[] = [];
+  const applyCap = (
+    rule: string,
+    max: Dec,
+    summary: string,
+    cite: string,
+    inputs: Record<string, string>,
+  ) => {
+    if (computed === null || computed.lte(max)) return;
+    caps.push({
+      rule,
+      max: n(max),
+      before: n(computed),
+      explanation: {
+        rule,
+        summary,
+        formula: `min(${n(computed)}, ${n(max)}) = ${n(max)}`,
+        inputs,
+        citation: cite,
+      },
+    });
+    computed = max;
+  };
+  const rateUsed = budget?.score.rateUsed != null ? new D(budget.score.rateUsed) : null;
+  for (const rule of rulesOf(f, 'execution-caps')) {
+    if (rateUsed === null) continue;
+    const cap = executionCap(rule, rateUsed);
+    if (cap) {
+      applyCap(
+        rule.id,
+        cap,
+        `预算执行率 ${n(round(rateUsed, 2))}%，总分不得超过 ${n(cap)} 分`,
+        citationText(f, rule.cite),
+        {
+          执行率: `${n(round(rateUsed, 2))}%`,
+        },
+      );
+    }
+  }
+  for (const rule of rulesOf(f, 'cost-cap')) {
+    const c = costCap(rule, e.indicators, maxTotal);
+    if (c) applyCap(rule.id, c.cap, c.summary, citationText(f, rule.cite), { 成本指标: '无' });
+  }
+  applyCap('max-total', maxTotal, `评分框架「${f.name}」的自评满分为 ${n(maxTotal)} 分`, f.name, {});
+
+  const statedTotal = e.statedTotal?.value != null ? new D(e.statedTotal.value) : null;
+  return {
+    frameworkId: f.id,
+    frameworkVersion: f.version,
+    frameworkName: f.name,
+    frameworkChosenBy: chosenBy,
+    maxTotal: n(maxTotal),
+    ...(budget ? { budgetExecution: budget.score } : {}),
+    indicators: scored.map((s) => s.score),
+    categories: categoryTotals(e, f, scored, budget),
+    weightTotal: n(weightTotal),
+    expectedWeightTotal: f.total,
+    weightsAdjustable: f.weightsAdjustable,
+    computedTotal: computed === null ? null : (computed as Dec).toFixed(f.decimals),
+    totalIncomplete,
+    caps,
+    computedGrade: gradeOf(computed, grades),
+    gradeOfStatedTotal: gradeOf(statedTotal, grades),
+    statedTotal: e.statedTotal?.value ?? null,
+    statedGrade: e.statedGrade?.raw ?? null,
+    grades,
+    explanation: totalExplanation(e, f, parts, open, computed, caps),
+  };
+}
+
+function totalExplanation(
+  e: Evaluation,
+  f: Framework,
+  parts: Array<[string, Dec]>,
+  open: string[],
+  computed: Dec | null,
+  caps: TotalCap[],
+): ScoreResult['explanation'] {
+  const inputs: Record<string, string> = Object.fromEntries(parts.map(([k, v]) => [k, n(v)]));
+  for (const name of open) inputs[name] = '（无法判定）';
+  if (f.totalNotJudgeable) {
+    for (const c of e.indicatorCounts) {
+      const planned = c.planned?.value;
+      const done = c.completed?.value;
+      inputs[c.type] =
+        planned != null && done != null && !new D(planned).isZero()
+          ? `${done} / ${planned} = ${n(round(new D(done).div(planned).times(100), 2))}%`
+          : `${c.completed?.raw ?? '?'} / ${c.planned?.raw ?? '?'}`;
+    }
+    return {
+      rule: 'total',
+      summary: `${f.totalNotJudgeable.reason}${e.statedTotal?.raw ? `；自评得分 ${e.statedTotal.raw} 无法复算，只能按其分数核对等级` : ''}`,
+      inputs,
+      citation: citationText(f, f.totalNotJudgeable.cite),
+    };
+  }
+  const sum = parts.map(([, v]) => n(v)).join(' + ');
+  const capped = caps.length ? `；封顶后 ${n(computed!)}` : '';
+  const summary =
+    computed === null
+      ? '没有任何一项可以计分，无法得出总分'
+      : open.length
+        ? `已计分部分合计 ${n(computed)}，另有 ${open.length} 项无法判定（${open.join('、')}），总分只是下限${capped}`
+        : `各项得分合计 ${n(computed)}${capped}`;
+  return {
+    rule: 'total',
+    summary,
+    ...(parts.length
+      ? {
+          formula: `${sum} = ${n(
+            round(
+              parts.reduce<Dec>((a, [, v]) => a.plus(v), new D(0)),
+              f.decimals,
+            ),
+          )}`,
+        }
+      : {}),
+    inputs,
+    citation: f.name,
+  };
+}
