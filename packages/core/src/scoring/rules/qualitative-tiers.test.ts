@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import mof from '../../../frameworks/mof-project-2020.json' with { type: 'json' };
 import { parseFramework } from '../../frameworks/parse.ts';
 import type { RuleOf } from '../../frameworks/schema.ts';
-import { D } from '../../numbers/decimal.ts';
+import { D, type Dec } from '../../numbers/decimal.ts';
 import { judgeWording, tierOfScore, tierRange, tiersBestFirst } from './qualitative-tiers.ts';
 
 const rule = parseFramework(mof, 'mof.json').rules.find(
@@ -38,7 +38,7 @@ describe('定性指标 tiers', () => {
     expect(tierOfScore(new D(0), w, rule)).toBe(failed);
   });
   it('allowed ranges are rounded to 2 decimals; an open upper bound ends one cent below', () => {
-    const show = (r: [D, D]) => r.map((x) => x.toFixed(2));
+    const show = (r: [Dec, Dec]) => r.map((x) => x.toFixed(2));
     expect(show(tierRange(achieved!, new D(6), 2, rule))).toEqual(['4.80', '6.00']);
     expect(show(tierRange(partial!, new D(6), 2, rule))).toEqual(['3.60', '4.79']);
     expect(show(tierRange(failed!, new D(1), 2, rule))).toEqual(['0.00', '0.59']);
