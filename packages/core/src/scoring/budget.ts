@@ -25,7 +25,8 @@ export function scoreBudget(
   const recomputed =
     executed != null && adjusted != null ? executionRate(new D(executed), new D(adjusted)) : null;
   const statedRate = line.executionRate?.value != null ? new D(line.executionRate.value) : null;
-  const rateUsed = recomputed ?? statedRate;
+  // Tables show and score the rate at 2 decimals (70.48%), so the score follows the rate a reviewer sees.
+  const rateUsed = recomputed !== null ? round(recomputed, 2) : statedRate;
   const inputs: Record<string, string> = {
     全年预算数: line.adjustedBudget?.raw || '（缺）',
     执行数: line.executed?.raw || '（缺）',
@@ -36,7 +37,7 @@ export function scoreBudget(
   const citation = citationText(f, rule.cite);
   const base = {
     rate: recomputed ? round(recomputed, 2).toFixed(2) : null,
-    rateUsed: rateUsed ? round(rateUsed, 4).toFixed() : null,
+    rateUsed: rateUsed ? rateUsed.toFixed() : null,
     weight: n(weight),
     stated: line.statedScore?.value ?? null,
   };

@@ -20,6 +20,7 @@ export function categoryTotals(
   f: Framework,
   scored: readonly ScoredIndicator[],
   budget: { score: BudgetExecutionScore; weight: Dec | null } | undefined,
+  decimals: number,
 ): CategoryTotal[] {
   if (!e.indicators.length) return [];
   const pairs = e.indicators.map((ind, k) => ({ ind, s: scored[k]! }));
@@ -45,7 +46,7 @@ export function categoryTotals(
       return hit;
     });
     if (!members.length && c.weight === undefined) continue;
-    out.push(subtotal(c.name, members, statedFor(c.name, c.aliases), c.weight));
+    out.push(subtotal(c.name, members, statedFor(c.name, c.aliases), c.weight, decimals));
   }
   const rest = new Map<string, typeof pairs>();
   pairs.forEach((p, k) => {
@@ -53,7 +54,9 @@ export function categoryTotals(
     const key = p.ind.level1.trim();
     rest.set(key, [...(rest.get(key) ?? []), p]);
   });
-  for (const [level1, members] of rest) out.push(subtotal(level1, members, statedFor(level1, []), undefined));
+  for (const [level1, members] of rest) {
+    out.push(subtotal(level1, members, statedFor(level1, []), undefined, decimals));
+  }
   return out;
 }
 
@@ -62,6 +65,7 @@ function subtotal(
   members: Array<{ ind: Evaluation['indicators'][number]; s: ScoredIndicator }>,
   statedCategory: string | null,
   expectedWeight: string | undefined,
+  decimals: number,
 ): CategoryTotal {
   const weight = members.reduce<Dec>((acc, { ind }) => acc.plus(ind.weight?.value ?? 0), new D(0));
   const counted = members.filter(({ s }) => s.score.outcome !== 'not-applicable');
@@ -73,7 +77,7 @@ function subtotal(
     level1,
     weight: n(weight),
     ...(expectedWeight !== undefined ? { expectedWeight } : {}),
-    computed: members.length && computed ? n(computed) : null,
+    computed: counted.length && computed ? computed.toFixed(decimals) : null,
     stated: statedCategory ?? (members.length && statedSum ? n(statedSum) : null),
   };
 }
