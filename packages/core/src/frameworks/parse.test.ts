@@ -102,3 +102,11 @@ describe('parseFramework', () => {
     expect(errorOf(wrongKind)).toContain('kind 取值不在允许范围内');
   });
 });
+
+describe('parseFramework strictness', () => {
+  it('a misspelt field in a rule is an error, not silently ignored', () => {
+    const bad = JSON.parse(JSON.stringify(mof)) as { rules: Array<Record<string, unknown>> };
+    bad.rules[0]!['wieght'] = 10;
+    expect(() => parseFramework(bad, 'x.json')).toThrow('评分框架 x.json：rules[0] 有未知字段 ["wieght"]');
+  });
+});

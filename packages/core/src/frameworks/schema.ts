@@ -26,7 +26,7 @@ export const citationSchema = z.object({
 const subcategorySchema = z.object({ name, weight: decimal });
 
 /** 一级指标 the framework knows. */
-export const categorySchema = z.object({
+export const categorySchema = z.strictObject({
   name,
   /** Weight the framework sets (原则上); absent when the framework leaves it free. */
   weight: decimal.optional(),
@@ -42,13 +42,15 @@ export const categorySchema = z.object({
 
 /** A half-open interval [min, max) of a value, and what it yields. */
 const band = <T extends z.ZodRawShape>(extra: T) =>
-  z.object({ min: decimal, max: decimal.optional(), ...extra });
+  z.strictObject({ min: decimal, max: decimal.optional(), ...extra });
 
 const ruleBase = {
   id: name,
   cite: name,
   /** Chinese name of the rule as the framework's table writes it. */
   title: z.string().optional(),
+  /** Free text for the people who maintain the file. */
+  note: z.string().optional(),
 };
 
 /** Rules attached to a 计分标准 row of a 部门整体 table, found by the row's 三级 name. */
@@ -65,7 +67,7 @@ const directions = z.array(z.enum(['≥', '≤', '=']));
 
 export const ruleSchema = z.discriminatedUnion('kind', [
   // ---- budget execution and the total ----
-  z.object({
+  z.strictObject({
     ...ruleBase,
     kind: z.literal('budget-execution'),
     /** 分值 when the form does not state one. */
@@ -73,13 +75,13 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     /** Decimals of the score: 2, or 0 for whole points. */
     decimals: z.number().int().min(0).max(4).optional(),
   }),
-  z.object({
+  z.strictObject({
     ...ruleBase,
     kind: z.literal('execution-caps'),
     /** [min, max) of the execution rate in percent → highest total allowed. */
     bands: z.array(band({ cap: decimal })).min(1),
   }),
-  z.object({
+  z.strictObject({
     ...ruleBase,
     kind: z.literal('cost-cap'),
     /** Names that make an indicator a 成本指标 (一级 or 二级). */
@@ -88,13 +90,13 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     weight: decimal,
     max: decimal,
   }),
-  z.object({ ...ruleBase, kind: z.literal('not-applicable') }),
+  z.strictObject({ ...ruleBase, kind: z.literal('not-applicable') }),
   // ---- indicator rows by 指标性质 ----
-  z.object({ ...ruleBase, kind: z.literal('higher-better') }),
-  z.object({ ...ruleBase, kind: z.literal('equal') }),
-  z.object({ ...ruleBase, kind: z.literal('reverse-linear') }),
-  z.object({ ...ruleBase, kind: z.literal('reverse-ratio') }),
-  z.object({
+  z.strictObject({ ...ruleBase, kind: z.literal('higher-better') }),
+  z.strictObject({ ...ruleBase, kind: z.literal('equal') }),
+  z.strictObject({ ...ruleBase, kind: z.literal('reverse-linear') }),
+  z.strictObject({ ...ruleBase, kind: z.literal('reverse-ratio') }),
+  z.strictObject({
     ...ruleBase,
     kind: z.literal('qualitative-tiers'),
     /** Fractions of 分值, [min, max), the top one closed at 1. */
@@ -104,7 +106,7 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     partialWords: z.array(name).default([]),
     failedWords: z.array(name).default([]),
   }),
-  z.object({
+  z.strictObject({
     ...ruleBase,
     kind: z.literal('over-achievement'),
     /** explain: a reason is required; penalty: points off; void: the indicator does not count. */
@@ -119,7 +121,7 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     level2: z.array(name).default([]),
   }),
   // ---- 部门整体 criteria over named inputs ----
-  z.object({
+  z.strictObject({
     ...criterionBase,
     kind: z.literal('tiered-deduction'),
     input: name,
@@ -129,15 +131,15 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     perPoint: decimal,
     side: z.enum(['over', 'under']).default('over'),
   }),
-  z.object({
+  z.strictObject({
     ...criterionBase,
     kind: z.literal('bands'),
     /** The value banded: an input as stated, or the deviation |actual − planned| ÷ planned in percent. */
     input: name.optional(),
-    deviation: z.object({ actual: name, planned: name }).optional(),
+    deviation: z.strictObject({ actual: name, planned: name }).optional(),
     bands: z.array(band({ score: decimal })).min(1),
   }),
-  z.object({
+  z.strictObject({
     ...criterionBase,
     kind: z.literal('linear-ratio'),
     numerator: name,
@@ -145,13 +147,13 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     factor: decimal,
     zeroAbove: decimal,
   }),
-  z.object({
+  z.strictObject({
     ...criterionBase,
     kind: z.literal('checkpoints'),
-    points: z.array(z.object({ input: name, target: decimal, score: decimal })).min(1),
+    points: z.array(z.strictObject({ input: name, target: decimal, score: decimal })).min(1),
   }),
-  z.object({ ...criterionBase, kind: z.literal('per-item-deduction'), input: name, perItem: decimal }),
-  z.object({
+  z.strictObject({ ...criterionBase, kind: z.literal('per-item-deduction'), input: name, perItem: decimal }),
+  z.strictObject({
     ...criterionBase,
     kind: z.literal('count-ratio'),
     /** 二级 names of the indicators counted. */
@@ -162,7 +164,7 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     metInput: name.optional(),
     totalInput: name.optional(),
   }),
-  z.object({
+  z.strictObject({
     ...criterionBase,
     kind: z.literal('review-difference'),
     selfInput: name,
@@ -172,7 +174,7 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     /** False when the department does not score it itself (seed 003: 自评满分为90分). */
     selfScored: z.boolean().default(true),
   }),
-  z.object({
+  z.strictObject({
     ...criterionBase,
     kind: z.literal('adjustment-cases'),
     cancelledInput: name,
@@ -181,13 +183,13 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     factor: decimal,
     zeroAbove: decimal,
   }),
-  z.object({
+  z.strictObject({
     ...criterionBase,
     kind: z.literal('binary'),
     input: name,
     yesWords: z.array(name).min(1),
   }),
-  z.object({ ...criterionBase, kind: z.literal('manual') }),
+  z.strictObject({ ...criterionBase, kind: z.literal('manual') }),
 ]);
 
 export const frameworkSchema = z.object({
