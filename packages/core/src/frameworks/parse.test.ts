@@ -110,3 +110,18 @@ describe('parseFramework strictness', () => {
     expect(() => parseFramework(bad, 'x.json')).toThrow('评分框架 x.json：rules[0] 有未知字段 ["wieght"]');
   });
 });
+
+describe('parseFramework weight checks inside rules', () => {
+  it('seed 003 执行进度 checkpoints must add up to the criterion: 3 + 4 + 3 = 10', () => {
+    const bad = JSON.parse(JSON.stringify(suining)) as {
+      rules: Array<{ id: string; points?: Array<{ score: string }> }>;
+    };
+    bad.rules.find((r) => r.id === 'criterion.execution-progress')!.points![1]!.score = '5';
+    expect(() => parseFramework(bad, 's.json')).toThrow('各时点分值合计 11，与指标分值 10 不符');
+  });
+  it('a citations list instead of a map is a type error, not a missing field', () => {
+    const bad = JSON.parse(JSON.stringify(mof)) as { citations: unknown };
+    bad.citations = [];
+    expect(() => parseFramework(bad, 'x.json')).toThrow('评分框架 x.json：citations 类型不对');
+  });
+});

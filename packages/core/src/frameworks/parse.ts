@@ -35,7 +35,10 @@ interface Issue {
 function describeIssue(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? '缺少必填项' : `类型不对（应为 ${String(issue.expected)}）`;
+      // zod does not echo the input back; its message says "received undefined" when the field is absent.
+      return /received undefined/.test(issue.message)
+        ? '缺少必填项'
+        : `类型不对（应为 ${String(issue.expected)}）`;
     case 'invalid_union':
       return issue.path[issue.path.length - 1] === 'kind' || issue.options
         ? `取值不在允许范围内：${JSON.stringify(issue.options ?? '')}`

@@ -112,6 +112,12 @@ export function intervalProblems(
   return out;
 }
 
+/** A band may not give more points (or take more off) than the criterion is worth. */
+function overWeight(values: string[], weight: string, path: string, what: string): FrameworkProblem[] {
+  const i = values.findIndex((v) => new D(v).gt(weight));
+  return i < 0 ? [] : [{ path: `${path}[${i}]`, problem: `${what} ${values[i]} 超过指标分值 ${weight}` }];
+}
+
 function sumOf(values: string[]): Dec {
   return values.reduce((acc, v) => acc.plus(v), new D(0));
 }
@@ -172,13 +178,39 @@ export function validateFramework(f: Framework): FrameworkProblem[] {
         break;
       case 'bands':
         out.push(...intervalProblems(rule.bands, `${at}.bands`));
+        out.push(
+          ...overWeight(
+            rule.bands.map((b) => b.score),
+            rule.weight,
+            `${at}.bands`,
+            '得分',
+          ),
+        );
         if (!rule.input === !rule.deviation) {
           out.push({ path: at, problem: 'input 与 deviation 须且只能给出一个' });
         }
         break;
       case 'review-difference':
         out.push(...intervalProblems(rule.bands, `${at}.bands`));
+        out.push(
+          ...overWeight(
+            rule.bands.map((b) => b.deduction),
+            rule.weight,
+            `${at}.bands`,
+            '扣分',
+          ),
+        );
         break;
+      case 'checkpoints': {
+        const s = sumOf(rule.points.map((p) => p.score));
+        if (!s.eq(rule.weight)) {
+          out.push({
+            path: `${at}.points`,
+            problem: `各时点分值合计 ${s.toFixed()}，与指标分值 ${rule.weight} 不符`,
+          });
+        }
+        break;
+      }
       case 'qualitative-tiers':
         out.push(...intervalProblems(rule.tiers, `${at}.tiers`, { from: '0', to: '1' }));
         break;

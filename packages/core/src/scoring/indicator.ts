@@ -203,7 +203,7 @@ function scoreQuantitative(
   for (const over of rulesOf(f, 'over-achievement')) {
     if (!over.directions.includes(direction)) continue;
     if (over.level2.length && !over.level2.some((l) => sameName(i.level2, l))) continue;
-    const o = applyOverAchievement(over, q.target, q.actual, score, f.decimals);
+    const o = applyOverAchievement(over, q.target, q.actual, score, f.decimals, i.deviationReason);
     if (!o) continue;
     overAchievement = { ratio: o.ratio, kind: o.kind, effect: o.effect };
     if (o.kind !== 'explain') {

@@ -22,7 +22,7 @@ describe('超额完成', () => {
     const o = applyOverAchievement(rule('explain'), new D(100), new D(130), new D(10), 2);
     expect(o).toMatchObject({ kind: 'explain', ratio: '1.3' });
     expect(o!.score.toFixed()).toBe('10');
-    expect(o!.effect).toContain('须说明超额原因');
+    expect(o!.effect).toContain('须说明超额原因（未填写）');
   });
   it('just under 130% triggers nothing', () => {
     expect(applyOverAchievement(rule('explain'), new D(100), new D('129.99'), new D(10), 2)).toBeNull();
@@ -40,5 +40,12 @@ describe('超额完成', () => {
     const o = applyOverAchievement(rule('void'), new D(200), new D(300), new D(5), 2);
     expect(o).toMatchObject({ kind: 'void' });
     expect(o!.score.toFixed()).toBe('0');
+  });
+});
+
+describe('超额完成 with a reason written', () => {
+  it('says the reason is there', () => {
+    const o = applyOverAchievement(rule('explain'), new D(100), new D(150), new D(10), 2, '年中追加任务');
+    expect(o!.effect).toContain('（已填写）');
   });
 });

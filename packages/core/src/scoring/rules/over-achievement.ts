@@ -25,6 +25,8 @@ export function applyOverAchievement(
   actual: Dec,
   score: Dec,
   decimals: number,
+  /** 偏差原因 written beside the indicator, if any. */
+  reason?: string,
 ): OverAchievement | null {
   let ratio: string;
   let triggered: boolean;
@@ -46,7 +48,7 @@ export function applyOverAchievement(
       return {
         ratio,
         kind: 'explain',
-        effect: `${what}，须说明超额原因`,
+        effect: reason?.trim() ? `${what}，须说明超额原因（已填写）` : `${what}，须说明超额原因（未填写）`,
         score,
         formula: `${n(actual)} ÷ ${n(target)} ≥ ${rule.ratio}`,
       };
