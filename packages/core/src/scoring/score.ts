@@ -190,13 +190,20 @@ function totalExplanation(
     };
   }
   const sum = parts.map(([, v]) => n(v)).join(' + ');
+  // When the self-score maximum is below the weight total, say why: the rule that is not self-scored.
+  const notSelfScored = rulesOf(f, 'review-difference').find((r) => !r.selfScored);
+  const ceiling =
+    f.maxTotal !== undefined && new D(f.maxTotal).lt(f.total)
+      ? `自评满分为 ${f.maxTotal} 分${notSelfScored ? `（「${notSelfScored.criterion}」${notSelfScored.weight} 分由评价组抽查后计分，部门自评不打分）` : ''}；`
+      : '';
   const capped = caps.length ? `；封顶后 ${n(computed!)}` : '';
   const summary =
-    computed === null
+    ceiling +
+    (computed === null
       ? '没有任何一项可以计分，无法得出总分'
       : open.length
         ? `已计分部分合计 ${n(computed)}，另有 ${open.length} 项无法判定（${open.join('、')}），总分只是下限${capped}`
-        : `各项得分合计 ${n(computed)}${capped}`;
+        : `各项得分合计 ${n(computed)}${capped}`);
   return {
     rule: 'total',
     summary,
@@ -211,6 +218,6 @@ function totalExplanation(
         }
       : {}),
     inputs,
-    citation: f.name,
+    citation: notSelfScored && ceiling ? citationText(f, notSelfScored.cite) : f.name,
   };
 }
