@@ -170,6 +170,16 @@ describe('scoreEvaluation on evaluations shaped like the seeds', () => {
     });
     expect(() => scoreEvaluation(seed002(), reg, { frameworkId: 'nowhere' })).toThrow(FrameworkError);
   });
+
+  it('a framework named by the document but not installed falls back to detection and says so', () => {
+    const e = { ...seed002(), frameworkId: 'hunan-2030' };
+    const r = scoreEvaluation(e, reg);
+    expect(r).toMatchObject({
+      frameworkId: 'hengyang-yanfeng-department-2024',
+      frameworkChosenBy: 'detected',
+    });
+    expect(r.explanation.summary).toContain('未找到评估表指定的评分框架「hunan-2030」');
+  });
 });
 
 describe('optional rule kinds (test fixtures)', () => {

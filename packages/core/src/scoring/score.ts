@@ -23,14 +23,20 @@ export function scoreEvaluation(
   reg: FrameworkRegistry,
   opts: { frameworkId?: string } = {},
 ): ScoreResult {
-  const id = opts.frameworkId ?? e.frameworkId;
-  if (id) {
-    const f = reg.get(id);
-    if (!f) throw new FrameworkError(id, '', '未找到该评分框架，请检查框架编号或框架目录');
+  if (opts.frameworkId) {
+    const f = reg.get(opts.frameworkId);
+    if (!f) throw new FrameworkError(opts.frameworkId, '', '未找到该评分框架，请检查框架编号或框架目录');
     return scoreWith(e, f, 'named');
   }
+  const named = e.frameworkId ? reg.get(e.frameworkId) : undefined;
+  if (named) return scoreWith(e, named, 'named');
   const { framework, chosenBy } = detectFramework(e, reg);
-  return scoreWith(e, framework, chosenBy);
+  const result = scoreWith(e, framework, chosenBy);
+  if (e.frameworkId) {
+    // The document named a framework this deployment does not have: say so, score by detection.
+    result.explanation.summary = `未找到评估表指定的评分框架「${e.frameworkId}」，改用${chosenBy === 'detected' ? '识别出' : '默认'}的「${framework.name}」；${result.explanation.summary}`;
+  }
+  return result;
 }
 
 /** 不适用 re-normalisation: the remaining indicators' weights scaled so they add up to the full pool again. */

@@ -16,7 +16,15 @@ export function scoreBands(rule: RuleOf<'bands'>, ctx: CriterionContext): Criter
   } else if (rule.deviation) {
     const actual = r.num(rule.deviation.actual);
     const planned = r.num(rule.deviation.planned);
-    if (actual !== null && planned !== null && !planned.isZero()) {
+    if (planned?.isZero()) {
+      return {
+        outcome: 'not-judgeable',
+        missing: [rule.deviation.planned],
+        summary: `${rule.deviation.planned}为 0，无法计算偏差`,
+        inputs: r.shown,
+      };
+    }
+    if (actual !== null && planned !== null) {
       value = round(actual.minus(planned).abs().div(planned).times(100), 4);
       formula = `|${n(actual)} − ${n(planned)}| ÷ ${n(planned)} = ${n(round(value, 2))}%`;
     }

@@ -32,3 +32,12 @@ describe('正向指标 (≥)', () => {
     expect(scoreHigherBetter(q('0', '0', '3'))).toMatchObject({ met: true });
   });
 });
+
+describe('正向指标 with a non-positive target', () => {
+  it('a negative actual under a zero target earns 0 and says why, never a division by zero', () => {
+    const r = scoreHigherBetter(q('0', '-3', '10'));
+    expect(r).toMatchObject({ met: false });
+    expect(r.score.toFixed()).toBe('0');
+    expect(r.summary).toContain('不为正数');
+  });
+});

@@ -12,6 +12,15 @@ export function scoreHigherBetter({ target, actual, weight, decimals }: QuantInp
       formula: `${n(actual)} ≥ ${n(target)} → ${n(weight)}`,
     };
   }
+  if (target.lte(0)) {
+    // A ratio to a zero or negative target means nothing; below such a target nothing is earned.
+    return {
+      score: new D(0),
+      met: false,
+      summary: `指标值 ${n(target)} 不为正数，完成值 ${n(actual)} 未达到，不能按比例计分，得 0 分`,
+      formula: `${n(actual)} < ${n(target)} → 0`,
+    };
+  }
   const score = D.max(0, round(actual.div(target).times(weight), decimals));
   return {
     score,

@@ -25,3 +25,9 @@ describe('反向指标 (≤), formula (b) 指标值 ÷ 完成值', () => {
     expect(scoreReverseRatio(q('2', '6', '10')).score.toFixed(2)).toBe('3.33');
   });
 });
+
+describe('反向指标 (b) with a negative target', () => {
+  it('an actual of 0 above a negative target scores 0 instead of dividing by zero', () => {
+    expect(scoreReverseRatio(q('-1', '0', '10')).score.toFixed()).toBe('0');
+  });
+});

@@ -12,7 +12,8 @@ export function scoreReverseRatio({ target, actual, weight, decimals }: QuantInp
       formula: `${n(actual)} ≤ ${n(target)} → ${n(weight)}`,
     };
   }
-  const score = round(target.div(actual).times(weight), decimals);
+  const score =
+    actual.lte(0) || target.lte(0) ? target.times(0) : round(target.div(actual).times(weight), decimals);
   return {
     score,
     met: false,
