@@ -51,12 +51,17 @@ export function scoreCriterion(
   base: Pick<IndicatorScore, 'indicatorId' | 'weight' | 'effectiveWeight' | 'stated'>,
   weight: Dec,
   stated: Dec | null,
+  related: readonly Evaluation[] = [],
 ): ScoredIndicator {
   const o = run(rule, {
     inputs: e.inputs,
     weight,
     decimals: f.decimals,
-    indicators: e.indicators,
+    // Rows of this evaluation, then the indicators of the document's project evaluations.
+    indicators: [
+      ...e.indicators,
+      ...related.filter((r) => r.kind === 'project' && r !== e).flatMap((r) => r.indicators),
+    ],
     statedTotal: e.statedTotal,
   });
   const explanation = {

@@ -53,6 +53,7 @@ export function scoreIndicator(
   f: Framework,
   i: Indicator,
   effectiveWeight: Dec | null,
+  related: readonly Evaluation[] = [],
 ): ScoredIndicator {
   const weightStr = i.weight?.value ?? null;
   const base = {
@@ -89,7 +90,16 @@ export function scoreIndicator(
   const criterion = findCriterion(f, i);
   if (criterion) {
     const weight = effectiveWeight ?? new D(criterion.weight);
-    return scoreCriterion(e, f, i, criterion, { ...base, effectiveWeight: n(weight) }, weight, stated);
+    return scoreCriterion(
+      e,
+      f,
+      i,
+      criterion,
+      { ...base, effectiveWeight: n(weight) },
+      weight,
+      stated,
+      related,
+    );
   }
 
   if (effectiveWeight === null) {

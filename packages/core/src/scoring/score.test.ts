@@ -141,6 +141,14 @@ describe('scoreEvaluation on evaluations shaped like the seeds', () => {
     expect(s.explanation.citation).toContain('种子 003 指标体系「编制准确」计分标准');
   });
 
+  it('seed 003 目标实现 counts the quantity indicators of the document’s project tables — all blank, so not judgeable', () => {
+    const e = seed003Department();
+    const r = scoreEvaluation(e, reg, { related: [e, seed003Project()] });
+    const s = byName(e, r, '目标实现');
+    expect(s.outcome).toBe('not-judgeable');
+    expect(s.explanation.summary).toContain('2 个数量指标完成值为空或非数值');
+  });
+
   it('seed 004: no published formula — total not judgeable, grade of the stated 96.70 still 优', () => {
     const r = scoreEvaluation(seed004(), reg);
     expect(r).toMatchObject({

@@ -14,24 +14,31 @@ import { costCap } from './rules/cost-cap.ts';
 import { executionCap } from './rules/execution-caps.ts';
 import { n } from './rules/show.ts';
 
+export interface ScoreOptions {
+  /** Framework chosen by the user; wins over the document and detection. */
+  frameworkId?: string;
+  /**
+   * The other evaluations of the same document. A 部门整体 criterion that counts the projects'
+   * quantity indicators (seed 003 目标实现) counts theirs too.
+   */
+  related?: Evaluation[];
+}
+
 /**
  * Scores an evaluation under a framework: named in `opts` or on the evaluation, else detected
  * from the form, else the default for its kind. Every figure carries its explanation.
  */
-export function scoreEvaluation(
-  e: Evaluation,
-  reg: FrameworkRegistry,
-  opts: { frameworkId?: string } = {},
-): ScoreResult {
+export function scoreEvaluation(e: Evaluation, reg: FrameworkRegistry, opts: ScoreOptions = {}): ScoreResult {
+  const related = opts.related ?? [];
   if (opts.frameworkId) {
     const f = reg.get(opts.frameworkId);
     if (!f) throw new FrameworkError(opts.frameworkId, '', '未找到该评分框架，请检查框架编号或框架目录');
-    return scoreWith(e, f, 'named');
+    return scoreWith(e, f, 'named', related);
   }
   const named = e.frameworkId ? reg.get(e.frameworkId) : undefined;
-  if (named) return scoreWith(e, named, 'named');
+  if (named) return scoreWith(e, named, 'named', related);
   const { framework, chosenBy } = detectFramework(e, reg);
-  const result = scoreWith(e, framework, chosenBy);
+  const result = scoreWith(e, framework, chosenBy, related);
   if (e.frameworkId) {
     // The document named a framework this deployment does not have: say so, score by detection.
     result.explanation.summary = `未找到评估表指定的评分框架「${e.frameworkId}」，改用${chosenBy === 'detected' ? '识别出' : '默认'}的「${framework.name}」；${result.explanation.summary}`;
@@ -57,12 +64,15 @@ export function scoreWith(
   e: Evaluation,
   f: Framework,
   chosenBy: ScoreResult['frameworkChosenBy'],
+  related: readonly Evaluation[] = [],
 ): ScoreResult {
   const grades = gradesOf(f);
   const maxTotal = new D(f.maxTotal ?? f.total);
   const budget = scoreBudget(e, f);
   const { weights, factor } = effectiveWeights(e, f);
-  const scored: ScoredIndicator[] = e.indicators.map((i, k) => scoreIndicator(e, f, i, weights[k] ?? null));
+  const scored: ScoredIndicator[] = e.indicators.map((i, k) =>
+    scoreIndicator(e, f, i, weights[k] ?? null, related),
+  );
   if (factor) {
     const rule = ruleOf(f, 'not-applicable')!;
     for (const s of scored) {
