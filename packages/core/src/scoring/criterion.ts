@@ -64,10 +64,12 @@ export function scoreCriterion(
     ],
     statedTotal: e.statedTotal,
   });
+  // A row whose 分值 differs from the framework's criterion is scored on the row's own 分值; say so.
+  const differs = i.weight?.value != null && !new D(i.weight.value).eq(rule.weight);
   const explanation = {
     rule: rule.id,
-    summary: `${rule.title ?? rule.criterion}：${o.summary}`,
-    inputs: o.inputs,
+    summary: `${rule.title ?? rule.criterion}：${o.summary}${differs ? `（表中分值 ${i.weight!.raw} 与评分框架规定的 ${rule.weight} 分不同）` : ''}`,
+    inputs: { ...o.inputs, 框架分值: rule.weight },
     citation: citationText(f, rule.cite),
   };
   switch (o.outcome) {

@@ -149,6 +149,14 @@ describe('scoreEvaluation on evaluations shaped like the seeds', () => {
     expect(s.explanation.summary).toContain('2 个数量指标完成值为空或非数值');
   });
 
+  it('a criterion row whose 分值 differs from the framework says so', () => {
+    const e = seed003Department();
+    e.indicators.find((i) => i.name === '目标制定')!.weight = parseStated('15');
+    const s = byName(e, scoreEvaluation(e, reg), '目标制定');
+    expect(s.explanation.summary).toContain('表中分值 15 与评分框架规定的 10 分不同');
+    expect(s.allowedRange).toEqual(['0.00', '15.00']);
+  });
+
   it('seed 004: no published formula — total not judgeable, grade of the stated 96.70 still 优', () => {
     const r = scoreEvaluation(seed004(), reg);
     expect(r).toMatchObject({
