@@ -10,6 +10,17 @@ export function totalLine(e: Evaluation): BudgetLine | undefined {
   return e.budget.find((l) => l.role === 'total') ?? e.budget.find((l) => !l.partOf);
 }
 
+/** 执行率 of the total line: 执行数 ÷ 全年预算数 rounded to 2 decimals, else the stated rate; null when neither. */
+export function rateOf(line: BudgetLine | undefined): Dec | null {
+  if (!line) return null;
+  const executed = line.executed?.value;
+  const adjusted = line.adjustedBudget?.value;
+  const recomputed =
+    executed != null && adjusted != null ? executionRate(new D(executed), new D(adjusted)) : null;
+  if (recomputed !== null) return round(recomputed, 2);
+  return line.executionRate?.value != null ? new D(line.executionRate.value) : null;
+}
+
 /** 预算执行 points under the framework's budget-execution rule; undefined when it has none or there is no budget. */
 export function scoreBudget(
   e: Evaluation,

@@ -238,6 +238,21 @@ describe('optional rule kinds (test fixtures)', () => {
     expect(r.computedTotal).toBe('59.00');
   });
 
+  it('execution caps apply even when the framework gives no points for execution', () => {
+    const json = JSON.parse(JSON.stringify(optionalProject)) as {
+      id: string;
+      rules: Array<{ kind: string }>;
+    };
+    json.id = 'fixture-caps-only';
+    json.rules = json.rules.filter((r) => r.kind !== 'budget-execution');
+    const only = new FrameworkRegistry();
+    only.add(parseFramework(json, 'caps-only.json'));
+    const e = project([row('成本指标', '成本指标', 'a', '≥1', '1', '90', '90')], '65');
+    const r = scoreEvaluation(e, only, { frameworkId: 'fixture-caps-only' });
+    expect(r.budgetExecution).toBeUndefined();
+    expect(r.caps.map((c) => [c.max, c.before])).toEqual([['79', '90']]);
+  });
+
   it('cost cap: no 成本指标 caps the total at 95', () => {
     const r = score(project([row('产出指标', '数量指标', 'a', '≥1', '1', '90', '90')]));
     expect(r.caps.map((c) => [c.rule, c.max])).toEqual([['cost', '95']]);

@@ -5,7 +5,7 @@ import type { Framework } from '../frameworks/schema.ts';
 import type { Evaluation } from '../model/evaluation.ts';
 import type { ScoreResult, TotalCap } from '../model/result.ts';
 import { D, round, type Dec } from '../numbers/decimal.ts';
-import { scoreBudget } from './budget.ts';
+import { rateOf, scoreBudget, totalLine } from './budget.ts';
 import { categoryTotals } from './categories.ts';
 import { citationText, ruleOf, rulesOf } from './cite.ts';
 import { gradeOf, gradesOf } from './grades.ts';
@@ -131,7 +131,8 @@ export function scoreWith(
     });
     computed = max;
   };
-  const rateUsed = budget?.score.rateUsed != null ? new D(budget.score.rateUsed) : null;
+  // Caps follow the execution rate even where the framework gives no points for it.
+  const rateUsed = budget?.score.rateUsed != null ? new D(budget.score.rateUsed) : rateOf(totalLine(e));
   for (const rule of rulesOf(f, 'execution-caps')) {
     if (rateUsed === null) continue;
     const cap = executionCap(rule, rateUsed);
