@@ -56,4 +56,15 @@ describe('detectFramework, by declared signatures only', () => {
       'default',
     ]);
   });
+  it('says what the choice rests on', () => {
+    expect(detectFramework(seed003Department(), reg).evidence).toEqual([
+      '指标解释',
+      '计分标准',
+      '部门预算管理',
+      '绩效结果应用',
+      '自评质量',
+    ]);
+    expect(detectFramework(seed004(), reg).evidence).toEqual(['无指标行', '有指标完成条数']);
+    expect(detectFramework(seed000(), reg).evidence).toEqual(['summary 类评价的默认框架']);
+  });
 });

@@ -33,17 +33,23 @@ export function scoreEvaluation(e: Evaluation, reg: FrameworkRegistry, opts: Sco
   if (opts.frameworkId) {
     const f = reg.get(opts.frameworkId);
     if (!f) throw new FrameworkError(opts.frameworkId, '', '未找到该评分框架，请检查框架编号或框架目录');
-    return scoreWith(e, f, 'named', related);
+    return withFrameworkNote(scoreWith(e, f, 'named', related), '由使用者指定');
   }
   const named = e.frameworkId ? reg.get(e.frameworkId) : undefined;
-  if (named) return scoreWith(e, named, 'named', related);
-  const { framework, chosenBy } = detectFramework(e, reg);
+  if (named) return withFrameworkNote(scoreWith(e, named, 'named', related), '评价表指定');
+  const { framework, chosenBy, evidence } = detectFramework(e, reg);
   const result = scoreWith(e, framework, chosenBy, related);
+  result.explanation.inputs['评分框架识别依据'] = evidence.join('、');
   if (e.frameworkId) {
     // The document named a framework this deployment does not have: say so, score by detection.
     result.explanation.summary = `未找到评估表指定的评分框架「${e.frameworkId}」，改用${chosenBy === 'detected' ? '识别出' : '默认'}的「${framework.name}」；${result.explanation.summary}`;
   }
   return result;
+}
+
+function withFrameworkNote(r: ScoreResult, note: string): ScoreResult {
+  r.explanation.inputs['评分框架识别依据'] = note;
+  return r;
 }
 
 /** 不适用 re-normalisation: the remaining indicators' weights scaled so they add up to the full pool again. */
