@@ -44,6 +44,8 @@ describe('scoreEvaluation on evaluations shaped like the seeds', () => {
     expect(purchase.explanation.formula).toBe('50 ÷ 90 × 2 = 1.11');
     expect(purchase.explanation.citation).toContain('种子 001 附表注 3');
     expect(byName(e, r, '“三公经费”控制率')).toMatchObject({ computed: '2.00', met: true });
+    expect(r.explanation.summary).toContain('其中 16 项定性或酌情打分的指标按自评得分计入');
+    expect(r.explanation.inputs['工作任务科学性']).toBe('1（自评得分，在允许区间内）');
   });
 
   it('seed 001: budget execution 717.52 ÷ 701.61 = 102.27% is capped at 10', () => {

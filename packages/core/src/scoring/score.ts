@@ -93,6 +93,8 @@ export function scoreWith(
 
   // The total: budget execution plus every indicator that could be counted.
   const parts: Array<[string, Dec]> = [];
+  /** Manual (定性, 酌情) items counted at their stated score because it lies in the allowed range. */
+  const byStated: string[] = [];
   const open: string[] = [];
   if (budget) {
     if (budget.score.computed !== null) parts.push(['预算执行', new D(budget.score.computed)]);
@@ -101,8 +103,10 @@ export function scoreWith(
   scored.forEach((s, k) => {
     if (s.score.outcome === 'not-applicable') return;
     const name = e.indicators[k]!.name;
-    if (s.contribution !== null) parts.push([name, s.contribution]);
-    else open.push(name);
+    if (s.contribution !== null) {
+      parts.push([name, s.contribution]);
+      if (s.score.outcome === 'manual') byStated.push(name);
+    } else open.push(name);
   });
   const totalIncomplete = open.length > 0 || Boolean(f.totalNotJudgeable);
   let computed: Dec | null =
@@ -182,7 +186,7 @@ export function scoreWith(
     statedTotal: e.statedTotal?.value ?? null,
     statedGrade: e.statedGrade?.raw ?? null,
     grades,
-    explanation: totalExplanation(e, f, parts, open, computed, caps),
+    explanation: totalExplanation(e, f, parts, open, computed, caps, byStated),
   };
 }
 
@@ -193,8 +197,12 @@ function totalExplanation(
   open: string[],
   computed: Dec | null,
   caps: TotalCap[],
+  byStated: string[],
 ): ScoreResult['explanation'] {
-  const inputs: Record<string, string> = Object.fromEntries(parts.map(([k, v]) => [k, n(v)]));
+  const manual = new Set(byStated);
+  const inputs: Record<string, string> = Object.fromEntries(
+    parts.map(([k, v]) => [k, manual.has(k) ? `${n(v)}（自评得分，在允许区间内）` : n(v)]),
+  );
   for (const name of open) inputs[name] = '（无法判定）';
   if (f.totalNotJudgeable) {
     for (const c of e.indicatorCounts) {
@@ -219,7 +227,11 @@ function totalExplanation(
     f.maxTotal !== undefined && new D(f.maxTotal).lt(f.total)
       ? `自评满分为 ${f.maxTotal} 分${notSelfScored ? `（「${notSelfScored.criterion}」${notSelfScored.weight} 分由评价组抽查后计分，部门自评不打分）` : ''}；`
       : '';
-  const capped = caps.length ? `；封顶后 ${n(computed!)}` : '';
+  const capped =
+    (caps.length ? `；封顶后 ${n(computed!)}` : '') +
+    (byStated.length
+      ? `；其中 ${byStated.length} 项定性或酌情打分的指标按自评得分计入（均在规则允许的区间内）`
+      : '');
   const summary =
     ceiling +
     (computed === null
