@@ -84,14 +84,12 @@ export function scoreCriterion(
           explanation: { ...explanation, formula: o.formula },
         },
         contribution: computed,
-        countsWeight: weight,
       };
     }
     case 'not-judgeable':
       return {
         score: { ...base, outcome: 'not-judgeable', computed: null, met: null, explanation },
         contribution: null,
-        countsWeight: weight,
       };
     case 'not-applicable':
       return {
@@ -104,7 +102,6 @@ export function scoreCriterion(
           explanation,
         },
         contribution: null,
-        countsWeight: new D(0),
       };
     case 'manual': {
       const [lo, hi] = o.range;
@@ -119,7 +116,6 @@ export function scoreCriterion(
           explanation,
         },
         contribution: inRange ? stated : null,
-        countsWeight: weight,
       };
     }
   }

@@ -20,8 +20,6 @@ export interface ScoredIndicator {
   score: IndicatorScore;
   /** Points counted in the total: the computed score, or a manual score that lies in its allowed range. */
   contribution: Dec | null;
-  /** Weight that counts toward the maximum (0 for not-applicable). */
-  countsWeight: Dec;
 }
 
 /** 指标性质 as scoring uses it, and whether it was inferred (the form has no 指标性质 column). */
@@ -83,7 +81,6 @@ export function scoreIndicator(
         },
       },
       contribution: null,
-      countsWeight: new D(0),
     };
   }
 
@@ -132,7 +129,6 @@ function notJudgeable(
       explanation: { rule, summary, inputs, citation: citeKey ? citationText(f, citeKey) : f.name },
     },
     contribution: null,
-    countsWeight: new D(base.effectiveWeight ?? 0),
   };
 }
 
@@ -235,7 +231,6 @@ function scoreQuantitative(
       explanation: { rule: rule.id, summary, formula, inputs, citation: citationText(f, rule.cite) },
     },
     contribution: computed,
-    countsWeight: weight,
   };
 }
 
@@ -285,7 +280,6 @@ function scoreQualitative(
         },
       },
       contribution: null,
-      countsWeight: weight,
     };
   }
   const summary = tier
@@ -325,6 +319,5 @@ function manualResult(
       explanation,
     },
     contribution: inRange ? stated : null,
-    countsWeight: weight,
   };
 }
