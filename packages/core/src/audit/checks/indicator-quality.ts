@@ -83,6 +83,20 @@ export function checkIndicatorQuality(ctx: AuditContext): Finding[] {
         }),
       );
     }
+    const gradeWords = (i.target?.raw ?? '').match(/[优良中低差]/g) ?? [];
+    if (i.direction === 'qualitative' && gradeWords.length >= 3) {
+      out.push(
+        finding({
+          code: 'indicator-quality',
+          severity: 'warning',
+          message: `定性指标「${i.name}」的指标值「${i.target!.raw}」列出了全部等级，没有说明要达到哪一级。`,
+          evaluation,
+          ...where(i),
+          evidence: { stated: i.target!.raw },
+          rule: 'audit.qualitative-target',
+        }),
+      );
+    }
     const isRate = /率$/.test(name) || (i.target?.percent ?? false) || unit === '%';
     if (
       isRate &&

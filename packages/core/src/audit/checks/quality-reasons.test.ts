@@ -33,6 +33,14 @@ describe('indicator-quality', () => {
       rules({ name: '解决案件期限', level2: '时效指标', direction: '≤', target: '6', unit: '月' }),
     ).toEqual([]);
   });
+  it('flags a qualitative target that lists every grade (seed 003: 优良中低差)', () => {
+    expect(
+      rules({ name: '促进社会稳定', direction: 'qualitative', target: '优良中低差', unit: '其他' }),
+    ).toContain('audit.qualitative-target');
+    expect(
+      rules({ name: '最大程度减少政府经济损失', direction: 'qualitative', target: '优良', unit: '其他' }),
+    ).toEqual([]);
+  });
   it('is quiet for a well-formed indicator', () => {
     expect(
       rules({
