@@ -1,0 +1,85 @@
+import { open, stat } from 'node:fs/promises';
+import type { EvaluationDocument } from '@jixiao/core';
+import { readText } from './text/read-text.ts';
+
+/** Largest file read, in bytes: a self-evaluation report is a few hundred KB; 20 MB is not a report. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** A file that cannot be read as a report; the message is in Chinese and names the file. */
+export class ReadError extends Error {
+  file: string;
+  line?: number;
+  constructor(file: string, message: string, line?: number) {
+    super(message);
+    this.name = 'ReadError';
+    this.file = file;
+    if (line !== undefined) this.line = line;
+  }
+}
+
+/** Share of control characters and replacement marks above which text is taken for binary data. */
+const BINARY_SHARE = 0.01;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what marks binary data
+const CONTROL = /[\u0000-\u0008\u000E-\u001F\uFFFD]/g;
+
+function looksBinary(text: string): boolean {
+  if (!text.length) return false;
+  const bad = text.match(CONTROL)?.length ?? 0;
+  return bad / text.length > BINARY_SHARE;
+}
+
+/** UTF-8 (with or without BOM) first, then GB18030 (older Windows exports); binary is refused. */
+export function decodeReport(bytes: Uint8Array, file: string): string {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    throw new ReadError(file, `${file} 不是文本文件（第 ${nul + 1} 个字节是空字符），请导出为 .txt 后再导入`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    try {
+      text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+    } catch {
+      throw new ReadError(file, `${file} 既不是 UTF-8 也不是 GB18030 编码的文本，无法读取`);
+    }
+  }
+  text = text.replace(/^\uFEFF/, '');
+  if (looksBinary(text)) {
+    const at = text.search(CONTROL);
+    const line = text.slice(0, at).split('\n').length;
+    throw new ReadError(file, `${file} 第 ${line} 行起含有大量控制字符，看起来不是文本文件`, line);
+  }
+  return text;
+}
+
+/** Reads a report file from disk; throws ReadError for anything that is not a readable report. */
+export async function readDocumentFile(path: string): Promise<EvaluationDocument> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new ReadError(path, `${path} 不是文件`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof ReadError) throw error;
+    throw new ReadError(path, `找不到或无法打开文件 ${path}`);
+  }
+  if (size === 0) throw new ReadError(path, `${path} 是空文件`);
+  if (size > MAX_FILE_BYTES) {
+    const mb = (size / 1024 / 1024).toFixed(1);
+    throw new ReadError(
+      path,
+      `${path} 有 ${mb} MB，超过 ${MAX_FILE_BYTES / 1024 / 1024} MB 的上限，不像一份自评报告`,
+    );
+  }
+  const handle = await open(path, 'r');
+  let bytes: Uint8Array;
+  try {
+    bytes = await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+  const text = decodeReport(bytes, path);
+  if (text.trim() === '') throw new ReadError(path, `${path} 只有空白，没有内容`);
+  return readText(text, path);
+}

@@ -1,0 +1,192 @@
+import type { NumberedLine } from '../narrative/types.ts';
+import { cleanCell } from '../lines.ts';
+import { lineShape } from './classify.ts';
+import { captionAbove, looksLikeTitle, titleYear } from './titles.ts';
+import type { RawCell, RawRow, RawTable } from './types.ts';
+
+/** Finds every table in the text, whatever its layout, in reading order. */
+export function findTables(lines: NumberedLine[]): RawTable[] {
+  const tables: RawTable[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const shape = lineShape(lines[i]!.text);
+    if (shape === 'tab-row') {
+      const { table, next } = readTabRows(lines, i);
+      tables.push(table);
+      i = next;
+    } else if (shape === 'cell-line') {
+      const { tables: found, next } = readCellLines(lines, i);
+      tables.push(...found);
+      i = next;
+    } else if (shape === 'pipe-row') {
+      const { table, next } = readPipeRows(lines, i);
+      tables.push(table);
+      i = next;
+    } else i++;
+  }
+  return tables;
+}
+
+function nextNonBlank(lines: NumberedLine[], from: number): number {
+  let j = from;
+  while (j < lines.length && lineShape(lines[j]!.text) === 'blank') j++;
+  return j;
+}
+
+function withCaption(table: RawTable, lines: NumberedLine[], start: number): RawTable {
+  const above = captionAbove(lines, start);
+  if (!table.title && above.title) table.title = above.title;
+  const year = above.year ?? (table.title ? titleYear(table.title.text) : undefined);
+  if (year !== undefined) table.captionYear = year;
+  return table;
+}
+
+/** Layout 1: one row per line, cells separated by tabs; a blank line inside is a page break. */
+function readTabRows(lines: NumberedLine[], start: number): { table: RawTable; next: number } {
+  const rows: RawRow[] = [];
+  let i = start;
+  let afterBreak = false;
+  while (i < lines.length) {
+    const l = lines[i]!;
+    const shape = lineShape(l.text);
+    if (shape === 'tab-row') {
+      const cells = l.text.split('\t').map((t) => ({ text: cleanCell(t), line: l.line }));
+      rows.push({ cells, line: l.line, afterBreak });
+      afterBreak = false;
+      i++;
+    } else if (shape === 'blank') {
+      const j = nextNonBlank(lines, i);
+      if (j < lines.length && lineShape(lines[j]!.text) === 'tab-row') {
+        afterBreak = true;
+        i = j;
+      } else break;
+    } else break;
+  }
+  const table: RawTable = {
+    layout: 'tab-rows',
+    rows,
+    firstLine: lines[start]!.line,
+    lastLine: lines[i - 1]!.line,
+  };
+  return { table: withCaption(table, lines, start), next: i };
+}
+
+/**
+ * Layout 2: each cell on its own line after a leading tab, rows separated by blank lines; a line
+ * without a tab continues the cell above (a cell with line breaks, or one cut by a page break).
+ */
+function readCellLines(lines: NumberedLine[], start: number): { tables: RawTable[]; next: number } {
+  const rows: RawRow[] = [];
+  let block: RawCell[] = [];
+  let prevBlank = false;
+  const flush = () => {
+    if (block.length) {
+      const last = block[block.length - 1]!;
+      rows.push({
+        cells: block,
+        line: block[0]!.line,
+        endLine: last.endLine ?? last.line,
+        afterBreak: false,
+      });
+    }
+    block = [];
+  };
+  const lastCell = (): RawCell | undefined => block[block.length - 1] ?? rows[rows.length - 1]?.cells.at(-1);
+  let i = start;
+  while (i < lines.length) {
+    const l = lines[i]!;
+    const shape = lineShape(l.text);
+    if (shape === 'cell-line') {
+      block.push({ text: cleanCell(l.text.slice(1)), line: l.line });
+      prevBlank = false;
+      i++;
+    } else if (shape === 'blank') {
+      flush();
+      prevBlank = true;
+      i++;
+    } else if (shape === 'text' && !prevBlank && lastCell()) {
+      appendTo(lastCell()!, l);
+      i++;
+    } else if (shape === 'text' && prevBlank) {
+      // Prose after a blank line continues the last cell only when the table resumes right after it.
+      let j = i;
+      const paragraphs: NumberedLine[] = [];
+      while (j < lines.length && paragraphs.length <= 3) {
+        const s = lineShape(lines[j]!.text);
+        if (s === 'text') paragraphs.push(lines[j]!);
+        else if (s !== 'blank') break;
+        j++;
+      }
+      const target = lastCell();
+      if (j < lines.length && lineShape(lines[j]!.text) === 'cell-line' && paragraphs.length <= 3 && target) {
+        for (const p of paragraphs) appendTo(target, p);
+        i = j;
+        prevBlank = false;
+      } else break;
+    } else break;
+  }
+  flush();
+  return { tables: splitByTitles(rows, lines, start), next: i };
+}
+
+function appendTo(cell: RawCell, l: NumberedLine): void {
+  const more = cleanCell(l.text);
+  if (!more) return;
+  cell.text = cell.text ? `${cell.text}\n${more}` : more;
+  cell.endLine = l.line;
+}
+
+/** A one-cell row that reads like a form title starts a new table. */
+function splitByTitles(rows: RawRow[], lines: NumberedLine[], start: number): RawTable[] {
+  const tables: RawTable[] = [];
+  let current: RawTable | undefined;
+  for (const row of rows) {
+    const filled = row.cells.filter((c) => c.text !== '');
+    if (filled.length === 1 && row.cells.length <= 2 && looksLikeTitle(filled[0]!.text)) {
+      const title = { text: filled[0]!.text.replace(/\s+/g, ''), line: filled[0]!.line };
+      current = {
+        layout: 'cell-lines',
+        title,
+        rows: [],
+        firstLine: row.line,
+        lastLine: row.endLine ?? row.line,
+      };
+      const year = titleYear(title.text);
+      if (year !== undefined) current.captionYear = year;
+      tables.push(current);
+      continue;
+    }
+    if (!current) {
+      current = withCaption(
+        { layout: 'cell-lines', rows: [], firstLine: row.line, lastLine: row.line },
+        lines,
+        start,
+      );
+      tables.push(current);
+    }
+    current.rows.push(row);
+    current.lastLine = row.endLine ?? row.line;
+  }
+  return tables;
+}
+
+/** Layout 3: "a | b | c | |" rows; trailing empty cells are the exporter's, not the table's. */
+function readPipeRows(lines: NumberedLine[], start: number): { table: RawTable; next: number } {
+  const rows: RawRow[] = [];
+  let i = start;
+  while (i < lines.length && lineShape(lines[i]!.text) === 'pipe-row') {
+    const l = lines[i]!;
+    let parts = l.text.split('|').map((t) => cleanCell(t));
+    if (l.text.trim().startsWith('|')) parts = parts.slice(1);
+    while (parts.length && parts[parts.length - 1] === '') parts.pop();
+    rows.push({ cells: parts.map((text) => ({ text, line: l.line })), line: l.line, afterBreak: false });
+    i++;
+  }
+  const table: RawTable = {
+    layout: 'pipe-rows',
+    rows,
+    firstLine: lines[start]!.line,
+    lastLine: lines[i - 1]!.line,
+  };
+  return { table: withCaption(table, lines, start), next: i };
+}

@@ -1,0 +1,147 @@
+import { parseStated, type Indicator, type IndicatorDirection, type Stated } from '@jixiao/core';
+import { squeeze } from '../lines.ts';
+import { realign, rightAlign } from './align.ts';
+import { sourceOf, warn, type TableContext } from './context.ts';
+import { columnOf, type Section } from './section.ts';
+import type { RawRow } from './types.ts';
+
+const POINTS = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]$/;
+const TOTAL_LABEL = /^(合计|总计|合计得分)$/;
+
+/** "部门预算管理（80分）" → name and stated points. */
+function splitPoints(text: string): { name: string; points?: string } {
+  const m = POINTS.exec(text);
+  return m ? { name: text.slice(0, m.index).trim(), points: m[1]! } : { name: text };
+}
+
+/** 指标性质 from its column, else from the sign in the target, else from a 定性 unit or a text target. */
+export function directionOf(
+  written: string,
+  target: Stated | undefined,
+  unit: string,
+): IndicatorDirection | null {
+  const w = squeeze(written);
+  if (w) {
+    if (/^定性/.test(w)) return 'qualitative';
+    // '>' and '<' are read as ≥ / ≤: the model knows only the three quantitative senses.
+    if (/^(≥|>=|＞＝|≧|>|＞|正向)/.test(w)) return '≥';
+    if (/^(≤|<=|＜＝|≦|<|＜|反向)/.test(w)) return '≤';
+    if (/^(=|＝|等于)/.test(w)) return '=';
+  }
+  if (/^定性/.test(squeeze(unit))) return 'qualitative';
+  const sign = target?.sign;
+  if (sign === '≥' || sign === '>') return '≥';
+  if (sign === '≤' || sign === '<') return '≤';
+  if (sign === '=') return '=';
+  if (target && target.raw !== '' && target.value === null) return 'qualitative';
+  return null;
+}
+
+export function readIndicatorRow(ctx: TableContext, section: Section, row: RawRow): void {
+  const width = section.headers.length;
+  const ev = ctx.evaluation;
+  const firstText = row.cells.find((c) => c.text !== '')?.text ?? '';
+  if (TOTAL_LABEL.test(squeeze(firstText))) {
+    readTotalRow(ctx, section, row, width);
+    return;
+  }
+  let cells = row.cells;
+  let shifted = false;
+  if (ctx.table.layout === 'tab-rows') {
+    const aligned = realign(cells, section.previous, width);
+    if (aligned.shift !== 0) {
+      warn(ctx, row, `表格「${ctx.tableTitle}」的这一行错位了一列，已按上一行对齐`);
+      cells = aligned.cells;
+      shifted = true;
+    }
+  }
+  if (cells.length < width && !shifted) {
+    warn(ctx, row, `表格「${ctx.tableTitle}」的行只有 ${cells.length} 列，少于表头的 ${width} 列`);
+  }
+  const cellOf = (field: string) => {
+    const col = columnOf(section, field);
+    return col === undefined ? undefined : cells[col];
+  };
+  const text = (field: string) => cellOf(field)?.text ?? '';
+  const stated = (field: string): Stated | undefined => {
+    const col = columnOf(section, field);
+    if (col === undefined) return undefined;
+    return parseStated(cells[col]?.text ?? '', sourceOf(ctx, row, cells[col], section.headers[col]));
+  };
+
+  const l1 = text('level1');
+  if (l1) {
+    const { name, points } = splitPoints(l1);
+    section.level1 = name;
+    section.level2 = undefined;
+    if (points && !ev.categoryScores.some((c) => c.level1 === name)) {
+      const src = sourceOf(ctx, row, cellOf('level1'), section.headers[columnOf(section, 'level1')!]);
+      ev.categoryScores.push({ level1: name, weight: parseStated(points, src), source: src });
+    }
+  }
+  const l2 = text('level2');
+  if (l2) {
+    const { name } = splitPoints(l2);
+    const joined = `${section.level2 ?? ''}${name}`;
+    if (row.afterBreak && section.level2 && !l1 && ctx.documentText.includes(joined)) {
+      // A merged 二级 cell cut in two by a page break: the joined name is what the report writes.
+      warn(ctx, row, `二级指标「${section.level2}」在分页处断开，已与「${name}」合并为「${joined}」`);
+      for (const ind of ev.indicators.slice(section.level2Start ?? 0)) {
+        if (ind.level2 === section.level2) ind.level2 = joined;
+      }
+      section.level2 = joined;
+    } else {
+      section.level2 = name;
+      section.level2Start = ev.indicators.length;
+    }
+  }
+  section.previous = cells;
+  section.dataRows++;
+  const name = text('name');
+  if (!name) return;
+
+  const target = stated('target');
+  const unit = text('unit');
+  const indicator: Indicator = {
+    id: `ind-${ev.indicators.length + 1}`,
+    level1: section.level1 ?? '',
+    level2: columnOf(section, 'level2') === undefined ? '' : (section.level2 ?? ''),
+    name,
+    direction: directionOf(text('direction'), target, unit),
+    source: sourceOf(ctx, row, cellOf('name'), '三级指标'),
+  };
+  if (target) indicator.target = target;
+  if (columnOf(section, 'unit') !== undefined) indicator.unit = unit;
+  const actual = stated('actual');
+  if (actual) indicator.actual = actual;
+  const weight = stated('weight');
+  if (weight) indicator.weight = weight;
+  const score = stated('statedScore');
+  if (score) indicator.statedScore = score;
+  const reason = text('deviationReason');
+  if (reason) indicator.deviationReason = reason;
+  const criterion = text('criterionText');
+  if (criterion) indicator.criterionText = criterion;
+  for (const field of ['weight', 'statedScore'] as const) {
+    const v = indicator[field];
+    if (v && v.raw !== '' && v.value === null && v.raw !== '/') {
+      warn(ctx, row, `指标「${name}」的「${v.source?.column ?? field}」应为数字，写的是「${v.raw}」`);
+    }
+  }
+  ev.indicators.push(indicator);
+}
+
+/** "合计 | 100 | 100": the stated sum of weights and the stated total score. */
+function readTotalRow(ctx: TableContext, section: Section, row: RawRow, width: number): void {
+  const cells = rightAlign(row.cells, width);
+  const ev = ctx.evaluation;
+  const at = (field: string) => {
+    const col = columnOf(section, field);
+    if (col === undefined || !cells[col] || cells[col]!.text === '') return undefined;
+    return parseStated(cells[col]!.text, sourceOf(ctx, row, cells[col], section.headers[col]));
+  };
+  const weight = at('weight');
+  if (weight) ev.statedWeightTotal = weight;
+  const score = at('statedScore');
+  if (score && !ev.statedTotal) ev.statedTotal = score;
+}
