@@ -103,7 +103,8 @@ export function readBudgetRow(ctx: TableContext, section: Section, row: RawRow):
     const col = columnOf(section, field);
     if (col === undefined) continue;
     const cell = cells[col];
-    const v = parseStated(cell?.text ?? '', sourceOf(ctx, row, cell, section.headers[col]));
+    if (!cell) continue;
+    const v = parseStated(cell.text, sourceOf(ctx, row, cell, section.headers[col]));
     values[field] = v;
     if (v.raw !== '' && v.value === null && v.raw !== '/') {
       warn(ctx, row, `「${label}」的「${squeeze(section.headers[col]!)}」应为数字，写的是「${v.raw}」`);

@@ -81,7 +81,8 @@ export function sectionOf(cells: string[]): SectionKind | undefined {
   const keys = cells.map(headerKey).filter((k) => k && k.length <= 16 && !/^[\d.,%]+$/.test(k));
   const has = (re: RegExp) => keys.some((k) => re.test(k));
   if (has(/预算项目名称/) && has(/^实际(到位|支出)/)) return 'fund-flows';
-  if (has(/^项目名称$/) && (has(/^全年执行数$/) || has(/^序号$/)) && has(/得分$/)) return 'summary';
+  if (has(/^项目名称$/) && has(/^全年(执行|预算)数$/) && (has(/^序号$/) || has(/执行率$/) || has(/得分$/)))
+    return 'summary';
   if (has(/^任务名称$/)) return 'tasks';
   if (has(/^三级指标$/) || (has(/^一级指标$/) && has(/^(指标值|年度指标值|分值|权重)$/))) return 'indicators';
   if (has(/^(一级指标|二级指标|三级指标)$/) && keys.every((k) => /^(一级指标|二级指标|三级指标)$/.test(k)))

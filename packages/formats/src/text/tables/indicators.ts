@@ -65,8 +65,9 @@ export function readIndicatorRow(ctx: TableContext, section: Section, row: RawRo
   const text = (field: string) => cellOf(field)?.text ?? '';
   const stated = (field: string): Stated | undefined => {
     const col = columnOf(section, field);
-    if (col === undefined) return undefined;
-    return parseStated(cells[col]?.text ?? '', sourceOf(ctx, row, cells[col], section.headers[col]));
+    // A cell the row does not have (a row cut short) stays undefined, unlike a blank cell.
+    if (col === undefined || !cells[col]) return undefined;
+    return parseStated(cells[col]!.text, sourceOf(ctx, row, cells[col], section.headers[col]));
   };
 
   const l1 = text('level1');
