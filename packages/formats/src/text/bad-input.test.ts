@@ -99,3 +99,35 @@ describe('readText on damaged input', () => {
     }
   });
 });
+
+describe('readText on tables it cannot place', () => {
+  it('a tab table with no known header is reported, not turned into an empty evaluation', () => {
+    const doc = read('说明\n\n甲\t乙\t丙\n1\t2\t3\n');
+    expect(doc.evaluations).toEqual([]);
+    expect(doc.issues.map((i) => i.message)).toContain('第 3–4 行像是表格，但没有认出表头或栏目名称，未读取');
+  });
+  it('a Markdown pipe table with a separator row reads like seed 004', () => {
+    const text = [
+      '报告',
+      '| 预算项目名称 | 预算资金 | 实际到位资金 | 实际支出资金 |',
+      '|---|---|---|---|',
+      '| 普法宣传 | 10.00 | 353.02 | 352.29 |',
+      '| 合计 | 10.00 | 353.02 | 352.29 |',
+    ].join('\n');
+    const e = read(text).evaluations[0]!;
+    expect(e.budget.map((l) => [l.role, l.label, l.adjustedBudget?.raw, l.executed?.raw])).toEqual([
+      ['task', '普法宣传', '353.02', '352.29'],
+      ['total', '合计', '353.02', '352.29'],
+    ]);
+  });
+  it('a tab-row table with a row holding only its second cell stays one table', () => {
+    const text = [
+      '项目支出绩效自评汇总表',
+      '序号\t项目名称\t全年预算数\t全年执行数\t预算执行率',
+      '\t人民调解',
+      '2\t社区矫正\t40.00\t18.00\t45%',
+    ].join('\n');
+    const rows = read(text).evaluations[0]!.summaryRows;
+    expect(rows.map((r) => r.name)).toEqual(['人民调解', '社区矫正']);
+  });
+});

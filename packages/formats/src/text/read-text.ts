@@ -36,7 +36,13 @@ export function readText(text: string, file: string, options: ReadTextOptions = 
         documentText: text,
         issues,
       });
-      if (reading.breakdownOnly) breakdown.push(reading.evaluation);
+      if (reading.unrecognised) {
+        issues.push({
+          severity: 'warning',
+          message: `第 ${table.firstLine}–${table.lastLine} 行像是表格，但没有认出表头或栏目名称，未读取`,
+          source: { file, line: table.firstLine, endLine: table.lastLine },
+        });
+      } else if (reading.breakdownOnly) breakdown.push(reading.evaluation);
       else doc.evaluations.push(reading.evaluation);
     } catch (error) {
       issues.push({

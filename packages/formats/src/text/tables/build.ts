@@ -14,6 +14,8 @@ export interface TableReading {
   evaluation: Evaluation;
   /** A table of fund flows only (表2:项目收支情况表): lines for the document's department evaluation. */
   breakdownOnly: boolean;
+  /** No header and no labelled cell recognised: nothing was read from it. */
+  unrecognised?: boolean;
 }
 
 const LEVEL_ONLY = /^(一级指标|二级指标|三级指标)$/;
@@ -106,5 +108,6 @@ export function buildEvaluation(
   linkTasks(evaluation.budget);
   evaluation.formSignature = [...new Set(evaluation.formSignature)];
   evaluation.kind = kindOf(evaluation, seen);
-  return { evaluation, breakdownOnly: seen.size === 0 && keyRows === 0 };
+  if (seen.size === 0 && keyRows === 0) return { evaluation, breakdownOnly: false, unrecognised: true };
+  return { evaluation, breakdownOnly: false };
 }

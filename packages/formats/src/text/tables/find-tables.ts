@@ -48,7 +48,12 @@ function readTabRows(lines: NumberedLine[], start: number): { table: RawTable; n
   let afterBreak = false;
   while (i < lines.length) {
     const l = lines[i]!;
-    const shape = lineShape(l.text);
+    let shape = lineShape(l.text);
+    // "\t合计" inside a tab-row table is a row with an empty first cell, not the other layout.
+    if (shape === 'cell-line' && i > start) {
+      const j = nextNonBlank(lines, i + 1);
+      if (j < lines.length && lineShape(lines[j]!.text) === 'tab-row') shape = 'tab-row';
+    }
     if (shape === 'tab-row') {
       const cells = l.text.split('\t').map((t) => ({ text: cleanCell(t), line: l.line }));
       rows.push({ cells, line: l.line, afterBreak });
@@ -179,8 +184,10 @@ function readPipeRows(lines: NumberedLine[], start: number): { table: RawTable; 
     let parts = l.text.split('|').map((t) => cleanCell(t));
     if (l.text.trim().startsWith('|')) parts = parts.slice(1);
     while (parts.length && parts[parts.length - 1] === '') parts.pop();
-    rows.push({ cells: parts.map((text) => ({ text, line: l.line })), line: l.line, afterBreak: false });
     i++;
+    // A Markdown separator row ("|---|:--:|") is layout, not data.
+    if (parts.length && parts.every((p) => /^:?-{3,}:?$/.test(p))) continue;
+    rows.push({ cells: parts.map((text) => ({ text, line: l.line })), line: l.line, afterBreak: false });
   }
   const table: RawTable = {
     layout: 'pipe-rows',
