@@ -3,9 +3,18 @@ import type { RawCell } from './types.ts';
 
 type Shape = 'e' | 'n' | 't';
 
+// Rows repeat the same few cell texts; a small cache keeps realignment linear in practice.
+const shapes = new Map<string, Shape>();
+
 function shapeOf(text: string): Shape {
   if (text === '') return 'e';
-  return parseStated(text).value !== null ? 'n' : 't';
+  let shape = shapes.get(text);
+  if (!shape) {
+    if (shapes.size > 10_000) shapes.clear();
+    shape = parseStated(text).value !== null ? 'n' : 't';
+    shapes.set(text, shape);
+  }
+  return shape;
 }
 
 function agreement(a: RawCell[], b: RawCell[], width: number): number {

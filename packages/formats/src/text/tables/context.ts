@@ -22,7 +22,7 @@ export function sourceOf(
   const ref: SourceRef = { file: ctx.file, line: cell?.line ?? row.line, table: ctx.tableTitle };
   const end = cell ? cell.endLine : row.endLine;
   if (end !== undefined && end !== ref.line) ref.endLine = end;
-  ref.row = ctx.table.rows.indexOf(row) + 1;
+  ref.row = row.index ?? ctx.table.rows.indexOf(row) + 1;
   if (column) ref.column = column.replace(/\s+/g, '');
   return ref;
 }

@@ -24,6 +24,7 @@ export function findTables(lines: NumberedLine[]): RawTable[] {
       i = next;
     } else i++;
   }
+  for (const t of tables) t.rows.forEach((r, k) => (r.index = k + 1));
   return tables;
 }
 

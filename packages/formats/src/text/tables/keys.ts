@@ -112,6 +112,7 @@ export function readKeyRow(ctx: TableContext, row: RawRow): PendingBelow[] | nul
   for (let i = first; i < cells.length; i++) {
     const field = keyOf(cells[i]!.text);
     if (!field) continue;
+    if (field !== 'ignored') ctx.evaluation.formSignature.push(squeeze(cells[i]!.text));
     let j = i + 1;
     while (j < cells.length && cells[j]!.text === '') j++;
     const next = cells[j];

@@ -10,6 +10,8 @@ export interface RawRow {
   cells: RawCell[];
   line: number;
   endLine?: number;
+  /** 1-based position in its table, header rows included (set once the table is found). */
+  index?: number;
   /** True when a blank line (a page break in the original) came just before this row. */
   afterBreak: boolean;
 }
