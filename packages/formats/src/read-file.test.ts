@@ -49,6 +49,12 @@ describe('readDocumentFile', () => {
       '70.47%',
     ]);
   });
+  it("reads Notepad's UTF-16 with its BOM", async () => {
+    const text = readFileSync(seed000, 'utf8');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const doc = await readDocumentFile(write('utf16.txt', utf16));
+    expect(doc.evaluations[0]!.summaryRows[7]!.name).toBe('城乡困难群体法律援助');
+  });
   it('refuses an empty file, naming it', async () => {
     const path = write('empty.txt', '');
     const e = await failure(path);
@@ -70,7 +76,7 @@ describe('readDocumentFile', () => {
     expect(e.message).toContain('第 9 个字节');
   });
   it('refuses bytes that are neither UTF-8 nor GB18030', async () => {
-    const e = await failure(write('garbage.bin', Buffer.from([0xff, 0xfe, 0x80, 0x41, 0xff, 0xff])));
+    const e = await failure(write('garbage.bin', Buffer.from([0x41, 0xff, 0xff, 0x41, 0x0a])));
     expect(e.message).toContain('既不是 UTF-8 也不是 GB18030');
   });
   it('refuses text full of control characters, with the line where they start', async () => {

@@ -30,6 +30,21 @@ function looksBinary(text: string): boolean {
 
 /** UTF-8 (with or without BOM) first, then GB18030 (older Windows exports); binary is refused. */
 export function decodeReport(bytes: Uint8Array, file: string): string {
+  // Notepad's "Unicode" is UTF-16 with a BOM; its NUL bytes are not binary data.
+  const utf16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : undefined;
+  if (utf16) {
+    try {
+      return checkText(new TextDecoder(utf16, { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''), file);
+    } catch (error) {
+      if (error instanceof ReadError) throw error;
+      throw new ReadError(file, `${file} 以 UTF-16 标记开头，但内容不是有效的 UTF-16 文本`);
+    }
+  }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     throw new ReadError(file, `${file} 不是文本文件（第 ${nul + 1} 个字节是空字符），请导出为 .txt 后再导入`);
@@ -44,7 +59,10 @@ export function decodeReport(bytes: Uint8Array, file: string): string {
       throw new ReadError(file, `${file} 既不是 UTF-8 也不是 GB18030 编码的文本，无法读取`);
     }
   }
-  text = text.replace(/^\uFEFF/, '');
+  return checkText(text.replace(/^\uFEFF/, ''), file);
+}
+
+function checkText(text: string, file: string): string {
   if (looksBinary(text)) {
     const at = text.search(CONTROL);
     const line = text.slice(0, at).split('\n').length;
@@ -72,12 +90,16 @@ export async function readDocumentFile(path: string): Promise<EvaluationDocument
       `${path} 有 ${mb} MB，超过 ${MAX_FILE_BYTES / 1024 / 1024} MB 的上限，不像一份自评报告`,
     );
   }
-  const handle = await open(path, 'r');
   let bytes: Uint8Array;
   try {
-    bytes = await handle.readFile();
-  } finally {
-    await handle.close();
+    const handle = await open(path, 'r');
+    try {
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    throw new ReadError(path, `无法读取文件 ${path}（没有读取权限，或读取时出错）`);
   }
   const text = decodeReport(bytes, path);
   if (text.trim() === '') throw new ReadError(path, `${path} 只有空白，没有内容`);

@@ -85,6 +85,9 @@ export function readBudgetRow(ctx: TableContext, section: Section, row: RawRow):
       cells = aligned.cells;
     }
   }
+  if (cells.length < width) {
+    warn(ctx, row, `表格「${ctx.tableTitle}」的行只有 ${cells.length} 列，少于表头的 ${width} 列`);
+  }
   section.previous = cells;
   section.dataRows++;
   const numericCols = new Set(AMOUNT_FIELDS.map((f) => columnOf(section, f)).filter((c) => c !== undefined));
