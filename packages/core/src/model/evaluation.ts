@@ -194,6 +194,10 @@ export interface NarrativeStatement {
   text: string;
   /** Project or section the statement is about, when the paragraph names one. */
   about?: string;
+  /** For a share ("项目支出…，占本年支出44.67%"): the subject of its numerator, 项目支出. */
+  numerator?: string;
+  /** For a share: the subject of its whole, 本年支出. */
+  denominator?: string;
   source?: SourceRef;
 }
 

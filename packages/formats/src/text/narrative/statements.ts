@@ -1,0 +1,194 @@
+import type { NarrativeStatement, Stated } from '@jixiao/core';
+import { findFigures, type Figure } from './figures.ts';
+import { lineAt, type Paragraph } from './paragraphs.ts';
+import { qualifiersOf } from './qualifiers.ts';
+import {
+  CHANGE_END,
+  CHANGE_START,
+  GENERIC_SUBJECT,
+  clauseEnd,
+  clauseStart,
+  cleanLabel,
+  cleanSubject,
+  shareDenominator,
+} from './subject.ts';
+
+/** Where the reader is in the document when a paragraph starts. */
+export interface ParagraphContext {
+  /** Project or section the paragraph is about, when known. */
+  about: string | undefined;
+  /** Last heading seen, cleaned ("投入管理指标"), for figures whose subject is only "该项得分". */
+  heading: string | undefined;
+}
+
+/** A change of subject inside a paragraph: "案件代理专项预算项目绩效自评得分为100分，…" */
+export interface AboutSwitch {
+  at: number;
+  about: string | undefined;
+}
+
+export interface ParagraphStatements {
+  statements: NarrativeStatement[];
+  /** Statements that state an overall self-score (部门整体 or a project's), in order. */
+  totals: NarrativeStatement[];
+  switches: AboutSwitch[];
+  /** Where each statement's figure starts in the paragraph. */
+  offsets: number[];
+}
+
+interface Sentence {
+  start: number;
+  end: number;
+}
+
+function sentencesOf(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (/[。！？!?]/.test(text[i]!)) {
+      out.push({ start, end: i + 1 });
+      start = i + 1;
+    }
+  }
+  if (start < text.length) out.push({ start, end: text.length });
+  return out;
+}
+
+const TOTAL = /(?:自评|评价|绩效)得分$/;
+const TOTAL_NAME = /(?:专项预算项目|预算项目|专项项目|项目)?(?:支出)?(?:绩效)?(?:自评|评价)?得分$/;
+
+/** "—人民监督员专项业务培训(全年目标值:>=1期)…" → 人民监督员专项业务培训 */
+export function dashIndicator(text: string): string | undefined {
+  const m = /^[—–-]+([^（(]+)[（(]/.exec(text);
+  return m ? m[1]! : undefined;
+}
+
+function sentenceLabel(text: string, s: Sentence): string | undefined {
+  const body = text.slice(s.start, s.end);
+  const m = /^([^，,。；;：:\d]{2,20})[：:]/.exec(body);
+  return m ? cleanLabel(m[1]!) || undefined : undefined;
+}
+
+/** Reads every figure of one paragraph into a statement. */
+export function paragraphStatements(p: Paragraph, file: string, ctx: ParagraphContext): ParagraphStatements {
+  const text = p.text;
+  const figures = findFigures(text);
+  const sentences = sentencesOf(text);
+  const statements: NarrativeStatement[] = [];
+  const totals: NarrativeStatement[] = [];
+  const switches: AboutSwitch[] = [];
+  const offsets: number[] = [];
+  const indicator = p.level === 5 ? dashIndicator(text) : undefined;
+  let lastBase: NarrativeStatement | undefined;
+
+  let si = 0;
+  let sentenceFirst = 0;
+  for (let k = 0; k < figures.length; k++) {
+    const f = figures[k]!;
+    while (si < sentences.length - 1 && f.start >= sentences[si]!.end) {
+      si++;
+      sentenceFirst = statements.length;
+    }
+    const s = sentences[si]!;
+    const inSentence = statements.slice(sentenceFirst);
+    const prevFig: Figure | undefined = inSentence.length ? figures[k - 1] : undefined;
+    const floor = Math.max(s.start, prevFig?.end ?? s.start);
+    const cs = clauseStart(text, f.start, floor);
+    const rawSeg = text.slice(cs, f.start);
+    let subject = cleanSubject(rawSeg);
+    const prevStatement = inSentence[inSentence.length - 1];
+    if (!subject && rawSeg === '' && prevFig && prevFig.end === f.start && prevStatement) {
+      subject = prevStatement.subject;
+    }
+    if (!subject || /^(?:对|为|向|在)$|[区州市县省]$/.test(subject)) {
+      // "全区141名矫正对象无托管漏管现象": the noun follows the figure
+      const tail = text.slice(f.end, clauseEnd(text, f.end)).replace(/\d.*$/, '');
+      const stop = tail.search(/无|未|已|建立|开展|进行|实现|参加|完成/);
+      const following = cleanSubject(stop >= 2 ? tail.slice(0, stop) : tail);
+      if (following.length >= 2 || !subject) subject = following || subject;
+    }
+    if (!subject && cs > s.start) {
+      const cs2 = clauseStart(text, cs - 1, s.start);
+      subject = cleanSubject(text.slice(cs2, cs - 1));
+    }
+    if (!subject && prevStatement) subject = prevStatement.subject;
+
+    const isChange = CHANGE_START.test(subject) || CHANGE_END.test(subject);
+    let numerator: string | undefined;
+    let denominator: string | undefined;
+    if (subject.startsWith('占') && f.value.percent) {
+      const whole = [...inSentence].reverse().find((x) => !x.value.percent);
+      numerator = whole?.subject;
+      denominator = shareDenominator(subject);
+      if (!denominator) {
+        const at = text.lastIndexOf('其中', f.start);
+        const before = at >= s.start ? inSentence.filter((_x, j) => offsets[sentenceFirst + j]! < at) : [];
+        denominator = before.filter((x) => !x.value.percent).pop()?.subject;
+      }
+      subject = `${numerator ?? ''}占${shareDenominator(subject) || '比'}`;
+    } else if (CHANGE_START.test(subject) && lastBase && inSentence.includes(lastBase)) {
+      subject = `${lastBase.subject}${subject}`;
+    } else if (/该项(?!目)/.test(subject)) {
+      subject = subject.slice(subject.search(/该项(?!目)/));
+      const before = text.slice(s.start, f.start);
+      const named = [...before.matchAll(/([\p{Script=Han}]{2,8})指标/gu)]
+        .map((m) => m[1]!.replace(/^.*(?:各项|所有|全部|因此|其中)/, ''))
+        .filter((x) => x.length >= 2)
+        .pop();
+      const prior = [...statements].reverse().find((x) => x.value.unit !== '分');
+      const who = named ?? prior?.subject ?? sentenceLabel(text, s) ?? ctx.heading ?? '';
+      subject = `${who}${subject.slice(2)}`;
+    } else if (GENERIC_SUBJECT.test(subject) || subject === '') {
+      const label = indicator ?? sentenceLabel(text, s);
+      if (label) subject = `${label}${subject}`;
+    }
+
+    const part = text.lastIndexOf('；', f.start - 1);
+    const partSemi = Math.max(part, text.lastIndexOf(';', f.start - 1));
+    const partStart = Math.max(s.start, partSemi + 1);
+    const qualifiers = qualifiersOf(
+      text.slice(partStart, f.start),
+      text.slice(clauseStart(text, f.start, s.start), f.start),
+    );
+    if (isChange && prevStatement) {
+      for (const q of prevStatement.qualifiers) {
+        if ((q === '较上年' || q === '同比') && !qualifiers.includes(q)) qualifiers.push(q);
+      }
+    }
+
+    const source = { file, line: lineAt(p, f.start) };
+    const value: Stated = { ...f.value, source };
+    const statement: NarrativeStatement = {
+      subject,
+      qualifiers,
+      value,
+      text: text.slice(s.start, s.end).trim(),
+      source,
+    };
+    if (numerator) statement.numerator = numerator;
+    if (denominator) statement.denominator = denominator;
+
+    if (value.unit === '分' && TOTAL.test(subject) && !/指标|该项/.test(subject)) {
+      const name = subject.replace(TOTAL_NAME, '');
+      if (/部门|整体|单位/.test(name)) switches.push({ at: f.start, about: undefined });
+      else if (name) switches.push({ at: f.start, about: name });
+      totals.push(statement);
+    }
+    const about = aboutAt(switches, f.start, ctx.about);
+    if (about) statement.about = about;
+    statements.push(statement);
+    offsets.push(f.start);
+    if (!f.value.percent && !isChange) lastBase = statement;
+  }
+  return { statements, totals, switches, offsets };
+}
+
+export function aboutAt(
+  switches: AboutSwitch[],
+  at: number,
+  fallback: string | undefined,
+): string | undefined {
+  let about = fallback;
+  for (const s of switches) if (s.at <= at) about = s.about;
+  return about;
+}
