@@ -89,6 +89,16 @@ describe('merging what the prose says', () => {
     });
     expect(doc.evaluations[0]!.statedTotal!.raw).toBe('90');
   });
+  it('a department total in the prose of a 汇总表 report makes no second evaluation (seed 000: 94.32)', () => {
+    const doc = readText(seed('000_424dabb8b7582373.txt'), 'x', {
+      narrative: facts({
+        statedTotals: [{ value: parseStated('94.32'), text: '部门整体绩效自评得分：94.32 分' }],
+        monitoring: [{ month: 9, actual: parseStated('50%') }],
+      }),
+    });
+    expect(doc.evaluations).toHaveLength(1);
+    expect(doc.evaluations[0]!.statedTotal).toBeUndefined();
+  });
   it('statements go to the document', () => {
     const statement = {
       subject: '法律援助案件',

@@ -20,10 +20,8 @@ function target(evaluations: Evaluation[], about: string | undefined): Evaluatio
       )
     );
   }
-  return (
-    evaluations.find((e) => e.kind === 'department') ??
-    (evaluations.length === 1 ? evaluations[0] : undefined)
-  );
+  // A total without "about" is the department's; a 汇总表 or a project table has its own.
+  return evaluations.find((e) => e.kind === 'department');
 }
 
 /**
@@ -37,7 +35,8 @@ export function mergeNarrative(
 ): void {
   doc.statements.push(...facts.statements);
   let department = doc.evaluations.find((e) => e.kind === 'department');
-  if (!department && hasDepartmentFacts(facts)) {
+  // Only a report with no table at all gets its department evaluation from the prose alone.
+  if (!department && doc.evaluations.length === 0 && hasDepartmentFacts(facts)) {
     department = newEvaluation({
       id: `eval-${doc.evaluations.length + 1}`,
       title: facts.title ?? reportTitle ?? '部门整体支出绩效自评报告',
