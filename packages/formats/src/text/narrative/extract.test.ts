@@ -36,7 +36,7 @@ describe('seed 000 (金安区)', () => {
     const mine = seed000.statements.filter((s) => s.about === '人民调解');
     expect(mine.map((s) => [s.subject, s.value.raw])).toEqual(
       expect.arrayContaining([
-        ['预算数', '35.2万元'],
+        ['全年预算数', '35.2万元'],
         ['执行数', '24.81万元'],
         ['完成预算', '70.47%'],
         ['调解成功率', '99.37%'],

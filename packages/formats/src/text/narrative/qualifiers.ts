@@ -19,7 +19,7 @@ const STAGE: Array<[RegExp, string]> = [
   [/年末/g, '年末'],
 ];
 const MONTH = /(?<![\d个])(\d{1,2})月/g;
-const CLAUSE = /较上年|比上年|与上年相比|与\d{4}年度?相比|同比|上年度?|本年度?|当年/g;
+const CLAUSE = /较上年|比上年|与上年相比|与\d{4}年度?相比|[比较]\d{4}年度?|同比|上年度?|本年度?|当年/g;
 
 function clauseWord(w: string): string {
   if (w === '同比') return '同比';

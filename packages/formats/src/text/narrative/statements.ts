@@ -100,15 +100,15 @@ export function paragraphStatements(p: Paragraph, file: string, ctx: ParagraphCo
     if (!subject && rawSeg === '' && prevFig && prevFig.end === f.start && prevStatement) {
       subject = prevStatement.subject;
     }
-    if (!subject || /^(?:对|为|向|在)$|[区州市县省]$/.test(subject)) {
+    if (!subject || /^(?:对|为|向|在|包括|含)$|[区州市县省]$/.test(subject)) {
       // "全区141名矫正对象无托管漏管现象": the noun follows the figure
       const tail = text.slice(f.end, clauseEnd(text, f.end)).replace(/\d.*$/, '');
       const stop = tail.search(/无|未|已|建立|开展|进行|实现|参加|完成/);
       const following = cleanSubject(stop >= 2 ? tail.slice(0, stop) : tail);
       if (following.length >= 2 || !subject) subject = following || subject;
     }
-    if (!subject && cs > s.start) {
-      const cs2 = clauseStart(text, cs - 1, s.start);
+    if (!subject && cs > floor) {
+      const cs2 = clauseStart(text, cs - 1, floor);
       subject = cleanSubject(text.slice(cs2, cs - 1));
     }
     if (!subject && prevStatement) subject = prevStatement.subject;
@@ -126,8 +126,8 @@ export function paragraphStatements(p: Paragraph, file: string, ctx: ParagraphCo
         denominator = before.filter((x) => !x.value.percent).pop()?.subject;
       }
       subject = `${numerator ?? ''}占${shareDenominator(subject) || '比'}`;
-    } else if (CHANGE_START.test(subject) && lastBase && inSentence.includes(lastBase)) {
-      subject = `${lastBase.subject}${subject}`;
+    } else if (CHANGE_START.test(subject) && changeBase(lastBase, inSentence, prevStatement)) {
+      subject = `${changeBase(lastBase, inSentence, prevStatement)}${subject}`;
     } else if (/该项(?!目)/.test(subject)) {
       subject = subject.slice(subject.search(/该项(?!目)/));
       const before = text.slice(s.start, f.start);
@@ -181,6 +181,17 @@ export function paragraphStatements(p: Paragraph, file: string, ctx: ParagraphCo
     if (!f.value.percent && !isChange) lastBase = statement;
   }
   return { statements, totals, switches, offsets };
+}
+
+/** What a bare "下降21.61%" is a change of: the sentence's last plain figure, or the change before it. */
+function changeBase(
+  lastBase: NarrativeStatement | undefined,
+  inSentence: NarrativeStatement[],
+  prev: NarrativeStatement | undefined,
+): string | undefined {
+  if (lastBase && inSentence.includes(lastBase)) return lastBase.subject;
+  if (prev && CHANGE_END.test(prev.subject)) return prev.subject.replace(CHANGE_END, '') || undefined;
+  return undefined;
 }
 
 export function aboutAt(

@@ -40,7 +40,7 @@ const DATE =
   /\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:末|底|止|以来)?|\d{1,2}月\d{1,2}日(?:止)?|\d{1,2}[—\-至~]\d{1,2}月|截至|截止/g;
 const SCOPE = /(?<![公总])(?:共计|共有|共|累计)(?![同享建治产青识性])/g;
 const LEADING =
-  /^(?:其中|另外|另有|另|并且|并|且|同时|此外|以及|及(?!时)|和(?!谐)|与|的|共计|共有|共|累计|全年|今年以来|年内|[一二三四五六七八九十]+是|首先|其次|先后|我局|我单位|本单位|我办|本部门|本局|止|末|底)/;
+  /^(?:其中|另外|另有|另|并且|并|且|同时|此外|以及|及(?!时)|和(?!谐)|与|的|共计|共有|共|累计|全年(?!预算|执行|决算)|今年以来|年内|[一二三四五六七八九十]+是|首先|其次|先后|我局|我单位|本单位|我办|本部门|本局|止|末|底)/;
 const TRAILING =
   /(?:均为|分别为|分别是|分别|为|达到|已达|达|是|约|有|了|的|至|共计|共|保持|已|在|仅有|仅|超过|也|：|:)$/;
 
@@ -50,11 +50,21 @@ export function cleanSubject(segment: string): string {
     '',
   );
   let cut = -1;
-  for (const m of s.matchAll(DATE)) cut = Math.max(cut, m.index + m[0].length);
-  if (cut > 0 && cut < s.length) s = s.slice(cut);
+  let cutStart = -1;
+  for (const m of s.matchAll(DATE)) {
+    cut = m.index + m[0].length;
+    cutStart = m.index;
+  }
+  if (cut > 0 && cut < s.length) {
+    // "…支出决算比2022年下降": the comparison year goes, the subject stays
+    const before = s.slice(0, cutStart);
+    const after = s.slice(cut);
+    s = /[比较与]$/.test(before) && CHANGE_START.test(after) ? `${before.slice(0, -1)}${after}` : after;
+  }
   let scope = -1;
   for (const m of s.matchAll(SCOPE)) scope = m.index + m[0].length;
   if (scope > 0 && s.length - scope >= 2) s = s.slice(scope);
+  s = s.replace(/^[-—–~～·.、]+|[-—–~～·]+$/g, '');
   for (let guard = 0; guard < 6; guard++) {
     const before = s;
     s = s.replace(LEADING, '').replace(TRAILING, '');
