@@ -79,10 +79,11 @@ export interface DocumentAudit {
 
 /** The evaluation a prose finding belongs with: the project it names, else the department, else the first. */
 function ownerOf(f: Finding, results: EvaluationResult[]): EvaluationResult | undefined {
-  const text = `${f.message}${String(f.evidence.text ?? '')}`;
+  const about = typeof f.evidence.about === 'string' ? f.evidence.about : '';
   return (
-    results.find((r) => r.evaluation.projectName && text.includes(r.evaluation.projectName)) ??
-    results.find((r) => r.evaluation.kind === 'department') ??
+    (about && results.find((r) => r.evaluation.projectName && about.includes(r.evaluation.projectName))) ||
+    results.find((r) => r.evaluation.projectName && f.message.includes(r.evaluation.projectName)) ||
+    results.find((r) => r.evaluation.kind === 'department') ||
     results[0]
   );
 }

@@ -52,12 +52,14 @@ export function checkBudgetSums(ctx: AuditContext): Finding[] {
       const formula = `${parts.map((p) => p[column]!.raw).join(' + ')} = ${show(computed)}`;
       const inputs = Object.fromEntries(parts.map((p) => [p.label, p[column]!.raw]));
       const group = ROLE_NAMES[parts[0]!.role];
+      // The form's own heading says best what the column is ("实际到位资金/合计"), where the reader kept it.
+      const heading = whole.source?.column ?? columnName;
       if (cmp.verdict === 'within-rounding') {
         out.push(
           finding({
             code: 'sum-mismatch',
             severity: 'info',
-            message: `「${parent.label}」${columnName} ${whole.raw} 与各${group}之和 ${show(computed)} 相差 ${cmp.difference.toFixed()}，在各数四舍五入的误差之内，属尾差。`,
+            message: `「${parent.label}」${heading} ${whole.raw} 与各${group}之和 ${show(computed)} 相差 ${cmp.difference.toFixed()}，在各数四舍五入的误差之内，属尾差。`,
             evaluation,
             source: whole.source ?? parent.source,
             budgetLine: parent.label,
@@ -77,7 +79,7 @@ export function checkBudgetSums(ctx: AuditContext): Finding[] {
         finding({
           code: 'sum-mismatch',
           severity: severityOf(cmp, whole.decimals),
-          message: `「${parent.label}」${columnName}填报 ${whole.raw} 万元，但各${group}之和为 ${show(computed)} 万元${roundingNote(cmp)}。请核对合计或明细。`,
+          message: `「${parent.label}」${heading}填报 ${whole.raw} 万元，但各${group}之和为 ${show(computed)} 万元${roundingNote(cmp)}。请核对合计或明细。`,
           evaluation,
           source: whole.source ?? parent.source,
           budgetLine: parent.label,

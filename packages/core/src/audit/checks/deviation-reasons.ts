@@ -48,6 +48,9 @@ export function checkDeviationReasons(ctx: AuditContext): Finding[] {
   }
 
   const lowLines = evaluation.budget.filter((l) => {
+    // A source with no money (财政专户管理资金 0.00 → 0.00%) has nothing to execute.
+    const budget = l.adjustedBudget?.value ?? l.initialBudget?.value;
+    if (budget == null || new D(budget).isZero()) return false;
     const r = l.executionRate?.value;
     return r != null && new D(r).lt(RATE_THRESHOLD) && !hasText(l.reason);
   });

@@ -13,14 +13,26 @@ function unitKind(s: NarrativeStatement): string {
   return s.value.unit ?? '';
 }
 
+/** Words before a figure that change what it counts: 设定 139 条 is not 完成 131 条. */
+const STAGE = /设定|计划|目标|完成|实际|未完成|到位|下达|批复/g;
+/** A sentence about "this kind" or "this item" refers back to something named before it, not to one fact. */
+const ANAPHORA = /该类|该项|此类|此项|上述/;
+
+function stageOf(s: NarrativeStatement): string {
+  const at = s.text.indexOf(s.value.raw);
+  const before = at >= 0 ? s.text.slice(0, at) : '';
+  return [...new Set(before.match(STAGE) ?? [])].sort().join('+');
+}
+
 function keyOf(s: NarrativeStatement): string | null {
   const subject = s.subject.replace(/\s/g, '');
+  if (ANAPHORA.test(s.text.slice(0, Math.max(0, s.text.indexOf(s.value.raw))))) return null;
   const han = subject.match(/\p{Script=Han}/gu)?.length ?? 0;
   if (han < 3 || GENERIC.test(subject)) return null;
   if (s.value.value === null || s.value.approximate) return null;
   // Change figures ("较上年增加…") are about a difference, not the fact itself.
   if (s.qualifiers.some((q) => /较上年|同比|比上年/.test(q))) return null;
-  return [s.about ?? '', subject, [...s.qualifiers].sort().join('+'), unitKind(s)].join('\u0000');
+  return [s.about ?? '', subject, [...s.qualifiers].sort().join('+'), stageOf(s), unitKind(s)].join('\u0000');
 }
 
 /**
@@ -35,7 +47,12 @@ export function checkNarrativeConflicts(doc: EvaluationDocument): Finding[] {
     if (key) groups.set(key, [...(groups.get(key) ?? []), s]);
   }
   const out: Finding[] = [];
-  for (const statements of groups.values()) {
+  for (const group of groups.values()) {
+    // One subject several times in one paragraph is an enumeration ("基本支出…预算执行情况为1519.17万元，
+    // 项目支出…预算执行情况为58.81万元"), not two claims about one fact: only lines naming it once count.
+    const perLine = new Map<number | undefined, number>();
+    for (const s of group) perLine.set(s.source?.line, (perLine.get(s.source?.line) ?? 0) + 1);
+    const statements = group.filter((s) => perLine.get(s.source?.line) === 1);
     const distinct: NarrativeStatement[] = [];
     for (const s of statements) {
       const same = distinct.find((d) => {
@@ -46,7 +63,9 @@ export function checkNarrativeConflicts(doc: EvaluationDocument): Finding[] {
       });
       if (!same) distinct.push(s);
     }
-    if (distinct.length < 2) continue;
+    // Two or three values for one fact is a contradiction; a dozen is a list of different things under
+    // one generic heading ("支出决算为…" for every 科目).
+    if (distinct.length < 2 || distinct.length > 3) continue;
     const [first, ...rest] = distinct;
     const count = (s: NarrativeStatement) =>
       statements.filter((x) => x.value.value !== null && new D(x.value.value).eq(s.value.value!)).length;
@@ -65,6 +84,7 @@ export function checkNarrativeConflicts(doc: EvaluationDocument): Finding[] {
           stated: first!.value.raw,
           computed: rest.map((s) => s.value.raw).join(', '),
           text: first!.text,
+          ...(first!.about ? { about: first!.about } : {}),
           others: rest.map((s) => ({ value: s.value.raw, location: s.source ?? {}, text: s.text })),
         },
         rule: 'audit.narrative-same-fact',

@@ -13,9 +13,9 @@ function isAmount(s: NarrativeStatement): boolean {
 }
 
 /**
- * 其中: "支出合计2,661.83万元,其中:基本支出1,616.31万元、项目支出1,045.50万元". Parts listed after 其中 can
- * never exceed the whole; falling short by a hair (less than 0.5% and beyond rounding) is a typo in one
- * of them. A list that falls well short is taken as partial ("其中：公务用车购置支出0万元") and left alone.
+ * 其中: "支出合计2,661.83万元,其中:基本支出1,616.31万元、项目支出1,045.50万元". Parts listed after 其中 that
+ * miss their whole by a hair (less than 0.5%, beyond rounding) point at a typo in one of them. A list that
+ * misses by more is taken as partial ("其中：公务用车购置支出0万元") or mixed, and left alone.
  */
 export function checkNarrativeSums(doc: EvaluationDocument): Finding[] {
   const out: Finding[] = [];
@@ -54,8 +54,10 @@ export function checkNarrativeSums(doc: EvaluationDocument): Finding[] {
       parts.map((p) => p.value.decimals),
     );
     if (cmp.verdict === 'equal' || cmp.verdict === 'within-rounding') continue;
+    // Far off either way, the list is partial or mixes kinds of figures (budget and execution side by
+    // side, "预算金额为…，预算执行情况为…"); only a hair's difference is reported.
     const over = computed.gt(total);
-    if (!over && total.minus(computed).gt(total.times(SLIP))) continue;
+    if (total.minus(computed).abs().gt(total.times(SLIP))) continue;
     out.push(
       finding({
         code: 'sum-mismatch',

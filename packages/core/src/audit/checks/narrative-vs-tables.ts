@@ -130,8 +130,9 @@ function checkTotalsAgainstProse(ctx: AuditContext): Finding[] {
   const total = evaluation.statedTotal;
   if (!total || total.value === null) return [];
   const mine = document.statements.filter((s) => {
-    if (s.value.unit !== '分' || !/自评得分|绩效得分|评价得分|得分为?$/.test(s.subject)) return false;
-    if (/指标/.test(s.subject)) return false;
+    if (s.value.unit !== '分' || !/(自评|绩效|评价)得分(为)?$/.test(s.subject)) return false;
+    // 一级 subtotals and single items are scores too, but not the total: "一级指标投入管理指标：总得分 29 分".
+    if (/指标|该项|各项|其中/.test(s.subject + s.text.slice(0, s.text.indexOf(s.value.raw)))) return false;
     if (evaluation.kind === 'project') return !!s.about && !!evaluation.projectName?.includes(s.about);
     return !s.about && evaluation.kind === 'department';
   });

@@ -79,15 +79,17 @@ describe('missing-deviation-reason', () => {
   it('asks for a reason for execution under 90%, grouped', () => {
     const e = evaluation({
       budget: [
-        line({ id: 'a', label: '社区矫正' }, { executionRate: '12.50%' }),
-        line({ id: 'b', label: '人民调解' }, { executionRate: '88.03%' }),
-        line({ id: 'c', label: '法律援助' }, { executionRate: '394.60%' }),
+        line({ id: 'a', label: '社区矫正' }, { adjustedBudget: '2.00', executionRate: '12.50%' }),
+        line({ id: 'b', label: '人民调解' }, { adjustedBudget: '34.00', executionRate: '88.03%' }),
+        line({ id: 'c', label: '法律援助' }, { adjustedBudget: '10.00', executionRate: '394.60%' }),
+        line({ id: 'd', label: '财政专户管理资金' }, { adjustedBudget: '0.00', executionRate: '0.00%' }),
       ],
     });
     const findings = checkDeviationReasons(ctx(e));
     expect(findings).toHaveLength(1);
     expect(findings[0]!.message).toContain('社区矫正');
     expect(findings[0]!.message).not.toContain('法律援助');
+    expect(findings[0]!.message).not.toContain('财政专户');
   });
   it('matches unmet counts against explanations (seed 004: 经济效益 and 社会效益 unexplained)', () => {
     const e = evaluation({
