@@ -23,7 +23,7 @@ describe('seed 000 (金安区)', () => {
       ['部门', '94.32'],
       ['人民调解', '93.85'],
       ['社区矫正', '93.25'],
-      ['法治宣传及法治文化建设（含法治乡村建设）', '84'],
+      ['法治宣传及法治文化建设(含法治乡村建设)', '84'],
       ['区政府法律顾问专项经费', '97.7'],
       ['区政府行政复议案件', '84'],
       ['区政府行政应诉工作', '84'],
@@ -135,6 +135,46 @@ describe('seed 002 (雁峰区)', () => {
     expect(seed002.title).toBe('雁峰区司法局2024年度部门整体支出绩效自评报告');
     expect(seed002.organization).toBe('雁峰区司法局');
     expect(seed002.year).toBe(2024);
+  });
+});
+
+describe('any report', () => {
+  it('reads nothing from an empty file or one made of tables only', () => {
+    expect(extractNarrative([], 'x.txt').statements).toEqual([]);
+    const tables = extractNarrative(
+      [
+        { line: 1, text: '序号\t项目名称\t得分' },
+        { line: 2, text: '1\t普法\t90' },
+      ],
+      'x.txt',
+    );
+    expect(tables.statements).toEqual([]);
+    expect(tables.statedTotals).toEqual([]);
+  });
+  it('reads a project paragraph it has never seen', () => {
+    const facts = extractNarrative(
+      [
+        { line: 1, text: '三、项目自评结果' },
+        {
+          line: 2,
+          text: '2. 禁毒宣传项目绩效自评概述：项目自评得分 88.5 分，全年预算数 12 万元，执行数 9.6 万元，完成预算的 80%。',
+        },
+        { line: 3, text: '全年共开展禁毒宣传活动 45 场次，较上年增加 5 场次。' },
+      ],
+      'y.txt',
+    );
+    expect(facts.statedTotals.map((t) => [t.about, t.value.value, t.source?.line])).toEqual([
+      ['禁毒宣传', '88.5', 2],
+    ]);
+    expect(facts.statements.map((s) => [s.subject, s.value.raw, s.about])).toEqual([
+      ['项目自评得分', '88.5分', '禁毒宣传'],
+      ['全年预算数', '12万元', '禁毒宣传'],
+      ['执行数', '9.6万元', '禁毒宣传'],
+      ['完成预算', '80%', '禁毒宣传'],
+      ['开展禁毒宣传活动', '45场次', '禁毒宣传'],
+      ['开展禁毒宣传活动较上年增加', '5场次', '禁毒宣传'],
+    ]);
+    expect(facts.statements[5]!.qualifiers).toContain('较上年');
   });
 });
 

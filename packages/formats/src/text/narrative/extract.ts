@@ -93,6 +93,10 @@ export function extractNarrative(lines: NumberedLine[], file: string): Narrative
     monitoring.push(...monitoringIn(p, read.statements, read.offsets));
   }
 
+  // Project names are matched against table rows, which mostly write half-width brackets.
+  for (const x of [...facts.statements, ...facts.statedTotals, ...facts.statedGrades]) {
+    if (x.about) x.about = halfWidthBrackets(x.about);
+  }
   const total = counts.get('合计');
   facts.indicatorCounts = [
     ...[...counts.values()].filter((c) => c.type !== '合计'),
@@ -115,4 +119,8 @@ function totalOf(s: NarrativeStatement): NarrativeFacts['statedTotals'][number] 
     text: s.text,
     ...(s.source ? { source: s.source } : {}),
   };
+}
+
+function halfWidthBrackets(name: string): string {
+  return name.replace(/（/g, '(').replace(/）/g, ')');
 }
