@@ -1,1 +1,139 @@
-console.log('jixiao: not yet');
+import { Command, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import { loadBuiltinRegistry } from '@jixiao/formats';
+import type { FrameworkRegistry } from '@jixiao/core';
+import { auditFile, type FileOutcome } from './pipeline.ts';
+import { documentJson, unreadableJson } from './render/json.ts';
+import { renderDocument } from './render/text.ts';
+import { renderScoreTree } from './render/score-tree.ts';
+
+/** Exit codes: 0 audited (with or without findings), 2 some input unreadable, 1 internal error. */
+const EXIT_UNREADABLE = 2;
+const EXIT_INTERNAL = 1;
+
+async function registryOrExit(dirs: string[], frameworkId?: string): Promise<FrameworkRegistry> {
+  try {
+    const registry = await loadBuiltinRegistry(dirs);
+    if (frameworkId && !registry.get(frameworkId)) {
+      const ids = registry
+        .list()
+        .map((f) => f.id)
+        .join('、');
+      process.stderr.write(`jixiao：没有评分框架「${frameworkId}」。可用的框架：${ids}\n`);
+      process.exit(EXIT_UNREADABLE);
+    }
+    return registry;
+  } catch (error) {
+    process.stderr.write(`jixiao：${(error as Error).message}\n`);
+    process.exit(EXIT_UNREADABLE);
+  }
+}
+
+function exitCode(outcomes: FileOutcome[]): number {
+  if (outcomes.some((o) => !o.ok && o.internal)) return EXIT_INTERNAL;
+  if (outcomes.some((o) => !o.ok)) return EXIT_UNREADABLE;
+  return 0;
+}
+
+async function runAll(
+  files: string[],
+  registry: FrameworkRegistry,
+  frameworkId?: string,
+): Promise<FileOutcome[]> {
+  // A bar only where a person watches many files go by; never in pipes, CI or JSON consumers' logs.
+  const bar =
+    files.length >= 5 && process.stderr.isTTY
+      ? new cliProgress.SingleBar(
+          {
+            format: '审核中 [{bar}] {value}/{total} 个文件 · {file}',
+            stream: process.stderr,
+            hideCursor: true,
+          },
+          cliProgress.Presets.shades_classic,
+        )
+      : null;
+  bar?.start(files.length, 0, { file: '' });
+  const outcomes: FileOutcome[] = [];
+  for (const file of files) {
+    outcomes.push(await auditFile(file, registry, frameworkId));
+    bar?.increment({ file });
+  }
+  bar?.stop();
+  return outcomes;
+}
+
+const program = new Command();
+program
+  .name('jixiao')
+  .description('预算绩效自评：读取自评表与自评报告，按评分框架重新计分并审核')
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+  .showHelpAfterError('（用 jixiao --help 查看用法）');
+
+program
+  .command('audit')
+  .description('审核一个或多个自评文件，列出计分结果和审核发现')
+  .argument('<files...>', '自评报告或自评表（文本文件）')
+  .option('--json', '输出 JSON（结构见 DESIGN.md）')
+  .option('--framework <id>', '指定评分框架，不自动识别')
+  .option('--frameworks-dir <dir>', '额外的评分框架目录（*.json）')
+  .option('--all', '列出全部发现，包括提示')
+  .addOption(new Option('--no-color', '不使用颜色'))
+  .action(
+    async (
+      files: string[],
+      opts: { json?: boolean; framework?: string; frameworksDir?: string; all?: boolean; color: boolean },
+    ) => {
+      const registry = await registryOrExit(opts.frameworksDir ? [opts.frameworksDir] : [], opts.framework);
+      const outcomes = await runAll(files, registry, opts.framework);
+      if (opts.json) {
+        const documents = outcomes.map((o) =>
+          o.ok
+            ? documentJson(o.audit)
+            : unreadableJson(o.file, o.message, o.line ? { file: o.file, line: o.line } : undefined),
+        );
+        process.stdout.write(`${JSON.stringify({ documents }, null, 2)}\n`);
+      } else {
+        const color = opts.color && !!process.stdout.isTTY;
+        for (const o of outcomes) {
+          if (o.ok)
+            process.stdout.write(
+              `${renderDocument(o.audit, { color, minSeverity: opts.all ? 'info' : 'warning' })}\n\n`,
+            );
+          else process.stderr.write(`jixiao：${o.message}\n`);
+        }
+        const read = outcomes.filter((o) => o.ok).length;
+        process.stdout.write(
+          `共 ${files.length} 个文件，审核 ${read} 个${read < files.length ? `，${files.length - read} 个无法读取` : ''}。\n`,
+        );
+      }
+      process.exitCode = exitCode(outcomes);
+    },
+  );
+
+program
+  .command('score')
+  .description('显示一个文件中每个自评的计分树和计分依据')
+  .argument('<file>', '自评报告或自评表')
+  .option('--framework <id>', '指定评分框架，不自动识别')
+  .option('--frameworks-dir <dir>', '额外的评分框架目录（*.json）')
+  .action(async (file: string, opts: { framework?: string; frameworksDir?: string }) => {
+    const registry = await registryOrExit(opts.frameworksDir ? [opts.frameworksDir] : [], opts.framework);
+    const [outcome] = await runAll([file], registry, opts.framework);
+    if (!outcome!.ok) {
+      process.stderr.write(`jixiao：${outcome!.message}\n`);
+      process.exitCode = outcome!.internal ? EXIT_INTERNAL : EXIT_UNREADABLE;
+      return;
+    }
+    process.stdout.write(`${outcome!.audit.results.map(renderScoreTree).join('\n\n')}\n`);
+  });
+
+program
+  .command('frameworks')
+  .description('列出可用的评分框架')
+  .option('--frameworks-dir <dir>', '额外的评分框架目录（*.json）')
+  .action(async (opts: { frameworksDir?: string }) => {
+    const registry = await registryOrExit(opts.frameworksDir ? [opts.frameworksDir] : []);
+    for (const f of registry.list()) process.stdout.write(`${f.id}\tv${f.version}\t${f.kind}\t${f.name}\n`);
+  });
+
+await program.parseAsync(process.argv);

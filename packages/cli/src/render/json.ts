@@ -4,7 +4,10 @@ import type { DocumentAudit, EvaluationResult, Finding } from '@jixiao/core';
 export interface JsonDocument {
   file: string;
   evaluations: JsonEvaluation[];
+  /** What kept the file (or part of it) from being read. */
   errors: Array<{ message: string; location?: unknown }>;
+  /** What the reader repaired or could not use, with its place (a shifted row, a page-break join). */
+  warnings: Array<{ message: string; location?: unknown }>;
 }
 
 export interface JsonEvaluation {
@@ -16,7 +19,9 @@ export interface JsonEvaluation {
   statedGrade: string | null;
   computedGrade: string | null;
   indicatorCount: number;
-  findings: Array<Pick<Finding, 'code' | 'severity' | 'message' | 'location' | 'evidence'> & { rule?: string }>;
+  findings: Array<
+    Pick<Finding, 'code' | 'severity' | 'message' | 'location' | 'evidence'> & { rule?: string }
+  >;
   // Beyond the contract: what a reviewer needs to trust the numbers above.
   organization: string | null;
   projectName: string | null;
@@ -65,10 +70,15 @@ export function documentJson(audit: DocumentAudit): JsonDocument {
   return {
     file: audit.file,
     evaluations: audit.results.map(evaluationJson),
-    errors: audit.issues.map((i) => ({ message: i.message, severity: i.severity, location: i.source })),
+    errors: audit.issues
+      .filter((i) => i.severity === 'error')
+      .map((i) => ({ message: i.message, location: i.source })),
+    warnings: audit.issues
+      .filter((i) => i.severity !== 'error')
+      .map((i) => ({ message: i.message, location: i.source })),
   };
 }
 
 export function unreadableJson(file: string, message: string, location?: unknown): JsonDocument {
-  return { file, evaluations: [], errors: [{ message, ...(location ? { location } : {}) }] };
+  return { file, evaluations: [], errors: [{ message, ...(location ? { location } : {}) }], warnings: [] };
 }

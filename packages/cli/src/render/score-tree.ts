@@ -18,7 +18,8 @@ function explain(x: Explanation, indent: string): string[] {
 
 function computedText(s: IndicatorScore): string {
   if (s.outcome === 'scored') return s.computed ?? '—';
-  if (s.allowedRange) return `${OUTCOME[s.outcome]}，允许 ${s.allowedRange[0]}–${s.allowedRange[1]}${s.tier ? `（${s.tier}）` : ''}`;
+  if (s.allowedRange)
+    return `${OUTCOME[s.outcome]}，允许 ${s.allowedRange[0]}–${s.allowedRange[1]}${s.tier ? `（${s.tier}）` : ''}`;
   return OUTCOME[s.outcome];
 }
 
@@ -47,7 +48,11 @@ export function renderScoreTree(r: EvaluationResult): string {
       if (l2) out.push(`  ${l2}`);
       for (const i of members.filter((m) => m.level2 === l2)) {
         const s = byId.get(i.id);
-        const target = [i.direction === 'qualitative' ? '' : (i.direction ?? ''), i.target?.raw ?? '', i.unit ?? '']
+        const target = [
+          i.direction === 'qualitative' ? '' : (i.direction ?? ''),
+          i.target?.raw ?? '',
+          i.unit ?? '',
+        ]
           .join(' ')
           .trim();
         out.push(

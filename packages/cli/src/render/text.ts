@@ -1,7 +1,17 @@
 import pc from 'picocolors';
-import { describeSource, type DocumentAudit, type EvaluationResult, type Finding, type Severity } from '@jixiao/core';
+import {
+  describeSource,
+  type DocumentAudit,
+  type EvaluationResult,
+  type Finding,
+  type Severity,
+} from '@jixiao/core';
 
-const KIND: Record<string, string> = { project: '项目支出', department: '部门整体支出', summary: '项目汇总表' };
+const KIND: Record<string, string> = {
+  project: '项目支出',
+  department: '部门整体支出',
+  summary: '项目汇总表',
+};
 const SEVERITY: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 const CHOSEN: Record<string, string> = { named: '指定', detected: '自动识别', default: '默认' };
 
@@ -37,12 +47,19 @@ export interface TextOptions {
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export function renderEvaluation(r: EvaluationResult, index: number, total: number, opts: TextOptions): string {
+export function renderEvaluation(
+  r: EvaluationResult,
+  index: number,
+  total: number,
+  opts: TextOptions,
+): string {
   const { evaluation: e, score } = r;
   const lines: string[] = [];
   const head = [e.organization, e.year ? `${e.year} 年度` : null].filter(Boolean).join(' · ');
   lines.push(`评价 ${index}/${total} · ${KIND[e.kind] ?? e.kind} · ${e.title}${head ? `（${head}）` : ''}`);
-  lines.push(`  评分框架：${score.frameworkName}（${score.frameworkId} v${score.frameworkVersion}，${CHOSEN[score.frameworkChosenBy] ?? ''}）`);
+  lines.push(
+    `  评分框架：${score.frameworkName}（${score.frameworkId} v${score.frameworkVersion}，${CHOSEN[score.frameworkChosenBy] ?? ''}）`,
+  );
   const computed =
     score.computedTotal === null
       ? '无法重算'
@@ -51,7 +68,9 @@ export function renderEvaluation(r: EvaluationResult, index: number, total: numb
     `  自评得分 ${e.statedTotal?.raw || '—'} · 重新计算 ${computed} · 满分 ${score.maxTotal} · 自评等级 ${e.statedGrade?.raw ?? '—'} · 应属等级 ${score.gradeOfStatedTotal ?? score.computedGrade ?? '—'}`,
   );
   if (e.indicators.length || e.summaryRows.length) {
-    lines.push(`  指标 ${e.indicators.length} 个${e.summaryRows.length ? ` · 汇总项目 ${e.summaryRows.length} 个` : ''}`);
+    lines.push(
+      `  指标 ${e.indicators.length} 个${e.summaryRows.length ? ` · 汇总项目 ${e.summaryRows.length} 个` : ''}`,
+    );
   }
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of r.findings) counts[f.severity]++;
@@ -73,7 +92,9 @@ export function renderDocument(audit: DocumentAudit, opts: TextOptions): string 
   const bar = '═'.repeat(4);
   out.push(`${bar} ${audit.file} ${bar}`);
   for (const issue of audit.issues) {
-    out.push(`  ${tag(issue.severity === 'error' ? 'error' : 'warning', opts.color)} 读取：${describeSource(issue.source)} ${issue.message}`);
+    out.push(
+      `  ${tag(issue.severity === 'error' ? 'error' : 'warning', opts.color)} 读取：${describeSource(issue.source)} ${issue.message}`,
+    );
   }
   if (!audit.results.length) out.push('  未找到可评价的表格或自评内容。');
   audit.results.forEach((r, k) => out.push(renderEvaluation(r, k + 1, audit.results.length, opts)));

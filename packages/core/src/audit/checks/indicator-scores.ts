@@ -7,8 +7,8 @@ import { scoreAgrees } from '../../numbers/tolerance.ts';
 import type { AuditContext } from '../context.ts';
 import { finding, show } from '../finding-kit.ts';
 
-/** Grouping threshold: past this many blank actuals in one table, one finding lists them all. */
-const GROUP_AT = 3;
+/** From this many blank actuals in one table on, one finding lists them all. */
+const GROUP_AT = 2;
 
 function pairs(ctx: AuditContext): Array<[Indicator, IndicatorScore]> {
   const byId = new Map(ctx.score.indicators.map((s) => [s.indicatorId, s]));

@@ -1,0 +1,105 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const bin = join(root, 'packages/cli/bin/jixiao.js');
+const seed = (n: string) => join(root, 'examples/seeds', n);
+const SEEDS = [
+  '000_424dabb8b7582373.txt',
+  '001_5414547721c2c4a3.txt',
+  '002_2938c48e62223733.txt',
+  '003_cbcf39354c9835b0.txt',
+  '004_bfa41fd3fc706bb4.txt',
+].map(seed);
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('jixiao audit', () => {
+  it('prints the JSON of DESIGN.md for all five seeds and exits 0', () => {
+    const { code, stdout } = run('audit', '--json', ...SEEDS);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as {
+      documents: Array<{ file: string; evaluations: Array<Record<string, unknown>>; errors: unknown[] }>;
+    };
+    expect(out.documents).toHaveLength(5);
+    for (const doc of out.documents) {
+      expect(doc.errors).toEqual([]);
+      expect(doc.evaluations.length).toBeGreaterThan(0);
+      for (const e of doc.evaluations) {
+        for (const key of [
+          'title',
+          'kind',
+          'year',
+          'statedTotal',
+          'computedTotal',
+          'statedGrade',
+          'computedGrade',
+          'indicatorCount',
+          'findings',
+        ]) {
+          expect(e).toHaveProperty(key);
+        }
+        for (const f of e.findings as Array<Record<string, unknown>>) {
+          expect(Object.keys(f)).toEqual(
+            expect.arrayContaining(['code', 'severity', 'message', 'location', 'evidence']),
+          );
+        }
+      }
+    }
+    expect(out.documents[3]!.evaluations).toHaveLength(6);
+  });
+
+  it('prints a readable Chinese report grouped by severity', () => {
+    const { code, stdout } = run('audit', seed('003_cbcf39354c9835b0.txt'));
+    expect(code).toBe(0);
+    expect(stdout).toContain('[错误] score-exceeds-weight');
+    expect(stdout).toContain('法律援助人次');
+    expect(stdout).toMatch(/发现：错误 \d+ · 警告 \d+ · 提示 \d+/);
+  });
+
+  it('exits 2 with a Chinese message naming an unreadable file, and still audits the others', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
+    const empty = join(dir, 'empty.txt');
+    const binary = join(dir, 'garbage.txt');
+    writeFileSync(empty, '');
+    writeFileSync(binary, Buffer.from([0, 1, 2, 255, 254, 0, 7, 8, 0, 0, 13]));
+    const { code, stdout, stderr } = run('audit', empty, binary, seed('002_2938c48e62223733.txt'));
+    expect(code).toBe(2);
+    expect(stderr).toContain('empty.txt');
+    expect(stderr).toContain('garbage.txt');
+    expect(stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+    expect(stdout).toContain('雁峰区司法局');
+    const json = JSON.parse(run('audit', '--json', empty).stdout) as {
+      documents: Array<{ errors: Array<{ message: string }> }>;
+    };
+    expect(json.documents[0]!.errors[0]!.message).toMatch(/空/);
+  });
+
+  it('refuses an unknown framework with the list of known ones', () => {
+    const { code, stderr } = run('audit', '--framework', 'no-such', seed('000_424dabb8b7582373.txt'));
+    expect(code).toBe(2);
+    expect(stderr).toContain('no-such');
+    expect(stderr).toContain('project-10-90');
+  });
+});
+
+describe('jixiao score', () => {
+  it('shows the score tree with rules and citations', () => {
+    const { code, stdout } = run('score', seed('001_5414547721c2c4a3.txt'));
+    expect(code).toBe(0);
+    expect(stdout).toContain('政府采购执行率');
+    expect(stdout).toContain('规则');
+    expect(stdout).toContain('出处');
+  });
+});
