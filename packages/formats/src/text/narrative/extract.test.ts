@@ -233,6 +233,18 @@ describe('seed 003 (安居区)', () => {
     expect(seed003.statements.some((s) => /^\d/.test(s.subject))).toBe(false);
     expect(seed003.statements.some((s) => s.source!.line! > 302 && s.source!.line! < 1419)).toBe(false);
   });
+  it('takes the noun after a measure word: "设10个内设机构和19个基层司法所", "仅有3个律师事务所、7名社会律师"', () => {
+    expect(
+      seed003.statements.filter((s) => s.source?.line === 223).map((s) => [s.subject, s.value.raw]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['内设机构', '10个'],
+        ['基层司法所', '19个'],
+      ]),
+    );
+    expect(find(seed003.statements, '社会律师', '7名').length).toBeGreaterThan(0);
+    expect(find(seed002.statements, '矫正对象', '141名')).toHaveLength(1);
+  });
   it('finds year 2023 and 遂宁市安居区司法局', () => {
     expect(seed003.year).toBe(2023);
     expect(seed003.organization).toBe('遂宁市安居区司法局');

@@ -100,11 +100,10 @@ export function paragraphStatements(p: Paragraph, file: string, ctx: ParagraphCo
     if (!subject && rawSeg === '' && prevFig && prevFig.end === f.start && prevStatement) {
       subject = prevStatement.subject;
     }
-    if (!subject || /^(?:对|为|向|在|包括|含)$|[区州市县省]$/.test(subject)) {
-      // "全区141名矫正对象无托管漏管现象": the noun follows the figure
-      const tail = text.slice(f.end, clauseEnd(text, f.end)).replace(/\d.*$/, '');
-      const stop = tail.search(/无|未|已|建立|开展|进行|实现|参加|完成/);
-      const following = cleanSubject(stop >= 2 ? tail.slice(0, stop) : tail);
+    // "设13个内设机构", "全区141名矫正对象无托管漏管现象": a measure word, and the noun follows it
+    const counted = MEASURE.test(f.value.unit ?? '') && /[\p{Script=Han}“]/u.test(text[f.end] ?? '');
+    if (counted || !subject || /^(?:对|为|向|在|包括|含)$|[区州市县省]$/.test(subject)) {
+      const following = nounAfter(text, f.end, !!subject);
       if (following.length >= 2 || !subject) subject = following || subject;
     }
     if (!subject && cs > floor) {
@@ -181,6 +180,18 @@ export function paragraphStatements(p: Paragraph, file: string, ctx: ParagraphCo
     if (!f.value.percent && !isChange) lastBase = statement;
   }
   return { statements, totals, switches, offsets };
+}
+
+const MEASURE = /^(?:个|名|家|所|条|项|位|支|座|辆|台|套|人)$/;
+const VERB_AFTER = /无|未|已|均|都|全面|正在|积极|按|在|向|参加|参训|开展|进行|实现|完成|建立|成立|并/;
+
+/** The noun phrase right after a figure, up to the first verb or adverb: "内设机构", "矫正对象". */
+function nounAfter(text: string, from: number, strict: boolean): string {
+  const tail = text.slice(from, clauseEnd(text, from)).replace(/\d.*$/, '');
+  const stop = tail.search(VERB_AFTER);
+  // "160余人参加研讨": a verb, not a noun, follows
+  if (strict && stop === 0) return '';
+  return cleanSubject(stop >= 2 ? tail.slice(0, stop) : tail).replace(/[和及与]$/, '');
 }
 
 /** What a bare "下降21.61%" is a change of: the sentence's last plain figure, or the change before it. */
