@@ -49,9 +49,12 @@ export function checkNarrativeAgainstTables(ctx: AuditContext): Finding[] {
   const { evaluation, document } = ctx;
   const out: Finding[] = [];
   const lines = evaluation.budget.map((l) => ({ line: l, key: normaliseLabel(l.label) }));
+  const keys = new Set(lines.map((l) => l.key).filter((k) => k.length >= 2));
   for (const s of document.statements) {
     if (!isAmount(s) || s.about) continue;
-    const match = lines.find(({ key }) => key.length >= 2 && normaliseLabel(s.subject) === key);
+    const subject = normaliseLabel(s.subject);
+    if (!keys.has(subject)) continue;
+    const match = lines.find(({ key }) => key === subject);
     if (!match) continue;
     const columns = columnsFor(s, match.line).filter(([, v]) => v && v.value !== null) as Array<
       [string, Stated]
