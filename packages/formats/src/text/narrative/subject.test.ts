@@ -8,6 +8,11 @@ describe('cleanSubject', () => {
     expect(cleanSubject('全区司法所共参与调解各类矛盾纠纷')).toBe('参与调解各类矛盾纠纷');
     expect(cleanSubject('全年列管社区矫正对象')).toBe('列管社区矫正对象');
   });
+  it('names a list by the category after 等, and the effect after 使得', () => {
+    expect(cleanSubject('基本工资、津贴补贴、奖金、职工保险等人员经费支出')).toBe('人员经费支出');
+    expect(cleanSubject('该项目实施使得社区矫正对象脱管率为')).toBe('社区矫正对象脱管率');
+    expect(cleanSubject('评价等级为')).toBe('评价等级');
+  });
   it('keeps 公共 and 全年预算数 whole', () => {
     expect(cleanSubject('村（居）公共法律服务工作室')).toBe('村（居）公共法律服务工作室');
     expect(cleanSubject('全年预算数')).toBe('全年预算数');
