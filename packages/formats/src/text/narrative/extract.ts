@@ -1,13 +1,8 @@
 import type { IndicatorCount, MonitoringPoint, NarrativeStatement, UnmetExplanation } from '@jixiao/core';
-import {
-  categoryScoresIn,
-  gradesIn,
-  indicatorCountsIn,
-  mergeMonitoring,
-  monitoringFromUnmet,
-  monitoringIn,
-  unmetIn,
-} from './facts.ts';
+import { indicatorCountsIn } from './indicator-counts.ts';
+import { mergeMonitoring, monitoringFromUnmet, monitoringIn } from './monitoring.ts';
+import { categoryScoresIn, gradesIn } from './scores.ts';
+import { unmetIn } from './unmet.ts';
 import { findOrganization, findTitle, findYear } from './meta.ts';
 import { lineAt, proseParagraphs } from './paragraphs.ts';
 import { aboutAt, paragraphStatements } from './statements.ts';
