@@ -1,3 +1,4 @@
+import type { SummaryRow } from '../../model/evaluation.ts';
 import type { Finding } from '../../model/finding.ts';
 import { D, sum } from '../../numbers/decimal.ts';
 import type { AuditContext } from '../context.ts';
@@ -15,31 +16,39 @@ export function checkSummaryRows(ctx: AuditContext): Finding[] {
   const { evaluation } = ctx;
   const out: Finding[] = [];
   const unexplained: string[] = [];
+  const idle: SummaryRow[] = [];
   for (const row of evaluation.summaryRows) {
     out.push(...checkExecutionRate({ ...row, label: row.name }, ctx, 'audit.summary-execution-rate'));
     const rate = row.executionRate?.value != null ? new D(row.executionRate.value) : null;
     if (rate && rate.lt(REASON_THRESHOLD) && !(row.deviation ?? '').trim()) unexplained.push(row.name);
     const score = row.statedScore?.value != null ? new D(row.statedScore.value) : null;
-    if (rate && score && rate.lt(LOW_EXECUTION) && score.gte(HIGH_SCORE)) {
-      out.push(
-        finding({
-          code: 'budget-execution-anomaly',
-          severity: 'warning',
-          message: `「${row.name}」预算执行率仅 ${row.executionRate!.raw}，自评得分却为 ${row.statedScore!.raw} 分。资金基本未使用而绩效目标几乎全部完成，请核实得分依据或说明原因。`,
-          evaluation,
-          source: row.source,
-          evidence: {
-            stated: row.statedScore!.raw,
-            inputs: {
-              全年预算数: row.adjustedBudget?.raw ?? '',
-              全年执行数: row.executed?.raw ?? '',
-              预算执行率: row.executionRate!.raw,
-            },
-          },
-          rule: 'audit.low-execution-high-score',
-        }),
-      );
-    }
+    if (rate && score && rate.lt(LOW_EXECUTION) && score.gte(HIGH_SCORE)) idle.push(row);
+  }
+  if (idle.length) {
+    const list = idle
+      .map((r) => `「${r.name}」执行率 ${r.executionRate!.raw}、自评 ${r.statedScore!.raw} 分`)
+      .join('；');
+    out.push(
+      finding({
+        code: 'budget-execution-anomaly',
+        severity: 'warning',
+        message: `${idle.length} 个项目资金基本未使用，自评得分却在 ${HIGH_SCORE.toFixed()} 分以上：${list}。绩效目标几乎全部完成而钱没有花出去，请核实得分依据或说明原因。`,
+        evaluation,
+        source: idle[0]!.source,
+        evidence: {
+          rows: idle.map((r) => ({
+            name: r.name,
+            adjustedBudget: r.adjustedBudget?.raw ?? '',
+            executed: r.executed?.raw ?? '',
+            executionRate: r.executionRate!.raw,
+            score: r.statedScore!.raw,
+            line: r.source?.line,
+          })),
+          threshold: `执行率 < ${LOW_EXECUTION.toFixed()}%，得分 ≥ ${HIGH_SCORE.toFixed()}`,
+        },
+        rule: 'audit.low-execution-high-score',
+      }),
+    );
   }
   if (unexplained.length) {
     out.push(
