@@ -91,7 +91,7 @@ describe('seed 002 (雁峰区 整体绩效自评表)', () => {
   it('finds 项目支出 占 44.67% where 286.74 / 674.85 = 42.49%', () => {
     expect(having(audit('002_2938c48e62223733.txt'), 'ratio-mismatch', '42.49%', 'error')).toHaveLength(1);
   });
-  it('finds 基本支出 388.11 in the text against 417.88 in the table', () => {
+  it('notes 基本支出 spent 388.11 in the text against a 417.88 budget in the table, as info (two measures)', () => {
     const f = having(audit('002_2938c48e62223733.txt'), 'cross-table-mismatch', '388.11');
     expect(f.filter((x) => x.evidence.stated === '388.11万元').map((x) => x.evidence.computed)).toEqual([
       '417.88',
