@@ -58,7 +58,10 @@ export function buildEvaluation(
   const evaluation = newEvaluation({ id: opts.id, title, kind: 'department' });
   if (table.captionYear !== undefined) evaluation.year = table.captionYear;
   if (table.title) {
-    evaluation.source = { file: opts.file, line: table.title.line, table: title };
+    evaluation.source = { file: opts.file };
+    if (table.title.line) evaluation.source.line = table.title.line;
+    if (table.title.paragraph) evaluation.source.paragraph = table.title.paragraph;
+    evaluation.source.table = title;
     evaluation.formSignature.push(squeeze(title));
   }
   const ctx: TableContext = {

@@ -1,4 +1,7 @@
-/** One cell as found in the text, with the line(s) it was written on. */
+/**
+ * One cell as found in the text, with the line(s) it was written on. In a grid read from HTML or
+ * Word, `line` is the source line of the cell where known, and 0 where the format has no lines.
+ */
 export interface RawCell {
   text: string;
   line: number;
@@ -16,17 +19,23 @@ export interface RawRow {
   afterBreak: boolean;
 }
 
-/** 表格布局: tab-separated rows, one cell per line, or pipe rows. */
-export type TableLayout = 'tab-rows' | 'cell-lines' | 'pipe-rows';
+/**
+ * 表格布局: tab-separated rows, one cell per line, or pipe rows (text exports); or a grid of cells
+ * read from HTML or Word, merged cells already expanded (text in the first cell, the rest blank),
+ * so its columns can be trusted and no realignment is needed.
+ */
+export type TableLayout = 'tab-rows' | 'cell-lines' | 'pipe-rows' | 'grid';
 
 /** A table located in the text, its rows still uninterpreted. */
 export interface RawTable {
   layout: TableLayout;
   /** Caption written above or as the first row of the table ("部门整体绩效自评表"). */
-  title?: { text: string; line: number };
+  title?: { text: string; line: number; paragraph?: number };
   /** A caption like "(2021 年度)" next to the title. */
   captionYear?: number;
   rows: RawRow[];
   firstLine: number;
   lastLine: number;
+  /** How messages name the table when lines do not locate it ("第 2 个表格「…」"): grids only. */
+  place?: string;
 }
