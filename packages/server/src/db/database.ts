@@ -1,0 +1,24 @@
+/**
+ * The one persistence contract: PostgreSQL, embedded (PGlite, in process, files in a folder) or a
+ * server (DATABASE_URL). Both speak the same SQL, so the same migrations and queries serve both.
+ */
+export interface QueryResult<Row> {
+  rows: Row[];
+  rowCount: number;
+}
+
+export interface Queryable {
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<Row>>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  /** 'embedded' (PGlite in this process) or 'server' (a PostgreSQL server). */
+  readonly kind: 'embedded' | 'server';
+  /** Where the data lives, for the start-up message: a folder or the server's host/database. */
+  readonly location: string;
+  /** Runs fn in one transaction; commits when it resolves, rolls back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,196 @@
+import type { Evaluation } from '@jixiao/core';
+import type { Database, Queryable } from '../db/database.ts';
+import { ConflictError, NotFoundError } from './errors.ts';
+
+/** 自评状态: 草稿 → 已提交 → 退回 / 已审核 → 已公开 */
+export type EvaluationStatus = 'draft' | 'submitted' | 'returned' | 'accepted' | 'published';
+
+export interface StoredEvaluation {
+  id: number;
+  departmentId: number;
+  status: EvaluationStatus;
+  version: number;
+  evaluation: Evaluation;
+  sourceFile: string | null;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface Revision {
+  version: number;
+  status: EvaluationStatus;
+  authorName: string;
+  note: string;
+  createdAt: string;
+  evaluation: Evaluation;
+}
+
+export interface Author {
+  id?: number;
+  name: string;
+}
+
+interface Row {
+  id: number;
+  department_id: number;
+  status: EvaluationStatus;
+  version: number;
+  data: Evaluation;
+  source_file: string | null;
+  updated_at: Date | string;
+  updated_by_name: string;
+}
+
+const COLUMNS = 'id, department_id, status, version, data, source_file, updated_at, updated_by_name';
+
+function when(v: Date | string): string {
+  return v instanceof Date ? v.toISOString() : new Date(v).toISOString();
+}
+
+function toStored(r: Row): StoredEvaluation {
+  return {
+    id: r.id,
+    departmentId: r.department_id,
+    status: r.status,
+    version: r.version,
+    evaluation: typeof r.data === 'string' ? (JSON.parse(r.data) as Evaluation) : r.data,
+    sourceFile: r.source_file,
+    updatedAt: when(r.updated_at),
+    updatedBy: r.updated_by_name,
+  };
+}
+
+export async function ensureDepartment(db: Queryable, name: string, region = ''): Promise<number> {
+  const r = await db.query<{ id: number }>(
+    `insert into departments (name, region) values ($1, $2)
+     on conflict (name) do update set name = excluded.name returning id`,
+    [name, region],
+  );
+  return r.rows[0]!.id;
+}
+
+async function addRevision(
+  tx: Queryable,
+  id: number,
+  version: number,
+  evaluation: Evaluation,
+  status: EvaluationStatus,
+  author: Author,
+  note: string,
+) {
+  await tx.query(
+    `insert into evaluation_revisions (evaluation_id, version, data, status, author, author_name, note)
+     values ($1, $2, $3, $4, $5, $6, $7)`,
+    [id, version, JSON.stringify(evaluation), status, author.id ?? null, author.name, note],
+  );
+}
+
+export async function createEvaluation(
+  db: Database,
+  input: { departmentId: number; evaluation: Evaluation; sourceFile?: string; author: Author; note?: string },
+): Promise<StoredEvaluation> {
+  return db.transaction(async (tx) => {
+    const e = input.evaluation;
+    const r = await tx.query<Row>(
+      `insert into evaluations (department_id, year, kind, title, framework_id, data, source_file, updated_by, updated_by_name)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning ${COLUMNS}`,
+      [
+        input.departmentId,
+        e.year ?? null,
+        e.kind,
+        e.projectName ? `${e.title} · ${e.projectName}` : e.title,
+        e.frameworkId ?? null,
+        JSON.stringify(e),
+        input.sourceFile ?? null,
+        input.author.id ?? null,
+        input.author.name,
+      ],
+    );
+    const stored = toStored(r.rows[0]!);
+    await addRevision(tx, stored.id, 1, e, stored.status, input.author, input.note ?? '创建');
+    return stored;
+  });
+}
+
+export async function getEvaluation(db: Queryable, id: number): Promise<StoredEvaluation> {
+  const r = await db.query<Row>(`select ${COLUMNS} from evaluations where id = $1`, [id]);
+  if (!r.rows[0]) throw new NotFoundError(`没有编号为 ${id} 的自评`);
+  return toStored(r.rows[0]);
+}
+
+/**
+ * Saves a new version when `expectedVersion` is still the stored one. Otherwise nothing is written and
+ * a ConflictError says who saved in between; the caller keeps the user's edit to merge by hand.
+ */
+export async function saveEvaluation(
+  db: Database,
+  id: number,
+  input: { expectedVersion: number; evaluation: Evaluation; author: Author; note?: string },
+): Promise<StoredEvaluation> {
+  return db.transaction(async (tx) => {
+    const r = await tx.query<Row>(
+      `update evaluations
+          set data = $3, version = version + 1, updated_at = now(), updated_by = $4, updated_by_name = $5,
+              year = $6, title = $7
+        where id = $1 and version = $2
+        returning ${COLUMNS}`,
+      [
+        id,
+        input.expectedVersion,
+        JSON.stringify(input.evaluation),
+        input.author.id ?? null,
+        input.author.name,
+        input.evaluation.year ?? null,
+        input.evaluation.projectName
+          ? `${input.evaluation.title} · ${input.evaluation.projectName}`
+          : input.evaluation.title,
+      ],
+    );
+    if (!r.rows[0]) {
+      const current = await getEvaluation(tx, id);
+      throw new ConflictError(
+        `保存未成功：这份自评已被「${current.updatedBy || '其他用户'}」于 ${current.updatedAt} 修改（当前第 ${current.version} 版，你编辑的是第 ${input.expectedVersion} 版）。你的修改没有丢失，请刷新查看对方的改动后再合并保存。`,
+        { version: current.version, updatedAt: current.updatedAt, updatedBy: current.updatedBy },
+      );
+    }
+    const stored = toStored(r.rows[0]);
+    await addRevision(
+      tx,
+      id,
+      stored.version,
+      input.evaluation,
+      stored.status,
+      input.author,
+      input.note ?? '',
+    );
+    return stored;
+  });
+}
+
+export async function listRevisions(db: Queryable, id: number): Promise<Revision[]> {
+  const r = await db.query<{
+    version: number;
+    status: EvaluationStatus;
+    author_name: string;
+    note: string;
+    created_at: Date | string;
+    data: Evaluation;
+  }>(
+    `select version, status, author_name, note, created_at, data
+       from evaluation_revisions where evaluation_id = $1 order by version`,
+    [id],
+  );
+  return r.rows.map((x) => ({
+    version: x.version,
+    status: x.status,
+    authorName: x.author_name,
+    note: x.note,
+    createdAt: when(x.created_at),
+    evaluation: typeof x.data === 'string' ? (JSON.parse(x.data) as Evaluation) : x.data,
+  }));
+}
+
+export async function countEvaluations(db: Queryable): Promise<number> {
+  const r = await db.query<{ n: number }>('select count(*)::int as n from evaluations');
+  return r.rows[0]!.n;
+}
