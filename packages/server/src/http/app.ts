@@ -1,12 +1,37 @@
+import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { FrameworkRegistry } from '@jixiao/core';
 import type { Database } from '../db/database.ts';
+import { ConflictError, NotFoundError } from '../store/errors.ts';
+import { HttpError } from './errors.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { authRoutes } from './routes/auth.ts';
+import { evaluationRoutes } from './routes/evaluations.ts';
+import { publicRoutes } from './routes/public.ts';
+import { registerSessions } from './session-plugin.ts';
 
-/**
- * The HTTP application over one database. Routes come with the roles that may use them (issue 4); for
- * now the health check that load balancers and the start script ask.
- */
-export function buildApp(db: Database): FastifyInstance {
-  const app = Fastify({ logger: false });
+/** The HTTP application over one database: stateless, so several can run against one server. */
+export async function buildApp(db: Database, registry: FrameworkRegistry): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 30 * 1024 * 1024,
+    trustProxy: process.env.JIXIAO_TRUST_PROXY === '1',
+  });
+  await app.register(cookie);
+  registerSessions(app, db);
+
+  app.setErrorHandler((error: Error, _request, reply) => {
+    if (error instanceof HttpError || error instanceof NotFoundError) {
+      return reply.code(error.status).send({ error: error.message });
+    }
+    if (error instanceof ConflictError)
+      return reply.code(409).send({ error: error.message, current: error.current });
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500)
+      return reply.code(status).send({ error: `请求有误：${error.message}` });
+    if (process.env.JIXIAO_DEBUG) console.error(error);
+    return reply.code(500).send({ error: '服务器内部错误，请稍后重试；问题已记录' });
+  });
 
   app.get('/api/health', async (_request, reply) => {
     try {
@@ -17,5 +42,9 @@ export function buildApp(db: Database): FastifyInstance {
     }
   });
 
+  authRoutes(app, db);
+  evaluationRoutes(app, db, registry);
+  publicRoutes(app, db, registry);
+  adminRoutes(app, db);
   return app;
 }

@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newEvaluation, parseStated } from '@jixiao/core';
+import { loadBuiltinRegistry } from '@jixiao/formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../db/migrate.ts';
 import { BACKENDS, type TestDatabase } from '../db/test-databases.ts';
@@ -41,7 +42,7 @@ describe.each(BACKENDS)('persistence on the %s database', (_name, open) => {
   });
 
   it('answers the health check', async () => {
-    const app = buildApp(t.db);
+    const app = await buildApp(t.db, await loadBuiltinRegistry());
     const r = await app.inject({ method: 'GET', url: '/api/health' });
     expect(r.statusCode).toBe(200);
     expect(r.json()).toEqual({ status: 'ok', database: t.db.kind });

@@ -1,0 +1,54 @@
+import type { User } from '../auth/users.ts';
+import type { EvaluationStatus } from '../store/evaluations.ts';
+
+/** What a rule about one evaluation needs to know of it. */
+export interface EvaluationScope {
+  departmentId: number;
+  region: string;
+  status: EvaluationStatus;
+}
+
+/**
+ * Who may read an evaluation: its own department's 填报人 (any status), a 财政审核人 of its region once
+ * submitted, the admin; the public only once published.
+ */
+export function canRead(user: User | null, e: EvaluationScope): boolean {
+  if (e.status === 'published') return true;
+  if (!user) return false;
+  if (user.role === 'admin') return true;
+  if (user.role === 'filler') return user.departmentId === e.departmentId;
+  return e.status !== 'draft' && user.region === e.region;
+}
+
+/** Only the department's own 填报人 edits its figures, and only while the evaluation is a draft or returned. */
+export function canEdit(user: User, e: EvaluationScope): boolean {
+  return (
+    user.role === 'filler' &&
+    user.departmentId === e.departmentId &&
+    (e.status === 'draft' || e.status === 'returned')
+  );
+}
+
+/** A 财政审核人 of the region (or the admin) reviews. */
+export function canReview(user: User, e: EvaluationScope): boolean {
+  return user.role === 'admin' || (user.role === 'reviewer' && user.region === e.region);
+}
+
+/** The status changes and who makes them: 草稿 → 已提交 → 退回 / 已审核 → 已公开. */
+export const TRANSITIONS: Record<
+  'submit' | 'return' | 'accept' | 'publish',
+  { from: EvaluationStatus[]; to: EvaluationStatus; by: 'filler' | 'reviewer' }
+> = {
+  submit: { from: ['draft', 'returned'], to: 'submitted', by: 'filler' },
+  return: { from: ['submitted'], to: 'returned', by: 'reviewer' },
+  accept: { from: ['submitted'], to: 'accepted', by: 'reviewer' },
+  publish: { from: ['accepted'], to: 'published', by: 'reviewer' },
+};
+
+export const STATUS_NAMES: Record<EvaluationStatus, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  returned: '退回',
+  accepted: '已审核',
+  published: '已公开',
+};

@@ -1,0 +1,298 @@
+// Walks every API route as every role and as a stranger, on both databases: who may read and write what.
+import { newEvaluation, parseStated } from '@jixiao/core';
+import { loadBuiltinRegistry } from '@jixiao/formats';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../auth/users.ts';
+import { BACKENDS, type TestDatabase } from '../db/test-databases.ts';
+import { createEvaluation, ensureDepartment } from '../store/evaluations.ts';
+import { buildApp } from './app.ts';
+
+type Actor = 'stranger' | 'admin' | 'reviewerR1' | 'reviewerR2' | 'fillerA' | 'fillerB';
+const ACTORS: Actor[] = ['stranger', 'admin', 'reviewerR1', 'reviewerR2', 'fillerA', 'fillerB'];
+const PASSWORD = 'correct-horse-42';
+
+describe.each(BACKENDS)('authorization on the %s database', (_name, open) => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  const ids: Record<string, number> = {};
+  const auth: Partial<Record<Actor, { cookie: string; csrf: string }>> = {};
+
+  async function call(
+    actor: Actor,
+    method: 'GET' | 'POST' | 'PUT',
+    url: string,
+    payload?: unknown,
+    csrf = true,
+  ) {
+    const a = auth[actor];
+    const headers: Record<string, string> = {};
+    if (a) {
+      headers.cookie = a.cookie;
+      if (csrf) headers['x-csrf-token'] = a.csrf;
+    }
+    return app.inject({
+      method,
+      url,
+      headers,
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
+  }
+
+  beforeAll(async () => {
+    t = await open();
+    app = await buildApp(t.db, await loadBuiltinRegistry());
+    const A = await ensureDepartment(t.db, '甲局', 'R1');
+    const B = await ensureDepartment(t.db, '乙局', 'R1');
+    const C = await ensureDepartment(t.db, '丙局', 'R2');
+    await createUser(t.db, { username: 'admin', displayName: '管理员', role: 'admin', password: PASSWORD });
+    await createUser(t.db, {
+      username: 'reviewerR1',
+      displayName: '审核一',
+      role: 'reviewer',
+      region: 'R1',
+      password: PASSWORD,
+    });
+    await createUser(t.db, {
+      username: 'reviewerR2',
+      displayName: '审核二',
+      role: 'reviewer',
+      region: 'R2',
+      password: PASSWORD,
+    });
+    await createUser(t.db, {
+      username: 'fillerA',
+      displayName: '填报甲',
+      role: 'filler',
+      departmentId: A,
+      password: PASSWORD,
+    });
+    await createUser(t.db, {
+      username: 'fillerB',
+      displayName: '填报乙',
+      role: 'filler',
+      departmentId: B,
+      password: PASSWORD,
+    });
+    const make = async (key: string, dept: number, status: string) => {
+      const e = newEvaluation({
+        id: key,
+        title: `${key} 自评表`,
+        kind: 'project',
+        year: 2024,
+        statedTotal: parseStated('90'),
+      });
+      const stored = await createEvaluation(t.db, {
+        departmentId: dept,
+        evaluation: e,
+        author: { name: 'setup' },
+      });
+      await t.db.query('update evaluations set status = $2 where id = $1', [stored.id, status]);
+      ids[key] = stored.id;
+    };
+    await make('aDraft', A, 'draft');
+    await make('aSubmitted', A, 'submitted');
+    await make('bDraft', B, 'draft');
+    await make('bPublished', B, 'published');
+    await make('cSubmitted', C, 'submitted');
+    for (const actor of ACTORS.filter((x) => x !== 'stranger')) {
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/login',
+        payload: { username: actor, password: PASSWORD },
+      });
+      expect(r.statusCode, actor).toBe(200);
+      const cookie = String(r.headers['set-cookie']).split(';')[0]!;
+      auth[actor] = { cookie, csrf: r.json().csrfToken };
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
+
+  it('lists to each role only what it may see', async () => {
+    const expected: Record<Actor, string[] | number> = {
+      stranger: 401,
+      admin: ['aDraft', 'aSubmitted', 'bDraft', 'bPublished', 'cSubmitted'],
+      reviewerR1: ['aSubmitted', 'bPublished'],
+      reviewerR2: ['cSubmitted'],
+      fillerA: ['aDraft', 'aSubmitted'],
+      fillerB: ['bDraft', 'bPublished'],
+    };
+    for (const actor of ACTORS) {
+      const r = await call(actor, 'GET', '/api/evaluations');
+      const want = expected[actor];
+      if (typeof want === 'number') {
+        expect(r.statusCode, actor).toBe(want);
+        continue;
+      }
+      expect(r.statusCode, actor).toBe(200);
+      const seen = (r.json() as Array<{ id: number }>)
+        .map((x) => Object.keys(ids).find((k) => ids[k] === x.id))
+        .sort();
+      expect(seen, actor).toEqual([...want].sort());
+    }
+  });
+
+  it('opens one evaluation to its department, its region once submitted, and anyone once published', async () => {
+    const can: Record<Actor, string[]> = {
+      stranger: ['bPublished'],
+      admin: Object.keys(ids),
+      reviewerR1: ['aSubmitted', 'bPublished'],
+      reviewerR2: ['cSubmitted', 'bPublished'],
+      fillerA: ['aDraft', 'aSubmitted', 'bPublished'],
+      fillerB: ['bDraft', 'bPublished'],
+    };
+    for (const actor of ACTORS) {
+      for (const key of Object.keys(ids)) {
+        const r = await call(actor, 'GET', `/api/evaluations/${ids[key]}`);
+        const denied = actor === 'stranger' ? 401 : 403;
+        expect(r.statusCode, `${actor} ${key}`).toBe(can[actor].includes(key) ? 200 : denied);
+      }
+    }
+  });
+
+  it('shows the public portal only published reports, without findings', async () => {
+    for (const actor of ACTORS) {
+      const list = await call(actor, 'GET', '/api/public/reports');
+      expect(
+        (list.json() as Array<{ id: number }>).map((x) => x.id),
+        actor,
+      ).toEqual([ids.bPublished]);
+      for (const key of Object.keys(ids)) {
+        const r = await call(actor, 'GET', `/api/public/reports/${ids[key]}`);
+        expect(r.statusCode, `${actor} ${key}`).toBe(key === 'bPublished' ? 200 : 404);
+        if (r.statusCode === 200) expect(r.json()).not.toHaveProperty('findings');
+      }
+    }
+  });
+
+  it('lets only the own department edit a draft, and freezes a submitted one', async () => {
+    const body = (version: number) => ({
+      version,
+      evaluation: newEvaluation({ id: 'x', title: '改过的自评表', kind: 'project', year: 2024 }),
+    });
+    const expected: Record<Actor, number> = {
+      stranger: 401,
+      admin: 403,
+      reviewerR1: 403,
+      reviewerR2: 403,
+      fillerA: 200,
+      fillerB: 403,
+    };
+    for (const actor of ACTORS) {
+      const r = await call(
+        actor,
+        'PUT',
+        `/api/evaluations/${ids.aDraft}`,
+        body(actor === 'fillerA' ? 1 : 99),
+      );
+      expect(r.statusCode, actor).toBe(expected[actor]);
+    }
+    const frozen = await call('fillerA', 'PUT', `/api/evaluations/${ids.aSubmitted}`, body(1));
+    expect(frozen.statusCode).toBe(409);
+    expect(frozen.json().error).toContain('已提交');
+    const stale = await call('fillerA', 'PUT', `/api/evaluations/${ids.aDraft}`, body(1));
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toContain('填报甲');
+  });
+
+  it('refuses a state change without the CSRF token', async () => {
+    const r = await call(
+      'fillerA',
+      'PUT',
+      `/api/evaluations/${ids.aDraft}`,
+      { version: 2, evaluation: {} },
+      false,
+    );
+    expect(r.statusCode).toBe(403);
+    expect(r.json().error).toContain('CSRF');
+  });
+
+  it('lets the right roles move the status, and no one else', async () => {
+    for (const actor of ['stranger', 'fillerB', 'reviewerR1', 'admin'] as Actor[]) {
+      const r = await call(actor, 'POST', `/api/evaluations/${ids.aDraft}/submit`, {});
+      expect(r.statusCode, actor).toBe(actor === 'stranger' ? 401 : 403);
+    }
+    for (const actor of ['fillerA', 'reviewerR2'] as Actor[]) {
+      expect(
+        (await call(actor, 'POST', `/api/evaluations/${ids.aSubmitted}/return`, {})).statusCode,
+        actor,
+      ).toBe(403);
+    }
+    expect(
+      (await call('reviewerR1', 'PUT', `/api/evaluations/${ids.cSubmitted}/review`, { reviewTotal: 85 }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await call('reviewerR2', 'PUT', `/api/evaluations/${ids.cSubmitted}/review`, { reviewTotal: 85 }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await call('reviewerR1', 'POST', `/api/evaluations/${ids.aSubmitted}/return`, {
+          comment: '请补充完成值',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect((await call('fillerA', 'POST', `/api/evaluations/${ids.aSubmitted}/submit`, {})).statusCode).toBe(
+      200,
+    );
+    expect(
+      (await call('reviewerR1', 'POST', `/api/evaluations/${ids.aSubmitted}/accept`, {})).statusCode,
+    ).toBe(200);
+    expect((await call('fillerA', 'POST', `/api/evaluations/${ids.aSubmitted}/publish`, {})).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await call('reviewerR1', 'POST', `/api/evaluations/${ids.aSubmitted}/publish`, {})).statusCode,
+    ).toBe(200);
+    const revisions = await call('fillerA', 'GET', `/api/evaluations/${ids.aSubmitted}/revisions`);
+    expect((revisions.json() as Array<{ status: string }>).map((r) => r.status)).toEqual([
+      'draft',
+      'returned',
+      'submitted',
+      'accepted',
+      'published',
+    ]);
+  });
+
+  it('keeps accounts and departments to the admin', async () => {
+    for (const actor of ACTORS) {
+      const want = actor === 'admin' ? 200 : actor === 'stranger' ? 401 : 403;
+      expect((await call(actor, 'GET', '/api/users')).statusCode, actor).toBe(want);
+      const created = await call(actor, 'POST', '/api/users', {
+        username: `new-${actor}`,
+        password: 'a-long-password',
+        role: 'reviewer',
+        region: 'R1',
+      });
+      expect(created.statusCode, actor).toBe(want);
+      expect(
+        (await call(actor, 'POST', '/api/departments', { name: `部门-${actor}` })).statusCode,
+        actor,
+      ).toBe(want);
+    }
+  });
+
+  it('rate-limits wrong passwords and ends a session at logout', async () => {
+    for (let k = 0; k < 5; k++) {
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/login',
+        payload: { username: 'fillerB', password: 'wrong' },
+      });
+      expect(r.statusCode).toBe(401);
+    }
+    const blocked = await app.inject({
+      method: 'POST',
+      url: '/api/login',
+      payload: { username: 'fillerB', password: PASSWORD },
+    });
+    expect(blocked.statusCode).toBe(429);
+    expect((await call('fillerA', 'POST', '/api/logout', {})).statusCode).toBe(200);
+    expect((await call('fillerA', 'GET', '/api/me')).statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,50 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Database } from '../db/database.ts';
+import { findSession, type Session } from '../auth/sessions.ts';
+import type { Role, User } from '../auth/users.ts';
+import { forbidden, HttpError, unauthenticated } from './errors.ts';
+
+export const SESSION_COOKIE = 'jixiao_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: Session | null;
+  }
+}
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Reads the session cookie into request.session, and refuses a state-changing request of a logged-in
+ * user that does not carry the session's CSRF token in x-csrf-token (another site can make the browser
+ * send the cookie, not read the token).
+ */
+export function registerSessions(app: FastifyInstance, db: Database): void {
+  app.decorateRequest('session', null);
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    const id = request.cookies[SESSION_COOKIE];
+    request.session = id ? await findSession(db, id) : null;
+    if (request.session && !SAFE.has(request.method) && request.url !== '/api/login') {
+      if (request.headers['x-csrf-token'] !== request.session.csrfToken) {
+        throw new HttpError(403, '请求缺少有效的 CSRF 令牌，请刷新页面后重试');
+      }
+    }
+  });
+}
+
+export function requireUser(request: FastifyRequest, ...roles: Role[]): User {
+  const user = request.session?.user;
+  if (!user) throw unauthenticated();
+  if (roles.length && !roles.includes(user.role)) throw forbidden();
+  return user;
+}
+
+export function setSessionCookie(reply: FastifyReply, id: string, maxAgeSeconds: number): void {
+  reply.setCookie(SESSION_COOKIE, id, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: process.env.JIXIAO_SECURE_COOKIES === '1',
+    maxAge: maxAgeSeconds,
+  });
+}
