@@ -101,7 +101,23 @@ export async function readDocumentFile(path: string): Promise<EvaluationDocument
   } catch {
     throw new ReadError(path, `无法读取文件 ${path}（没有读取权限，或读取时出错）`);
   }
-  const text = decodeReport(bytes, path);
-  if (text.trim() === '') throw new ReadError(path, `${path} 只有空白，没有内容`);
-  return readText(text, path);
+  return readDocumentBytes(bytes, path);
+}
+
+/**
+ * Reads a report handed over as bytes (an upload, a file already in memory). `file` names it in
+ * messages and provenance. Same limits and errors as readDocumentFile.
+ */
+export async function readDocumentBytes(bytes: Uint8Array, file: string): Promise<EvaluationDocument> {
+  if (bytes.length === 0) throw new ReadError(file, `${file} 是空文件`);
+  if (bytes.length > MAX_FILE_BYTES) {
+    const mb = (bytes.length / 1024 / 1024).toFixed(1);
+    throw new ReadError(
+      file,
+      `${file} 有 ${mb} MB，超过 ${MAX_FILE_BYTES / 1024 / 1024} MB 的上限，不像一份自评报告`,
+    );
+  }
+  const text = decodeReport(bytes, file);
+  if (text.trim() === '') throw new ReadError(file, `${file} 只有空白，没有内容`);
+  return readText(text, file);
 }
