@@ -1,0 +1,251 @@
+import { type DocumentAudit, type EvaluationResult, type Finding } from '@jixiao/core';
+import {
+  fill,
+  hasField,
+  loadReportLayout,
+  type FieldValues,
+  type LayoutBlock,
+  type ReportLayout,
+  type TableLayout,
+} from './layout.ts';
+import { evaluationFields, evaluationLabel } from './fields.ts';
+import { renderCharts, type ReportChart } from './charts.ts';
+import { chineseNumber } from './format.ts';
+import { cleanText } from './text.ts';
+import {
+  budgetRows,
+  deviationItems,
+  findingRows,
+  indicatorRows,
+  summaryTableRows,
+  type Row,
+} from './rows.ts';
+
+export interface ReportCell {
+  text: string;
+  align: 'left' | 'right' | 'center';
+  /** Rows this cell spans downwards (merged 一级/二级). */
+  rowSpan?: number;
+  /** Covered by a merged cell above: HTML leaves it out, Word continues the merge. */
+  covered?: boolean;
+  bold?: boolean;
+}
+
+export type ReportBlock =
+  | { kind: 'heading'; level: 1 | 2; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'table'; caption: string; header: string[]; widths: number[]; rows: ReportCell[][] }
+  | { kind: 'chart'; chart: ReportChart }
+  | { kind: 'note'; text: string };
+
+/** The report as content, before it becomes HTML or Word: both writers render exactly this. */
+export interface ReportContent {
+  title: string;
+  subtitle: string;
+  blocks: ReportBlock[];
+  /** True when the internal findings appendix is included (marks the document 内部使用). */
+  internal: boolean;
+}
+
+export interface ReportOptions {
+  /** Append 审核发现（内部使用）. Default false: the report as it would be published. */
+  includeFindings?: boolean;
+  /** A layout other than layouts/report/standard.json. */
+  layout?: ReportLayout;
+}
+
+export function resultsOf(doc: DocumentAudit | EvaluationResult[]): EvaluationResult[] {
+  return Array.isArray(doc) ? doc : doc.results;
+}
+
+/** The evaluation that names the report: the department's, else the first. */
+function mainResult(results: EvaluationResult[]): EvaluationResult | undefined {
+  return results.find((r) => r.evaluation.kind === 'department') ?? results[0];
+}
+
+/** Printed width of text in em: a CJK character is one, a digit or Latin letter about half. */
+function ems(text: string): number {
+  let w = 0;
+  // ≥ ≤ and full-width punctuation print as wide as a CJK character in the CJK fonts.
+  for (const ch of text) w += ch.charCodeAt(0) >= 0x2000 ? 1 : 0.55;
+  return w;
+}
+
+/**
+ * Column widths as shares of the page: each column asks for its longest cell (long prose capped,
+ * it wraps) and at least a few characters of its header, which may wrap onto two lines.
+ */
+function widthsOf(header: string[], rows: Row[], fields: string[]): number[] {
+  const sample = rows.slice(0, 300);
+  const raw = fields.map((f, i) => {
+    const longest = Math.max(0, ...sample.map((r) => ems(r[f] ?? '')));
+    const head = Math.min(ems(header[i] ?? ''), 4);
+    return Math.max(head, Math.min(longest, 16), 2) + 1.5;
+  });
+  const total = raw.reduce((a, b) => a + b, 0);
+  return raw.map((w) => w / total);
+}
+
+function tableBlock(table: TableLayout, rows: Row[]): ReportBlock | null {
+  if (!rows.length) return null;
+  const fields = table.columns.map((c) => c.field);
+  const header = table.columns.map((c) => c.header);
+  const cells: ReportCell[][] = rows.map((row) =>
+    table.columns.map((c) => ({
+      text: row[c.field] === undefined || row[c.field] === '' ? '' : (row[c.field] as string),
+      align: c.align ?? 'left',
+      ...(row.__total ? { bold: true } : {}),
+    })),
+  );
+  for (const field of table.mergeRepeats ?? []) {
+    const col = fields.indexOf(field);
+    if (col < 0) continue;
+    let start = 0;
+    for (let i = 1; i <= cells.length; i++) {
+      const same =
+        i < cells.length &&
+        !rows[i]?.__total &&
+        cells[i]?.[col]?.text === cells[start]?.[col]?.text &&
+        cells[i]?.[col]?.text !== '' &&
+        // a merge never crosses the merge of the column to its left
+        (col === 0 ||
+          !(table.mergeRepeats ?? []).includes(fields[col - 1] ?? '') ||
+          cells[i]?.[col - 1]?.covered);
+      if (!same) {
+        const span = i - start;
+        const first = cells[start]?.[col];
+        if (span > 1 && first) first.rowSpan = span;
+        start = i;
+      } else {
+        const cell = cells[i]?.[col];
+        if (cell) cell.covered = true;
+      }
+    }
+  }
+  return {
+    kind: 'table',
+    caption: table.caption,
+    header,
+    widths: widthsOf(header, rows, fields),
+    rows: cells,
+  };
+}
+
+function paragraphText(
+  block: Extract<LayoutBlock, { type: 'paragraph' }>,
+  fields: FieldValues,
+  layout: ReportLayout,
+): string | null {
+  const ok = (block.requires ?? []).every((f) => hasField(fields, f));
+  const excluded = (block.unless ?? []).some((f) => hasField(fields, f));
+  if (excluded) return null;
+  if (ok) return fill(block.text, fields, layout.blank);
+  return block.otherwise === undefined ? null : fill(block.otherwise, fields, layout.blank);
+}
+
+function renderBlock(
+  block: LayoutBlock,
+  result: EvaluationResult | null,
+  results: EvaluationResult[],
+  charts: ReportChart[],
+  layout: ReportLayout,
+): ReportBlock[] {
+  const fields = result ? evaluationFields(result, layout) : {};
+  switch (block.type) {
+    case 'paragraph': {
+      const text = paragraphText(block, fields, layout);
+      return text === null ? [] : text.split('\n').map((t) => ({ kind: 'paragraph' as const, text: t }));
+    }
+    case 'list': {
+      const items = result ? deviationItems(result, layout) : [];
+      if (items.length) return [{ kind: 'list', items }];
+      return block.otherwise ? [{ kind: 'paragraph', text: block.otherwise }] : [];
+    }
+    case 'table': {
+      const table = layout.tables[block.table];
+      if (!table) return [];
+      const rows =
+        block.table === 'budget'
+          ? result
+            ? budgetRows(result)
+            : []
+          : block.table === 'indicators'
+            ? result
+              ? indicatorRows(result, layout, table)
+              : []
+            : block.table === 'summary'
+              ? result
+                ? summaryTableRows(result)
+                : []
+              : block.table === 'findings'
+                ? findingRows(results, layout)
+                : [];
+      const t = tableBlock(table, rows);
+      return t ? [t] : [];
+    }
+    case 'chart': {
+      const id = result ? `${block.chart}:${result.evaluation.id}` : block.chart;
+      const chart = charts.find((c) => c.id === id);
+      return chart ? [{ kind: 'chart', chart }] : [];
+    }
+  }
+}
+
+/** Builds the report's content from the data and the layout. */
+export function buildReportContent(
+  doc: DocumentAudit | EvaluationResult[],
+  opts: ReportOptions = {},
+): ReportContent {
+  const layout = opts.layout ?? loadReportLayout();
+  const results = resultsOf(doc);
+  const main = mainResult(results);
+  const mainFields = main ? evaluationFields(main, layout) : {};
+  const titleTemplate = main ? layout.titles[main.evaluation.kind] : layout.titles.fallback;
+  const needed = main?.evaluation.kind === 'project' ? ['year', 'projectName'] : ['year', 'organization'];
+  const title = cleanText(
+    needed.every((f) => hasField(mainFields, f))
+      ? fill(titleTemplate, mainFields, '')
+      : fill(layout.titles.fallback, mainFields, ''),
+  );
+  const subtitle = hasField(mainFields, 'organization') ? fill(layout.subtitle, mainFields, '') : '';
+  const charts = renderCharts(results, layout);
+  const blocks: ReportBlock[] = [];
+  const several = results.length > 1;
+  for (const section of layout.sections) {
+    blocks.push({ kind: 'heading', level: 1, text: section.heading });
+    for (const b of section.documentBlocks ?? [])
+      blocks.push(...renderBlock(b, null, results, charts, layout));
+    results.forEach((r, i) => {
+      const part = section.blocks.flatMap((b) => renderBlock(b, r, results, charts, layout));
+      if (!part.length) return;
+      if (several) {
+        const heading = fill(
+          layout.evaluationHeading,
+          { n: chineseNumber(i + 1), label: evaluationLabel(r) },
+          '',
+        );
+        blocks.push({ kind: 'heading', level: 2, text: heading });
+      }
+      blocks.push(...part);
+    });
+  }
+  if (opts.includeFindings) {
+    const appendix = layout.findingsAppendix;
+    const findings = allFindings(doc);
+    blocks.push({ kind: 'heading', level: 1, text: appendix.heading });
+    blocks.push({ kind: 'note', text: fill(appendix.note, { findingCount: String(findings.length) }, '') });
+    const table = layout.tables[appendix.table];
+    const t = table ? tableBlock(table, findingRows(results, layout, findings)) : null;
+    blocks.push(t ?? { kind: 'paragraph', text: appendix.empty });
+  }
+  return { title, subtitle, blocks, internal: opts.includeFindings === true };
+}
+
+/** Findings of every evaluation, then the document's own ones not already attached to an evaluation. */
+export function allFindings(doc: DocumentAudit | EvaluationResult[]): Finding[] {
+  const results = resultsOf(doc);
+  const seen = new Set<Finding>(results.flatMap((r) => r.findings));
+  const extra = Array.isArray(doc) ? [] : doc.documentFindings.filter((f) => !seen.has(f));
+  return [...seen, ...extra];
+}

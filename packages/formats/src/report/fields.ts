@@ -1,0 +1,58 @@
+import type { BudgetLine, EvaluationResult } from '@jixiao/core';
+import { fill, type FieldValues, type ReportLayout } from './layout.ts';
+import { money, plain, rateText } from './format.ts';
+import { cleanText } from './text.ts';
+
+/** The line that speaks for the whole budget: the total, else the first line with both figures. */
+export function mainBudgetLine(lines: BudgetLine[]): BudgetLine | undefined {
+  return (
+    lines.find((l) => l.role === 'total') ??
+    lines.find((l) => l.adjustedBudget?.value && l.executed?.value !== undefined)
+  );
+}
+
+/** Name of an evaluation in a sub-heading: the project, else its title. */
+export function evaluationLabel(result: EvaluationResult): string {
+  const e = result.evaluation;
+  return cleanText(e.projectName ?? e.title);
+}
+
+/** Every field a report template may name, for one evaluation. */
+export function evaluationFields(result: EvaluationResult, layout: ReportLayout): FieldValues {
+  const { evaluation: e, score } = result;
+  const line = mainBudgetLine(e.budget);
+  const unmet = score.indicators.filter((s) => s.met === false).length;
+  const unjudged = score.indicators.filter((s) => s.outcome === 'not-judgeable').length;
+  const text = (s: string | undefined) => (s === undefined ? undefined : cleanText(s));
+  const fields: FieldValues = {
+    title: text(e.title),
+    organization: text(e.organization),
+    year: e.year === undefined ? undefined : String(e.year),
+    projectName: text(e.projectName),
+    projectCodeNote: e.projectCode ? `（项目编码 ${cleanText(e.projectCode)}）` : '',
+    kindLabel: layout.labels.kind[e.kind] ?? e.kind,
+    goal: text(e.goal),
+    problems: text(e.problems),
+    measures: text(e.measures),
+    conclusion: text(e.conclusion),
+    initialBudget: line?.initialBudget?.value ? money(line.initialBudget) : undefined,
+    adjustedBudget: line?.adjustedBudget?.value ? money(line.adjustedBudget) : undefined,
+    executed: line?.executed?.value ? money(line.executed) : undefined,
+    executionRate: line ? rateText(line.adjustedBudget, line.executed, line.executionRate) : undefined,
+    indicatorCount: e.indicators.length ? String(e.indicators.length) : undefined,
+    unmetCount: String(unmet),
+    unjudgedCount: String(unjudged),
+    statedTotal: plain(score.statedTotal) || undefined,
+    computedTotal: plain(score.computedTotal) || undefined,
+    computedGrade: score.computedGrade ?? undefined,
+    statedGrade: text(score.statedGrade ?? e.statedGrade?.raw),
+    frameworkName: score.frameworkName,
+    frameworkId: score.frameworkId,
+    frameworkVersion: score.frameworkVersion,
+    maxTotal: plain(score.maxTotal),
+    findingCount: String(result.findings.length),
+  };
+  fields.incompleteNote = score.totalIncomplete ? layout.labels.incomplete : '';
+  fields.statedGradeNote = fields.statedGrade ? fill(layout.labels.statedGrade, fields, layout.blank) : '';
+  return fields;
+}

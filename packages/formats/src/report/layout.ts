@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** A paragraph whose text is a template over the evaluation's fields (`{organization}`, `{goal}`…). */
+export interface ParagraphBlock {
+  type: 'paragraph';
+  text: string;
+  /** Fields that must have a value for the paragraph to appear… */
+  requires?: string[];
+  /** …and fields that must not (so two wordings can take turns). */
+  unless?: string[];
+  /** Wording used instead when a required field is missing; without it the paragraph is left out. */
+  otherwise?: string;
+}
+export interface TableBlock {
+  type: 'table';
+  table: string;
+}
+export interface ChartBlock {
+  type: 'chart';
+  chart: string;
+}
+/** A list computed from the data (e.g. the deviations), with wording from `labels`. */
+export interface ListBlock {
+  type: 'list';
+  list: 'deviations';
+  otherwise?: string;
+}
+export type LayoutBlock = ParagraphBlock | TableBlock | ChartBlock | ListBlock;
+
+export interface LayoutSection {
+  id: string;
+  heading: string;
+  /** Blocks about the document as a whole, before the per-evaluation parts. */
+  documentBlocks?: LayoutBlock[];
+  /** Blocks repeated for each evaluation of the document. */
+  blocks: LayoutBlock[];
+}
+
+export interface TableColumn {
+  header: string;
+  field: string;
+  align?: 'left' | 'right' | 'center';
+}
+export interface TableLayout {
+  caption: string;
+  columns: TableColumn[];
+  /** Columns whose repeated values are merged downwards, as the official 自评表 merges 一级/二级. */
+  mergeRepeats?: string[];
+  totalLabel?: string;
+}
+
+/**
+ * 报告版式 — the sections of a 自评报告, their wording and which field goes where. A province with
+ * its own report outline adds a file in layouts/report/, not code.
+ */
+export interface ReportLayout {
+  id: string;
+  version: string;
+  name: string;
+  titles: Record<'department' | 'project' | 'summary' | 'fallback', string>;
+  subtitle: string;
+  evaluationHeading: string;
+  blank: string;
+  sections: LayoutSection[];
+  findingsAppendix: { heading: string; note: string; table: string; empty: string };
+  tables: Record<string, TableLayout>;
+  labels: {
+    kind: Record<string, string>;
+    severity: Record<string, string>;
+    outcome: Record<string, string>;
+    budgetExecutionIndicator: string;
+    incomplete: string;
+    /** Beside a total in a table when part of it could not be judged. */
+    incompleteShort: string;
+    statedGrade: string;
+    deviationUnmet: string;
+    deviationUnmetNoReason: string;
+    deviationBudget: string;
+    deviationBudgetNoReason: string;
+    deviationExplained: string;
+    deviationSummary: string;
+  };
+  charts: Record<string, string>;
+  /** 执行率 below this (percent) counts as a budget deviation to explain. */
+  deviationRateBelow: string;
+}
+
+export class ReportLayoutError extends Error {}
+
+export function layoutsDir(): string {
+  return fileURLToPath(new URL('../../layouts/report/', import.meta.url));
+}
+
+const cache = new Map<string, ReportLayout>();
+
+/** Reads a report layout file; a missing section list or table named by a block is a Chinese error naming the file. */
+export function loadReportLayout(file = `${layoutsDir()}standard.json`): ReportLayout {
+  const hit = cache.get(file);
+  if (hit) return hit;
+  let layout: ReportLayout;
+  try {
+    // The layout is our own data file; its shape is checked below rather than trusted.
+    layout = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as ReportLayout;
+  } catch (e) {
+    throw new ReportLayoutError(`报告版式文件 ${file} 无法读取或不是有效的 JSON：${(e as Error).message}`);
+  }
+  if (!Array.isArray(layout.sections) || !layout.tables || !layout.labels || !layout.titles) {
+    throw new ReportLayoutError(`报告版式文件 ${file} 缺少 sections、tables、labels 或 titles`);
+  }
+  for (const section of layout.sections) {
+    for (const block of [...(section.documentBlocks ?? []), ...section.blocks]) {
+      if (block.type === 'table' && !layout.tables[block.table]) {
+        throw new ReportLayoutError(
+          `报告版式文件 ${file}：「${section.heading}」引用了未定义的表格 ${block.table}`,
+        );
+      }
+    }
+  }
+  cache.set(file, layout);
+  return layout;
+}
+
+/** Fields a template may name; a value of undefined or '' counts as missing. */
+export type FieldValues = Record<string, string | undefined>;
+
+export function hasField(fields: FieldValues, name: string): boolean {
+  const v = fields[name];
+  return v !== undefined && v.trim() !== '';
+}
+
+/** Replaces `{name}` with the field's value; a missing field becomes the layout's blank mark. */
+export function fill(template: string, fields: FieldValues, blank: string): string {
+  return template.replace(/\{([A-Za-z0-9_]+)\}/g, (_, name: string) =>
+    hasField(fields, name) ? (fields[name] as string) : blank,
+  );
+}

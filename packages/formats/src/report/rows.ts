@@ -1,0 +1,171 @@
+import { D, describeSource, type EvaluationResult, type Finding } from '@jixiao/core';
+import { fill, type ReportLayout, type TableLayout } from './layout.ts';
+import { asWritten, executionRate, money, plain, rateText } from './format.ts';
+import { evaluationLabel } from './fields.ts';
+import { cleanText } from './text.ts';
+
+/** One table row as named fields; the layout's columns pick and order them. `__total` marks a 合计 row. */
+export type Row = Record<string, string | undefined> & { __total?: string };
+
+export function budgetRows(result: EvaluationResult): Row[] {
+  return result.evaluation.budget.map((l) => ({
+    label: cleanText(l.label),
+    initialBudget: money(l.initialBudget),
+    adjustedBudget: money(l.adjustedBudget),
+    executed: money(l.executed),
+    executionRate: rateText(l.adjustedBudget, l.executed, l.executionRate),
+    ...(l.role === 'total' ? { __total: '1' } : {}),
+  }));
+}
+
+export function summaryTableRows(result: EvaluationResult): Row[] {
+  return result.evaluation.summaryRows.map((s, i) => ({
+    index: String(s.index ?? i + 1),
+    name: cleanText(s.name),
+    adjustedBudget: money(s.adjustedBudget),
+    executed: money(s.executed),
+    executionRate: rateText(s.adjustedBudget, s.executed, s.executionRate),
+    statedScore: asWritten(s.statedScore),
+    deviation: cleanText(s.deviation ?? ''),
+  }));
+}
+
+export function indicatorRows(result: EvaluationResult, layout: ReportLayout, table: TableLayout): Row[] {
+  const { evaluation: e, score } = result;
+  const rows: Row[] = [];
+  const be = score.budgetExecution;
+  const label = layout.labels.budgetExecutionIndicator;
+  if (be && !e.indicators.some((i) => i.level1.includes('预算执行'))) {
+    rows.push({
+      level1: label,
+      level2: '',
+      name: label,
+      target: '',
+      actual: be.rateUsed === null ? '' : `${D(be.rateUsed).toFixed(2)}%`,
+      weight: plain(be.weight),
+      statedScore: plain(be.stated),
+      computedScore: be.outcome === 'scored' ? plain(be.computed) : (layout.labels.outcome[be.outcome] ?? ''),
+    });
+  }
+  const byId = new Map(score.indicators.map((s) => [s.indicatorId, s]));
+  for (const i of e.indicators) {
+    const s = byId.get(i.id);
+    let computed = '';
+    if (s) {
+      computed = s.outcome === 'scored' ? plain(s.computed) : (layout.labels.outcome[s.outcome] ?? s.outcome);
+      if (s.outcome === 'manual' && s.allowedRange)
+        computed += `（${s.allowedRange[0]}–${s.allowedRange[1]}）`;
+    }
+    rows.push({
+      level1: cleanText(i.level1),
+      level2: cleanText(i.level2),
+      name: cleanText(i.name),
+      target: cleanText(asWritten(i.target)),
+      actual: cleanText(asWritten(i.actual)),
+      weight: asWritten(i.weight),
+      statedScore: asWritten(i.statedScore),
+      computedScore: computed,
+    });
+  }
+  if (!rows.length) return rows;
+  rows.push({
+    level1: table.totalLabel ?? '合计',
+    weight: plain(score.weightTotal),
+    statedScore: plain(score.statedTotal),
+    computedScore:
+      plain(score.computedTotal) && score.totalIncomplete
+        ? `${plain(score.computedTotal)}${layout.labels.incompleteShort}`
+        : plain(score.computedTotal),
+    __total: '1',
+  });
+  return rows;
+}
+
+function outsideRange(rate: string | null, below: string): boolean {
+  if (rate === null) return false;
+  const r = D(rate);
+  return r.lt(below) || r.gt(100);
+}
+
+/** 偏差: unmet indicators, budget lines executed under the threshold or over budget, and what the narrative explains. */
+export function deviationItems(result: EvaluationResult, layout: ReportLayout): string[] {
+  const { evaluation: e, score } = result;
+  const L = layout.labels;
+  const items: string[] = [];
+  const byId = new Map(e.indicators.map((i) => [i.id, i]));
+  for (const s of score.indicators) {
+    const i = byId.get(s.indicatorId);
+    if (!i || s.met !== false) continue;
+    const f = {
+      name: cleanText(i.name),
+      target: cleanText(asWritten(i.target)),
+      actual: cleanText(asWritten(i.actual)),
+      reason: cleanText(i.deviationReason ?? ''),
+    };
+    items.push(fill(f.reason ? L.deviationUnmet : L.deviationUnmetNoReason, f, layout.blank));
+  }
+  for (const l of e.budget) {
+    const rate = executionRate(l.adjustedBudget, l.executed);
+    if (!outsideRange(rate, layout.deviationRateBelow)) continue;
+    const f = {
+      label: cleanText(l.label),
+      adjustedBudget: money(l.adjustedBudget),
+      executed: money(l.executed),
+      executionRate: `${rate}%`,
+      reason: cleanText(l.reason ?? ''),
+    };
+    items.push(fill(f.reason ? L.deviationBudget : L.deviationBudgetNoReason, f, layout.blank));
+  }
+  for (const u of e.unmetExplanations) {
+    if (!u.reason) continue;
+    items.push(
+      fill(L.deviationExplained, { indicator: cleanText(u.indicator), reason: cleanText(u.reason) }, ''),
+    );
+  }
+  for (const s of e.summaryRows) {
+    const rate = executionRate(s.adjustedBudget, s.executed);
+    if (s.deviation?.trim()) {
+      items.push(
+        fill(L.deviationSummary, { name: cleanText(s.name), deviation: cleanText(s.deviation) }, ''),
+      );
+    } else if (outsideRange(rate, layout.deviationRateBelow)) {
+      const f = {
+        label: cleanText(s.name),
+        adjustedBudget: money(s.adjustedBudget),
+        executed: money(s.executed),
+        executionRate: `${rate}%`,
+      };
+      items.push(fill(L.deviationBudgetNoReason, f, layout.blank));
+    }
+  }
+  return items;
+}
+
+function evidenceText(f: Finding): string {
+  const parts: string[] = [];
+  if (f.evidence.stated !== undefined) parts.push(`填报 ${f.evidence.stated}`);
+  if (f.evidence.computed !== undefined) parts.push(`重算 ${f.evidence.computed}`);
+  if (f.evidence.formula) parts.push(f.evidence.formula);
+  if (f.evidence.rounding === 'within-rounding') parts.push('在舍入误差内');
+  return cleanText(parts.join('；'));
+}
+
+export function findingRows(results: EvaluationResult[], layout: ReportLayout, findings?: Finding[]): Row[] {
+  const list = findings ?? results.flatMap((r) => r.findings);
+  const names = new Map(results.map((r) => [r.evaluation.id, evaluationLabel(r)]));
+  return list.map((f, i) => {
+    const where = [
+      f.location.evaluation ? names.get(f.location.evaluation) : undefined,
+      describeSource(f.location) === '位置未知' ? undefined : describeSource(f.location),
+      f.location.indicator,
+    ].filter((x): x is string => Boolean(x));
+    return {
+      index: String(i + 1),
+      severity: layout.labels.severity[f.severity] ?? f.severity,
+      code: f.code,
+      message: cleanText(f.message),
+      location: cleanText(where.join(' · ')),
+      evidence: evidenceText(f),
+    };
+  });
+}
