@@ -136,7 +136,7 @@ export async function writeReportDocx(
       new Paragraph({
         alignment: AlignmentType.CENTER,
         border: { top: LINE, bottom: LINE, left: LINE, right: LINE },
-        children: [run('内部使用　不得公开', { font: FONT_HEADING, color: 'C00000', size: 24 })],
+        children: [run('内部使用\u3000不得公开', { font: FONT_HEADING, color: 'C00000', size: 24 })],
       }),
     );
   }
@@ -216,7 +216,7 @@ export async function writeReportDocx(
           new Paragraph({
             alignment: AlignmentType.CENTER,
             spacing: { after: 200 },
-            children: [run(`图${figure}　${b.chart.title}`, { font: FONT_HEADING, size: 20 })],
+            children: [run(`图${figure}\u3000${b.chart.title}`, { font: FONT_HEADING, size: 20 })],
           }),
         );
         break;

@@ -69,7 +69,7 @@ function block(b: ReportBlock, figure: { n: number }): string {
     case 'chart':
       figure.n += 1;
       // The SVG is echarts' own output, built from our numbers; its labels were escaped by echarts' SVG writer.
-      return `<figure>${b.chart.svg}<figcaption>图${figure.n}　${esc(b.chart.title)}</figcaption></figure>`;
+      return `<figure>${b.chart.svg}<figcaption>图${figure.n}\u3000${esc(b.chart.title)}</figcaption></figure>`;
   }
 }
 
@@ -82,7 +82,7 @@ export function renderReportHtml(content: ReportContent): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${esc(content.title)}</title><style>${CSS}</style></head>
 <body>
-${content.internal ? '<div class="internal">内部使用　不得公开</div>' : ''}
+${content.internal ? '<div class="internal">内部使用\u3000不得公开</div>' : ''}
 <h1>${esc(content.title)}</h1>
 ${content.subtitle ? `<p class="subtitle">${esc(content.subtitle)}</p>` : ''}
 ${body}
