@@ -1,4 +1,8 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { FrameworkRegistry } from '@jixiao/core';
 import type { Database } from '../db/database.ts';
@@ -6,12 +10,21 @@ import { ConflictError, NotFoundError } from '../store/errors.ts';
 import { HttpError } from './errors.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
+import { importRoutes } from './routes/import.ts';
 import { evaluationRoutes } from './routes/evaluations.ts';
 import { publicRoutes } from './routes/public.ts';
 import { registerSessions } from './session-plugin.ts';
 
+/** The built web UI (packages/web/dist), served at / when it exists. */
+export const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+
 /** The HTTP application over one database: stateless, so several can run against one server. */
-export async function buildApp(db: Database, registry: FrameworkRegistry): Promise<FastifyInstance> {
+export async function buildApp(
+  db: Database,
+  registry: FrameworkRegistry,
+  opts: { webDist?: string } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
     bodyLimit: 30 * 1024 * 1024,
@@ -44,7 +57,29 @@ export async function buildApp(db: Database, registry: FrameworkRegistry): Promi
 
   authRoutes(app, db);
   evaluationRoutes(app, db, registry);
+  importRoutes(app, db, registry);
+  dashboardRoutes(app, db, registry);
   publicRoutes(app, db, registry);
   adminRoutes(app, db);
+
+  const web = opts.webDist ?? WEB_DIST;
+  if (existsSync(join(web, 'index.html'))) {
+    await app.register(fastifyStatic, { root: web, wildcard: false });
+    // The UI routes in the browser: any page that is not a file or an API call gets index.html.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method !== 'GET' || request.url.startsWith('/api/')) {
+        return reply.code(404).send({ error: `没有这个接口：${request.method} ${request.url}` });
+      }
+      return reply.sendFile('index.html');
+    });
+  } else {
+    app.get('/', async (_request, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><meta charset="utf-8"><title>jixiao</title><p>jixiao 服务已运行。网页界面尚未构建：请运行 <code>npm run build</code>。API 见 /api/health。</p>',
+        ),
+    );
+  }
   return app;
 }

@@ -1,4 +1,7 @@
 // Walks every API route as every role and as a stranger, on both databases: who may read and write what.
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { newEvaluation, parseStated } from '@jixiao/core';
 import { loadBuiltinRegistry } from '@jixiao/formats';
 import type { FastifyInstance } from 'fastify';
@@ -11,6 +14,10 @@ import { buildApp } from './app.ts';
 type Actor = 'stranger' | 'admin' | 'reviewerR1' | 'reviewerR2' | 'fillerA' | 'fillerB';
 const ACTORS: Actor[] = ['stranger', 'admin', 'reviewerR1', 'reviewerR2', 'fillerA', 'fillerB'];
 const PASSWORD = 'correct-horse-42';
+const seed003 = join(
+  resolve(dirname(fileURLToPath(import.meta.url)), '../../../..'),
+  'examples/seeds/003_cbcf39354c9835b0.txt',
+);
 
 describe.each(BACKENDS)('authorization on the %s database', (_name, open) => {
   let t: TestDatabase;
@@ -275,6 +282,52 @@ describe.each(BACKENDS)('authorization on the %s database', (_name, open) => {
         actor,
       ).toBe(want);
     }
+  });
+
+  it('imports a file for preview only to a 填报人, and says in Chinese why a file cannot be read', async () => {
+    const contentBase64 = readFileSync(seed003).toString('base64');
+    const payload = { fileName: '003.txt', contentBase64 };
+    expect((await call('stranger', 'POST', '/api/import', payload)).statusCode).toBe(401);
+    expect((await call('reviewerR1', 'POST', '/api/import', payload)).statusCode).toBe(403);
+    const r = await call('fillerA', 'POST', '/api/import', payload);
+    expect(r.statusCode).toBe(200);
+    const preview = r.json() as { evaluations: Array<{ findings: Array<{ code: string }> }> };
+    expect(preview.evaluations).toHaveLength(6);
+    expect(preview.evaluations.flatMap((e) => e.findings.map((f) => f.code))).toContain(
+      'score-exceeds-weight',
+    );
+    const before = (await call('fillerA', 'GET', '/api/evaluations')).json() as unknown[];
+    expect(before).toHaveLength(2); // a preview saves nothing
+    const empty = await call('fillerA', 'POST', '/api/import', { fileName: 'empty.txt', contentBase64: '' });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.json().error).toContain('空文件');
+    const garbage = Buffer.from([0, 159, 146, 150, 0, 1, 2]).toString('base64');
+    expect(
+      (await call('fillerA', 'POST', '/api/import', { fileName: 'x.txt', contentBase64: garbage })).json()
+        .error,
+    ).toContain('不是文本文件');
+  });
+
+  it('creates an evaluation in the own department of its 填报人 only', async () => {
+    const evaluation = newEvaluation({ id: 'n', title: '新建的项目自评表', kind: 'project', year: 2025 });
+    expect((await call('reviewerR1', 'POST', '/api/evaluations', { evaluation })).statusCode).toBe(403);
+    const r = await call('fillerB', 'POST', '/api/evaluations', { evaluation });
+    expect(r.statusCode).toBe(200);
+    const mine = (await call('fillerB', 'GET', '/api/evaluations')).json() as Array<{
+      id: number;
+      title: string;
+    }>;
+    expect(mine.map((x) => x.title)).toContain('新建的项目自评表');
+    const theirs = (await call('fillerA', 'GET', '/api/evaluations')).json() as Array<{ title: string }>;
+    expect(theirs.map((x) => x.title)).not.toContain('新建的项目自评表');
+  });
+
+  it('shows the dashboard to reviewers and the admin', async () => {
+    expect((await call('stranger', 'GET', '/api/dashboard')).statusCode).toBe(401);
+    expect((await call('fillerA', 'GET', '/api/dashboard')).statusCode).toBe(403);
+    const r = await call('reviewerR1', 'GET', '/api/dashboard');
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toHaveProperty('gradeCounts');
   });
 
   it('rate-limits wrong passwords and ends a session at logout', async () => {
