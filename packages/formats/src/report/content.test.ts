@@ -1,0 +1,131 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  newEvaluation,
+  scoreEvaluation,
+  type DocumentAudit,
+  type EvaluationResult,
+  type FrameworkRegistry,
+} from '@jixiao/core';
+import { loadBuiltinRegistry } from '../frameworks/load.ts';
+import { buildReportContent, type ReportBlock } from './content.ts';
+import { loadReportLayout } from './layout.ts';
+import { writeReportHtml } from './html.ts';
+import { writeReportDocx } from './docx.ts';
+import { auditSeeds, zipEntry } from './test-support.ts';
+
+let seeds = new Map<string, DocumentAudit>();
+let registry: FrameworkRegistry;
+beforeAll(async () => {
+  seeds = new Map((await auditSeeds()).map((s) => [s.name, s.audit]));
+  registry = await loadBuiltinRegistry();
+});
+
+const headings = (blocks: ReportBlock[]) =>
+  blocks.flatMap((b) => (b.kind === 'heading' && b.level === 1 ? [b.text] : []));
+const tables = (blocks: ReportBlock[]) => blocks.flatMap((b) => (b.kind === 'table' ? [b] : []));
+
+const HOSTILE = "<script>alert(1)</script> =cmd|' /C calc'!A0 \u0001\u0007\u001b 结束";
+
+function hostileResult(): EvaluationResult {
+  const evaluation = newEvaluation({
+    id: 'eval-1',
+    title: `<img src=x onerror=alert(1)>自评表`,
+    kind: 'department',
+    year: 2024,
+    organization: '某某局<b>',
+    goal: HOSTILE,
+    problems: '第一行\r\n第二行\u0000',
+  });
+  return { evaluation, score: scoreEvaluation(evaluation, registry), findings: [] };
+}
+
+describe('report content from the data and the layout', () => {
+  it('has the six sections in the layout order, and the appendix only on request', () => {
+    const audit = seeds.get('001')!;
+    const published = buildReportContent(audit);
+    expect(headings(published.blocks)).toEqual([
+      '一、基本情况',
+      '二、预算执行情况',
+      '三、绩效目标完成情况',
+      '四、偏差原因与存在问题',
+      '五、改进措施',
+      '六、结果应用',
+    ]);
+    expect(published.internal).toBe(false);
+    const internal = buildReportContent(audit, { includeFindings: true });
+    expect(headings(internal.blocks).at(-1)).toBe('附件：审核发现（内部使用）');
+    const findings = tables(internal.blocks).at(-1)!;
+    expect(findings.header).toEqual(['序号', '级别', '代码', '说明', '位置', '依据']);
+    expect(findings.rows.map((r) => r[2]!.text)).toContain('sum-mismatch');
+  });
+
+  it('seed 001: the indicator table merges 一级 cells, ends in the 合计 with stated 99 and recomputed 99.11', () => {
+    const indicators = tables(buildReportContent(seeds.get('001')!).blocks).find(
+      (t) => t.caption === '绩效指标完成情况表',
+    )!;
+    const first = indicators.rows.find((r) => r[0]!.text === '投入管理指标')!;
+    expect(first[0]!.rowSpan).toBeGreaterThan(1);
+    const total = indicators.rows.at(-1)!;
+    expect(total.map((c) => c.text)).toEqual(['合计', '', '', '', '', '100', '99', '99.11']);
+    // 政府采购执行率: target ≥90%, actual 50%, stated 1 of 2 — the rule gives 50 ÷ 90 × 2 = 1.11.
+    const row = indicators.rows.find((r) => r[2]!.text === '政府采购执行率')!;
+    expect(row.slice(3).map((c) => c.text)).toEqual(['≥90%', '50%', '2', '1', '1.11']);
+  });
+
+  it('seed 000: the 汇总表 rows keep 是否有较大偏差 and the rate is recomputed (24.81 ÷ 35.20 = 70.48%)', () => {
+    const content = buildReportContent(seeds.get('000')!);
+    const summary = tables(content.blocks).find((t) => t.caption.startsWith('项目支出绩效自评汇总表'))!;
+    expect(summary.rows).toHaveLength(8);
+    expect(summary.rows[0]!.map((c) => c.text)).toEqual([
+      '1',
+      '人民调解',
+      '35.20',
+      '24.81',
+      '70.48%',
+      '93.85',
+      '',
+    ]);
+    expect(summary.rows[7]![6]!.text).toBe('压缩项目经费，未足额拨付');
+    const list = content.blocks.find((b) => b.kind === 'list');
+    expect(list && list.kind === 'list' && list.items.some((i) => i.startsWith('人民调解'))).toBe(true);
+  });
+
+  it('a layout file, not code, decides headings and columns', () => {
+    const standard = loadReportLayout();
+    const custom = structuredClone(standard);
+    custom.sections[0]!.heading = '一、部门概况';
+    custom.tables.budget!.columns = custom.tables.budget!.columns.filter((c) => c.field !== 'initialBudget');
+    custom.tables.budget!.caption = '资金情况表（万元）';
+    const content = buildReportContent(seeds.get('001')!, { layout: custom });
+    expect(headings(content.blocks)[0]).toBe('一、部门概况');
+    const budget = tables(content.blocks).find((t) => t.caption === '资金情况表（万元）')!;
+    expect(budget.header).toEqual(['项目', '全年预算数', '执行数', '执行率']);
+    expect(budget.rows.find((r) => r[0]!.text === '部门预算总额')!.map((c) => c.text)).toEqual([
+      '部门预算总额',
+      '701.61',
+      '717.52',
+      '102.27%',
+    ]);
+  });
+
+  it('HTML: text from the document is escaped, never markup, and control characters are gone', () => {
+    const html = writeReportHtml([hostileResult()]);
+    expect(html).not.toMatch(/<script|<img|<b>/);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('=cmd|&#39; /C calc&#39;!A0');
+    expect(html).not.toMatch(/[\u0000-\u0008\u001b]/);
+    expect(html).toContain("default-src 'none'");
+  });
+
+  it('DOCX: the same text is literal Word text, the XML free of control characters', async () => {
+    // No figures, hence no charts: this runs without chromium.
+    const docx = await writeReportDocx([hostileResult()], { includeFindings: true });
+    const xml = await zipEntry(docx, 'word/document.xml');
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    expect(xml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(xml).toContain('=cmd|');
+    expect(xml).toContain('第一行');
+    expect(xml).toContain('未发现问题。');
+    expect(xml).not.toContain('<w:fldSimple'); // nothing a word processor would evaluate
+  });
+});
