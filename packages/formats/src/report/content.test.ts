@@ -113,6 +113,7 @@ describe('report content from the data and the layout', () => {
     expect(html).not.toMatch(/<script|<img|<b>/);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('=cmd|&#39; /C calc&#39;!A0');
+    // eslint-disable-next-line no-control-regex -- looking for control characters is the point
     expect(html).not.toMatch(/[\u0000-\u0008\u001b]/);
     expect(html).toContain("default-src 'none'");
   });
@@ -121,6 +122,7 @@ describe('report content from the data and the layout', () => {
     // No figures, hence no charts: this runs without chromium.
     const docx = await writeReportDocx([hostileResult()], { includeFindings: true });
     const xml = await zipEntry(docx, 'word/document.xml');
+    // eslint-disable-next-line no-control-regex -- looking for control characters is the point
     expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
     expect(xml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(xml).toContain('=cmd|');
