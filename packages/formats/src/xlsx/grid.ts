@@ -1,0 +1,48 @@
+import type { Worksheet } from 'exceljs';
+import { cellText } from './cells.ts';
+
+/** A cell as the reader uses it: merged areas appear once, at their top-left cell. */
+export interface GridCell {
+  row: number;
+  col: number;
+  address: string;
+  text: string;
+}
+
+/** Rows of a sheet holding text, each with its non-empty cells left to right. */
+export type Grid = Map<number, GridCell[]>;
+
+export function sheetGrid(ws: Worksheet): Grid {
+  const grid: Grid = new Map();
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const cells: GridCell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.isMerged && cell.master.address !== cell.address) return;
+      const text = cellText(cell);
+      if (text !== '') cells.push({ row: r, col: c, address: cell.address, text });
+    });
+    if (cells.length) grid.set(r, cells);
+  });
+  return grid;
+}
+
+/** Header and label texts compared without spaces, with full-width brackets and colons folded. */
+export function norm(text: string): string {
+  return text
+    .replace(/\s+/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/：/g, ':')
+    .replace(/:$/, '');
+}
+
+/** A cell reads as a label when it is the label, or the label with a qualifier after it (实施单位（盖章）). */
+export function isLabel(cellText: string, label: string): boolean {
+  const c = norm(cellText);
+  const l = norm(label);
+  return l !== '' && (c === l || c.startsWith(l));
+}
+
+export function sortedRows(grid: Grid): number[] {
+  return [...grid.keys()].sort((a, b) => a - b);
+}

@@ -1,0 +1,505 @@
+import ExcelJS from 'exceljs';
+import type { Worksheet } from 'exceljs';
+import {
+  newEvaluation,
+  parseStated,
+  type BudgetLine,
+  type CategoryScore,
+  type Evaluation,
+  type EvaluationDocument,
+  type Indicator,
+  type IndicatorCount,
+  type IndicatorDirection,
+  type MonitoringPoint,
+  type ReadIssue,
+  type SourceRef,
+  type Stated,
+  type SummaryRow,
+  type UnmetExplanation,
+} from '@jixiao/core';
+import { ReadError } from '../read-file.ts';
+import { checkXlsxContainer } from './guard.ts';
+import { isLabel, norm, sheetGrid, sortedRows, type Grid, type GridCell } from './grid.ts';
+import { loadLayouts, type FieldsSection, type TableSection, type XlsxLayout } from './layout.ts';
+import { FRAMEWORK_NOTE } from './write.ts';
+
+/** Which layout a sheet is: every signature text present; the most specific layout wins. */
+export function recogniseLayout(grid: Grid, layouts: XlsxLayout[]): XlsxLayout | undefined {
+  const texts = [...grid.values()].flat().map((c) => c.text);
+  const fits = layouts.filter((l) => l.signature.every((s) => texts.some((t) => isLabel(t, s))));
+  return fits.sort((a, b) => b.signature.length - a.signature.length)[0];
+}
+
+interface Ctx {
+  file: string;
+  sheet: string;
+  grid: Grid;
+  rows: number[];
+  layout: XlsxLayout;
+  e: Evaluation;
+  cursor: number;
+  stopWords: Set<string>;
+  found: string[];
+  issues: ReadIssue[];
+  tasks: BudgetLine[];
+}
+
+function src(ctx: Ctx, cell: GridCell | undefined, row: number, column?: string): SourceRef {
+  return {
+    file: ctx.file,
+    sheet: ctx.sheet,
+    ...(cell ? { cell: cell.address } : {}),
+    table: ctx.e.title || ctx.layout.name,
+    row,
+    ...(column ? { column } : {}),
+  };
+}
+
+function rowsFrom(ctx: Ctx, from: number): number[] {
+  return ctx.rows.filter((r) => r >= from);
+}
+
+const GRADE_IN_TEXT = /评为\s*[“"「『]?(优秀|良好|优|良|中等|中|合格|较差|差)[”"」』]?/;
+const PROJECT_CODE = /^([0-9A-Z]{12,}(?:-\d{4})?)[-—\s]*(.*)$/;
+const DIRECTIONS: Array<[RegExp, IndicatorDirection]> = [
+  [/^定性/, 'qualitative'],
+  [/^(≥|>=|＞＝|≧|>|＞|正向)/, '≥'],
+  [/^(≤|<=|＜＝|≦|<|＜|反向)/, '≤'],
+  [/^(=|＝|等于)/, '='],
+];
+
+function directionOf(text: string): IndicatorDirection | null {
+  for (const [re, d] of DIRECTIONS) if (re.test(text.trim())) return d;
+  return null;
+}
+
+/** 指标性质 when the form has no such column: the target's sign, else 定性 for a worded target. */
+function inferDirection(target: Stated | undefined, unit: string | undefined): IndicatorDirection | null {
+  if (!target || target.raw === '') return null;
+  if (target.sign) return target.sign === '>' ? '≥' : target.sign === '<' ? '≤' : target.sign;
+  if (target.value === null || unit === '定性指标') return 'qualitative';
+  return null;
+}
+
+function readFields(ctx: Ctx, section: FieldsSection): void {
+  const first = section.cells[0]!;
+  if (first.labelSpan === 0) {
+    for (const r of rowsFrom(ctx, ctx.cursor).slice(0, 3)) {
+      const cell = ctx.grid.get(r)![0]!;
+      if (first.field === 'title') {
+        ctx.e.title = cell.text;
+        ctx.e.source = src(ctx, cell, r);
+        ctx.found.push(cell.text);
+        ctx.cursor = r + 1;
+        return;
+      }
+      const re = new RegExp(
+        `^${norm(first.template ?? '{value}')
+          .replace(/[()]/g, '\\$&')
+          .replace('{value}', '(\\d{4})')}$`,
+      );
+      const m = re.exec(norm(cell.text));
+      if (m && first.field === 'year') {
+        ctx.e.year = Number(m[1]);
+        ctx.cursor = r + 1;
+        return;
+      }
+    }
+    return;
+  }
+  for (const r of rowsFrom(ctx, ctx.cursor)) {
+    const cells = ctx.grid.get(r)!;
+    if (!cells.some((c) => isLabel(c.text, first.label))) continue;
+    for (const f of section.cells) {
+      const k = cells.findIndex((c) => isLabel(c.text, f.label));
+      if (k < 0) continue;
+      ctx.found.push(f.label);
+      const value = cells[k + 1];
+      const isOtherLabel = value && section.cells.some((o) => o !== f && isLabel(value.text, o.label));
+      if (!value || isOtherLabel) continue;
+      setField(ctx, f.field, value, r);
+    }
+    ctx.cursor = r + 1;
+    return;
+  }
+}
+
+function setField(ctx: Ctx, field: string, cell: GridCell, r: number): void {
+  const e = ctx.e;
+  const text = cell.text;
+  switch (field) {
+    case 'organization':
+      e.organization ??= text;
+      break;
+    case 'project': {
+      const m = PROJECT_CODE.exec(text);
+      if (m && m[2]) {
+        e.projectCode = m[1]!;
+        e.projectName = m[2];
+      } else e.projectName = text;
+      break;
+    }
+    case 'year': {
+      const m = /(\d{4})/.exec(text);
+      if (m) e.year = Number(m[1]);
+      break;
+    }
+    case 'statedTotal':
+      e.statedTotal = parseStated(text, src(ctx, cell, r, '自评得分'));
+      break;
+    case 'statedGrade':
+      e.statedGrade = { raw: text, source: src(ctx, cell, r, '自评结果') };
+      break;
+    case 'goal':
+    case 'conclusion':
+    case 'problems':
+    case 'measures':
+      e[field] = text;
+      break;
+    case 'title':
+      e.title = text;
+      break;
+  }
+}
+
+/** Finds the header row of a table at or below the cursor: every column header, left to right. */
+function findHeader(ctx: Ctx, section: TableSection): { row: number; cols: Map<string, number> } | undefined {
+  for (const r of rowsFrom(ctx, ctx.cursor)) {
+    const cells = ctx.grid.get(r)!;
+    const cols = new Map<string, number>();
+    let after = 0;
+    for (const column of section.columns) {
+      const cell = cells.find((c) => c.col > after && isLabel(c.text, column.header));
+      if (!cell) break;
+      cols.set(column.field, cell.col);
+      after = cell.col;
+    }
+    if (cols.size === section.columns.length) return { row: r, cols };
+  }
+  return undefined;
+}
+
+type RawRow = { row: number; get: (field: string) => GridCell | undefined };
+
+function readTable(ctx: Ctx, section: TableSection): void {
+  const header = findHeader(ctx, section);
+  if (!header) {
+    if (!section.optional) {
+      ctx.issues.push({
+        severity: 'warning',
+        message: `工作表「${ctx.sheet}」中没有找到「${section.columns.map((c) => c.header).join('、')}」表头，该部分未读取`,
+        source: { file: ctx.file, sheet: ctx.sheet },
+      });
+    }
+    return;
+  }
+  ctx.found.push(...section.columns.map((c) => c.header), ...(section.side ? [section.side] : []));
+  const firstCol = Math.min(...header.cols.values());
+  const byCol = new Map([...header.cols].map(([f, c]) => [c, f]));
+  const rows: RawRow[] = [];
+  let last = header.row;
+  for (const r of rowsFrom(ctx, header.row + 1)) {
+    const all = ctx.grid.get(r) ?? [];
+    const cells = all.filter((c) => c.col >= firstCol);
+    if (r > last + 1 || !cells.length) break;
+    const isTotal = section.total && all.some((c) => norm(c.text) === norm(section.total!.label));
+    if (isTotal) {
+      readTotal(ctx, section, all, header.cols, r);
+      last = r;
+      break;
+    }
+    if (all.some((c) => ctx.stopWords.has(norm(c.text)) || isNote(ctx.layout, c.text))) break;
+    const fields = new Map<string, GridCell>();
+    for (const c of cells) {
+      const f = byCol.get(c.col);
+      if (f) fields.set(f, c);
+    }
+    rows.push({ row: r, get: (f) => fields.get(f) });
+    last = r;
+  }
+  ctx.cursor = last + 1;
+  const headerOf = new Map(section.columns.map((c) => [c.field, c.header]));
+  const stated = (raw: RawRow, f: string): Stated | undefined => {
+    if (!header.cols.has(f)) return undefined;
+    const cell = raw.get(f);
+    return parseStated(cell?.text ?? '', src(ctx, cell, raw.row, headerOf.get(f)));
+  };
+  const text = (raw: RawRow, f: string): string | undefined => raw.get(f)?.text || undefined;
+  buildRows(ctx, section, rows, stated, text);
+}
+
+function readTotal(
+  ctx: Ctx,
+  section: TableSection,
+  cells: GridCell[],
+  cols: Map<string, number>,
+  r: number,
+): void {
+  if (!section.total?.includeBudgetWeight) return;
+  const at = (f: string) => cells.find((c) => c.col === cols.get(f));
+  const w = at('weight');
+  const s = at('statedScore');
+  if (w) ctx.e.statedWeightTotal = parseStated(w.text, src(ctx, w, r, '权重'));
+  if (s) ctx.e.statedTotal = parseStated(s.text, src(ctx, s, r, '得分'));
+}
+
+function put<T extends object>(target: T, key: string, value: unknown): void {
+  if (value !== undefined) (target as Record<string, unknown>)[key] = value;
+}
+
+function buildRows(
+  ctx: Ctx,
+  section: TableSection,
+  rows: RawRow[],
+  stated: (raw: RawRow, f: string) => Stated | undefined,
+  text: (raw: RawRow, f: string) => string | undefined,
+): void {
+  const e = ctx.e;
+  const amounts = ['initialBudget', 'adjustedBudget', 'executed', 'executionRate', 'weight', 'statedScore'];
+  switch (section.source) {
+    case 'budget':
+    case 'tasks': {
+      const prefixes = Object.entries({ total: '总额：', ...section.rolePrefixes });
+      const counters = new Map<string, number>();
+      let totalId: string | undefined;
+      for (const [k, raw] of rows.entries()) {
+        let label = text(raw, 'label') ?? '';
+        let role: BudgetLine['role'] =
+          section.source === 'tasks'
+            ? 'task'
+            : k === 0
+              ? 'total'
+              : ((section.defaultRole ?? 'other') as BudgetLine['role']);
+        for (const [r, p] of prefixes) {
+          if (p && label.startsWith(p)) {
+            role = r as BudgetLine['role'];
+            label = label.slice(p.length);
+          }
+        }
+        if (section.source === 'tasks' && /^(合计|总计|小计)/.test(label)) role = 'total';
+        const n = (counters.get(role) ?? 0) + 1;
+        counters.set(role, n);
+        const prefix = section.source === 'tasks' ? 'tasks-' : '';
+        const id = role === 'total' ? `${prefix}total${n > 1 ? `-${n}` : ''}` : `${prefix}${role}-${n}`;
+        const line: BudgetLine = { id, label, role, source: src(ctx, raw.get('label'), raw.row, '项目') };
+        if (role === 'total') totalId ??= id;
+        else if (section.source === 'budget') put(line, 'partOf', totalId);
+        for (const f of amounts) put(line, f, stated(raw, f));
+        put(line, 'reason', text(raw, 'reason'));
+        if (section.source === 'tasks') ctx.tasks.push(line);
+        else e.budget.push(line);
+      }
+      return;
+    }
+    case 'indicators': {
+      let level1 = '';
+      let level2 = '';
+      const hasDirection = section.columns.some((c) => c.field === 'direction');
+      for (const [k, raw] of rows.entries()) {
+        const l1 = text(raw, 'level1');
+        if (l1) {
+          level1 = l1;
+          level2 = '';
+        }
+        level2 = text(raw, 'level2') ?? level2;
+        const target = stated(raw, 'target');
+        const unit = text(raw, 'unit');
+        const i: Indicator = {
+          id: `ind-${k + 1}`,
+          level1,
+          level2,
+          name: text(raw, 'name') ?? '',
+          direction: hasDirection ? directionOf(text(raw, 'direction') ?? '') : inferDirection(target, unit),
+          source: src(ctx, raw.get('name'), raw.row, '三级指标'),
+        };
+        put(i, 'target', target);
+        put(i, 'unit', unit);
+        for (const f of ['actual', 'weight', 'statedScore']) put(i, f, stated(raw, f));
+        put(i, 'deviationReason', text(raw, 'deviationReason'));
+        put(i, 'criterionText', text(raw, 'criterionText'));
+        e.indicators.push(i);
+      }
+      return;
+    }
+    case 'summaryRows':
+      for (const raw of rows) {
+        const index = Number(text(raw, 'index'));
+        const row: SummaryRow = {
+          name: text(raw, 'name') ?? '',
+          source: src(ctx, raw.get('name'), raw.row, '项目名称'),
+        };
+        if (Number.isInteger(index) && index > 0) row.index = index;
+        for (const f of ['adjustedBudget', 'executed', 'executionRate', 'statedScore'])
+          put(row, f, stated(raw, f));
+        put(row, 'deviation', text(raw, 'deviation'));
+        e.summaryRows.push(row);
+      }
+      return;
+    case 'indicatorCounts':
+      for (const raw of rows) {
+        const c: IndicatorCount = {
+          type: text(raw, 'type') ?? '',
+          source: src(ctx, raw.get('type'), raw.row),
+        };
+        put(c, 'planned', stated(raw, 'planned'));
+        put(c, 'completed', stated(raw, 'completed'));
+        e.indicatorCounts.push(c);
+      }
+      return;
+    case 'monitoring':
+      for (const raw of rows) {
+        const month = Number(/(\d{1,2})/.exec(text(raw, 'month') ?? '')?.[1]);
+        if (!month) continue;
+        const m: MonitoringPoint = { month, source: src(ctx, raw.get('month'), raw.row) };
+        const target = stated(raw, 'target');
+        if (target?.raw) m.target = target;
+        put(m, 'actual', stated(raw, 'actual'));
+        put(m, 'reason', text(raw, 'reason'));
+        e.monitoring.push(m);
+      }
+      return;
+    case 'unmetExplanations':
+      for (const raw of rows) {
+        const u: UnmetExplanation = {
+          indicator: text(raw, 'indicator') ?? '',
+          source: src(ctx, raw.get('indicator'), raw.row),
+        };
+        put(u, 'type', text(raw, 'type'));
+        const actual = stated(raw, 'actual');
+        put(u, 'target', stated(raw, 'target'));
+        if (actual?.raw) u.actual = actual;
+        put(u, 'reason', text(raw, 'reason'));
+        e.unmetExplanations.push(u);
+      }
+      return;
+    case 'categoryScores':
+      for (const raw of rows) {
+        const c: CategoryScore = {
+          level1: text(raw, 'level1') ?? '',
+          source: src(ctx, raw.get('level1'), raw.row),
+        };
+        const w = stated(raw, 'weight');
+        const s = stated(raw, 'statedScore');
+        if (w?.raw) c.weight = w;
+        if (s?.raw) c.statedScore = s;
+        e.categoryScores.push(c);
+      }
+      return;
+  }
+}
+
+/** A note under a form (注：…, 评分框架：…) ends the table above it. */
+function isNote(layout: XlsxLayout, text: string): boolean {
+  if (text.startsWith(FRAMEWORK_NOTE)) return true;
+  return layout.sections.some((s) => s.type === 'note' && text === s.text);
+}
+
+function stopWordsOf(layout: XlsxLayout): Set<string> {
+  const words = new Set<string>();
+  for (const s of layout.sections) {
+    if (s.type === 'fields') for (const c of s.cells) if (c.label) words.add(norm(c.label));
+    if (s.type === 'table') {
+      if (s.side) words.add(norm(s.side));
+      if (s.total) words.add(norm(s.total.label));
+      words.add(norm(s.columns[0]!.header));
+    }
+  }
+  return words;
+}
+
+/** Reads one recognised sheet into an evaluation. */
+function readSheet(
+  ws: Worksheet,
+  grid: Grid,
+  layout: XlsxLayout,
+  file: string,
+  n: number,
+  issues: ReadIssue[],
+): Evaluation {
+  const e = newEvaluation({ id: `eval-${n}`, title: '', kind: layout.kind });
+  const ctx: Ctx = {
+    file,
+    sheet: ws.name,
+    grid,
+    rows: sortedRows(grid),
+    layout,
+    e,
+    cursor: sortedRows(grid)[0] ?? 1,
+    stopWords: stopWordsOf(layout),
+    found: [],
+    issues,
+    tasks: [],
+  };
+  for (const section of layout.sections) {
+    if (section.type === 'fields') readFields(ctx, section);
+    else if (section.type === 'table') readTable(ctx, section);
+  }
+  // 年度主要任务 add up to their own 合计 when the table has one, else to the 项目支出 line.
+  const tasksTotal = ctx.tasks.find((t) => t.role === 'total');
+  const projectSpending = e.budget.find((b) => b.role === 'nature' && norm(b.label) === '项目支出');
+  for (const t of ctx.tasks) {
+    if (t.role === 'task') put(t, 'partOf', tasksTotal?.id ?? projectSpending?.id);
+  }
+  e.budget.unshift(...ctx.tasks);
+  e.year ??= Number(/(\d{4})\s*年/.exec(e.title)?.[1]) || undefined;
+  if (e.year === undefined) delete e.year;
+  if (!e.statedGrade && e.conclusion) {
+    const m = GRADE_IN_TEXT.exec(e.conclusion);
+    if (m)
+      e.statedGrade = { raw: m[1]!, source: { file, sheet: ws.name, table: e.title, column: '评价结论' } };
+  }
+  for (const cells of grid.values()) {
+    for (const c of cells) {
+      if (!c.text.startsWith(FRAMEWORK_NOTE)) continue;
+      const m = /（([\w.-]+) 版本/.exec(c.text);
+      if (m) e.frameworkId = m[1]!;
+    }
+  }
+  e.formSignature = [...new Set([e.title, ...ctx.found].filter(Boolean))];
+  return e;
+}
+
+/**
+ * Reads an .xlsx of 自评表 / 汇总表 into the core model: one evaluation per sheet recognised by a
+ * layout's header texts, wherever the form sits in the sheet. The container is checked first
+ * (zip bomb, row count, wrong type) so that a hostile file never reaches the parser.
+ */
+export async function readXlsx(
+  data: Buffer,
+  file: string,
+  layouts: XlsxLayout[] = loadLayouts(),
+): Promise<EvaluationDocument> {
+  await checkXlsxContainer(data, file);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer); // exceljs accepts a Buffer; its types name ArrayBuffer
+  } catch (error) {
+    throw new ReadError(
+      file,
+      `${file} 无法作为 xlsx 打开：${(error as Error).message}（文件可能已损坏，或不是 Excel 工作簿）`,
+    );
+  }
+  const issues: ReadIssue[] = [];
+  const evaluations: Evaluation[] = [];
+  for (const ws of wb.worksheets) {
+    const grid = sheetGrid(ws);
+    if (!grid.size) continue;
+    const layout = recogniseLayout(grid, layouts);
+    if (!layout) {
+      issues.push({
+        severity: 'warning',
+        message: `工作表「${ws.name}」不是已知的自评表或汇总表版式，已跳过`,
+        source: { file, sheet: ws.name },
+      });
+      continue;
+    }
+    evaluations.push(readSheet(ws, grid, layout, file, evaluations.length + 1, issues));
+  }
+  if (!evaluations.length) {
+    throw new ReadError(
+      file,
+      `${file} 中没有可识别的自评表或汇总表（已知版式：${layouts.map((l) => l.name).join('；')}）`,
+    );
+  }
+  return { file, evaluations, statements: [], issues };
+}

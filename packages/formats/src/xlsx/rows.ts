@@ -1,0 +1,66 @@
+import type { BudgetLine, Evaluation, Stated } from '@jixiao/core';
+import type { TableSection, TableSource, XlsxLayout } from './layout.ts';
+
+/** One row of a table as the writer sees it: field name → Stated, text or number. */
+export type RowValues = Record<string, Stated | string | number | null | undefined>;
+
+const DIRECTION_TEXT: Record<string, string> = { '≥': '≥', '≤': '≤', '=': '＝', qualitative: '定性' };
+
+/** The total line that 年度主要任务 add up to, when the tasks have one of their own (seed 004's 合计). */
+function taskTotal(e: Evaluation): BudgetLine | undefined {
+  const parents = new Set(e.budget.filter((b) => b.role === 'task').map((b) => b.partOf));
+  return e.budget.find((b) => b.role === 'total' && parents.has(b.id));
+}
+
+function hasTaskTable(layout: XlsxLayout): boolean {
+  return layout.sections.some((s) => s.type === 'table' && s.source === 'tasks');
+}
+
+/** Budget lines in the order a table prints them: the total first, then its parts. */
+export function budgetRows(e: Evaluation, layout: XlsxLayout, source: 'budget' | 'tasks'): BudgetLine[] {
+  const split = hasTaskTable(layout);
+  const tTotal = split ? taskTotal(e) : undefined;
+  if (source === 'tasks') {
+    if (!split) return [];
+    return [...e.budget.filter((b) => b.role === 'task'), ...(tTotal ? [tTotal] : [])];
+  }
+  const lines = e.budget.filter((b) => !(split && (b.role === 'task' || b === tTotal)));
+  const totals = lines.filter((b) => b.role === 'total');
+  return [...totals, ...lines.filter((b) => b.role !== 'total')];
+}
+
+/** The label a budget line is printed with: its role's prefix unless it is the first row (the total). */
+export function budgetLabel(b: BudgetLine, index: number, section: TableSection): string {
+  if (section.source === 'tasks') return b.label;
+  if (index === 0 && b.role === 'total') return b.label;
+  const prefixes: Record<string, string> = { total: '总额：', ...section.rolePrefixes };
+  const prefix = b.role === section.defaultRole ? '' : (prefixes[b.role] ?? '');
+  return prefix + b.label;
+}
+
+export function tableRows(e: Evaluation, layout: XlsxLayout, section: TableSection): RowValues[] {
+  const source: TableSource = section.source;
+  switch (source) {
+    case 'budget':
+    case 'tasks':
+      return budgetRows(e, layout, source).map((b, k) => ({
+        ...b,
+        label: budgetLabel(b, k, section),
+      })) as unknown as RowValues[]; // BudgetLine's fields are Stated or text: a RowValues by shape
+    case 'indicators':
+      return e.indicators.map((i) => ({
+        ...i,
+        direction: i.direction ? DIRECTION_TEXT[i.direction] : '',
+      })) as unknown as RowValues[];
+    case 'summaryRows':
+      return e.summaryRows as unknown as RowValues[];
+    case 'indicatorCounts':
+      return e.indicatorCounts as unknown as RowValues[];
+    case 'monitoring':
+      return e.monitoring.map((m) => ({ ...m, month: `${m.month}月` })) as unknown as RowValues[];
+    case 'unmetExplanations':
+      return e.unmetExplanations as unknown as RowValues[];
+    case 'categoryScores':
+      return e.categoryScores as unknown as RowValues[];
+  }
+}

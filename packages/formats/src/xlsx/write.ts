@@ -1,0 +1,357 @@
+import ExcelJS from 'exceljs';
+import type { Borders, Worksheet } from 'exceljs';
+import { D, type Evaluation, type EvaluationResult, type ScoreResult, type Stated } from '@jixiao/core';
+import { statedCell, textCell, type CellOut } from './cells.ts';
+import { defaultLayout, layoutById, type FieldCell, type TableSection, type XlsxLayout } from './layout.ts';
+import { tableRows, type RowValues } from './rows.ts';
+
+const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
+const BORDER: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFF2F2F2' } };
+const FONT = { name: '宋体', size: 10 };
+
+/** Where the framework used for the scores is written on the form (the reader takes it back from here). */
+export const FRAMEWORK_NOTE = '评分框架：';
+
+export function col(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+interface Ctx {
+  ws: Worksheet;
+  layout: XlsxLayout;
+  row: number;
+  width: number;
+  /** Cell holding the budget-execution 权重 (the 合计 row's weights include it). */
+  budgetWeightCell?: string;
+  /** Cell holding the budget-execution 得分. */
+  budgetScoreCell?: string;
+}
+
+function put(
+  ctx: Ctx,
+  r: number,
+  c: number,
+  span: number,
+  out: CellOut,
+  style: 'label' | 'value' | 'title' | 'note',
+) {
+  const { ws } = ctx;
+  if (span > 1) ws.mergeCells(r, c, r, c + span - 1);
+  const cell = ws.getCell(r, c);
+  cell.value = out.value;
+  if (out.numFmt) cell.numFmt = out.numFmt;
+  const align = style === 'value' && typeof out.value === 'string' ? 'left' : 'center';
+  cell.alignment = { vertical: 'middle', horizontal: style === 'note' ? 'left' : align, wrapText: true };
+  cell.font =
+    style === 'title'
+      ? { ...FONT, size: 16, bold: true }
+      : style === 'label'
+        ? { ...FONT, bold: true }
+        : FONT;
+  if (style === 'label') cell.fill = HEADER_FILL;
+  if (style !== 'title' && style !== 'note') {
+    for (let k = c; k < c + span; k++) ws.getCell(r, k).border = BORDER;
+  }
+}
+
+function fieldValue(e: Evaluation, f: FieldCell): CellOut {
+  const text = (s: string | undefined) => textCell(s && f.template ? f.template.replace('{value}', s) : s);
+  switch (f.field) {
+    case 'title':
+      return text(e.title);
+    case 'year':
+      return text(e.year === undefined ? undefined : String(e.year));
+    case 'organization':
+      return text(e.organization);
+    case 'project':
+      return text(e.projectCode ? `${e.projectCode}-${e.projectName ?? ''}` : e.projectName);
+    case 'statedTotal':
+      return statedCell(e.statedTotal);
+    case 'statedGrade':
+      return text(e.statedGrade?.raw);
+    default:
+      return text(e[f.field]);
+  }
+}
+
+/** Estimated height of a wrapped text row, in points: long 年度总体目标 must not be cut off. */
+function wrappedHeight(text: string, chars: number): number {
+  const lines = text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil((l.length * 2) / chars)), 0);
+  return Math.min(400, Math.max(20, lines * 14));
+}
+
+function writeFields(ctx: Ctx, e: Evaluation, cells: FieldCell[], wrap: boolean, optional: boolean): void {
+  const values = cells.map((f) => fieldValue(e, f));
+  if (optional && values.every((v) => v.value === null)) return;
+  const r = ctx.row;
+  let c = 1;
+  let height = 20;
+  for (const [k, f] of cells.entries()) {
+    if (f.labelSpan > 0) {
+      put(ctx, r, c, f.labelSpan, { value: f.label }, 'label');
+      c += f.labelSpan;
+    }
+    const v = values[k]!;
+    put(ctx, r, c, f.valueSpan, v, f.field === 'title' ? 'title' : 'value');
+    if (wrap && typeof v.value === 'string') {
+      const chars = ctx.layout.columns.slice(c - 1, c - 1 + f.valueSpan).reduce((a, b) => a + b, 0);
+      height = Math.max(height, wrappedHeight(v.value, chars));
+    }
+    c += f.valueSpan;
+  }
+  ctx.ws.getRow(r).height = cells[0]?.field === 'title' ? 30 : height;
+  ctx.row++;
+}
+
+function asStated(v: RowValues[string]): Stated | undefined {
+  return v && typeof v === 'object' && 'raw' in v ? v : undefined;
+}
+
+/** The stated value when it equals the formula's result at its written precision, else undefined. */
+function agrees(stated: Stated | undefined, computed: InstanceType<typeof D>): boolean {
+  if (!stated || stated.value === null || stated.sign || stated.approximate) return false;
+  return computed.toDecimalPlaces(stated.decimals, D.ROUND_HALF_UP).eq(stated.value);
+}
+
+function rateFormula(row: RowValues, r: number, cols: Map<string, number>): CellOut | undefined {
+  const budget = asStated(row.adjustedBudget);
+  const executed = asStated(row.executed);
+  const rate = asStated(row.executionRate);
+  const bc = cols.get('adjustedBudget');
+  const ec = cols.get('executed');
+  if (!budget?.value || !executed?.value || !rate?.percent || !bc || !ec || new D(budget.value).isZero())
+    return undefined;
+  const computed = new D(executed.value).div(budget.value).times(100);
+  // A rate that disagrees with its own figures stays as filed: the audit reports it, the form must not hide it.
+  if (!agrees(rate, computed)) return undefined;
+  const plain = statedCell(rate);
+  if (typeof plain.value !== 'number') return undefined;
+  return { value: { formula: `${col(ec)}${r}/${col(bc)}${r}`, result: plain.value }, numFmt: plain.numFmt! };
+}
+
+function rowCell(row: RowValues, field: string, format: string): CellOut {
+  const v = row[field];
+  if (v === undefined || v === null) return { value: null };
+  if (typeof v === 'number') return { value: v, numFmt: '0' };
+  if (typeof v === 'string') return textCell(v);
+  if (format === 'text') return textCell(v.raw);
+  return statedCell(v);
+}
+
+function writeTable(ctx: Ctx, e: Evaluation, section: TableSection): void {
+  const rows = tableRows(e, ctx.layout, section);
+  if (section.optional && !rows.length) return;
+  const { ws } = ctx;
+  const top = ctx.row;
+  let c0 = 1;
+  if (section.side) c0 = 2;
+  // header
+  const cols = new Map<string, number>();
+  let c = c0;
+  for (const column of section.columns) {
+    put(ctx, top, c, column.span ?? 1, { value: column.header }, 'label');
+    cols.set(column.field, c);
+    c += column.span ?? 1;
+  }
+  ws.getRow(top).height = 28;
+  let r = top + 1;
+  const groupStart = new Map<string, number>();
+  const prev: Record<string, string> = {};
+  for (const row of rows) {
+    let groupChanged = false;
+    for (const column of section.columns) {
+      const at = cols.get(column.field)!;
+      const span = column.span ?? 1;
+      if (column.group) {
+        const text = String((row[column.field] as string | undefined) ?? '');
+        if (!groupChanged && r > top + 1 && text === prev[column.field]) {
+          ws.getCell(r, at).border = BORDER;
+          continue;
+        }
+        groupChanged = true;
+        const start = groupStart.get(column.field);
+        if (start !== undefined && r - 1 > start) ws.mergeCells(start, at, r - 1, at);
+        groupStart.set(column.field, r);
+        prev[column.field] = text;
+        put(ctx, r, at, 1, textCell(text), 'value');
+        continue;
+      }
+      let out = rowCell(row, column.field, column.format);
+      if (column.field === 'executionRate') out = rateFormula(row, r, cols) ?? out;
+      put(ctx, r, at, span, out, 'value');
+    }
+    if (section.source === 'budget' && r === top + 1 && cols.has('weight')) {
+      ctx.budgetWeightCell = `${col(cols.get('weight')!)}${r}`;
+      if (cols.has('statedScore')) ctx.budgetScoreCell = `${col(cols.get('statedScore')!)}${r}`;
+    }
+    ws.getRow(r).height = 20;
+    r++;
+  }
+  for (const [field, start] of groupStart) {
+    const at = cols.get(field)!;
+    if (r - 1 > start) ws.mergeCells(start, at, r - 1, at);
+  }
+  if (section.side) put(ctx, top, 1, 1, { value: section.side }, 'label');
+  if (section.side && r - 1 > top) ws.mergeCells(top, 1, r - 1, 1);
+  if (section.total) r = writeTotal(ctx, e, section, cols, top + 1, r);
+  ctx.row = r;
+}
+
+function writeTotal(
+  ctx: Ctx,
+  e: Evaluation,
+  section: TableSection,
+  cols: Map<string, number>,
+  first: number,
+  r: number,
+): number {
+  const total = section.total!;
+  const sumCols = total.sum.map((f) => cols.get(f)!).filter(Boolean);
+  const firstSum = Math.min(...sumCols);
+  put(ctx, r, 1, firstSum - 1, { value: total.label }, 'label');
+  for (let c = firstSum; c <= ctx.width; c++) ctx.ws.getCell(r, c).border = BORDER;
+  const rows = tableRows(e, ctx.layout, section);
+  for (const field of total.sum) {
+    const at = cols.get(field)!;
+    const parts = rows.map((row) => asStated(row[field])).filter((s) => s?.value != null) as Stated[];
+    let computed = parts.reduce((acc, s) => acc.plus(s.value!), new D(0));
+    let formula = rows.length ? `SUM(${col(at)}${first}:${col(at)}${r - 1})` : '0';
+    const budgetWeight = e.budget.find((b) => b.role === 'total')?.weight;
+    if (total.includeBudgetWeight && ctx.budgetWeightCell && field === 'weight' && budgetWeight?.value) {
+      computed = computed.plus(budgetWeight.value);
+      formula += `+N(${ctx.budgetWeightCell})`;
+    }
+    const budgetScore = e.budget.find((b) => b.role === 'total')?.statedScore;
+    if (total.includeBudgetWeight && ctx.budgetScoreCell && field === 'statedScore' && budgetScore?.value) {
+      computed = computed.plus(budgetScore.value);
+      formula += `+N(${ctx.budgetScoreCell})`;
+    }
+    const stated = total.includeBudgetWeight
+      ? field === 'weight'
+        ? e.statedWeightTotal
+        : e.statedTotal
+      : undefined;
+    let out: CellOut;
+    if (total.includeBudgetWeight && stated && !agrees(stated, computed)) {
+      out = statedCell(stated); // the filed total disagrees with its parts: keep it, the audit says so
+    } else {
+      const places = Math.max(0, ...parts.map((s) => s.decimals), stated?.decimals ?? 0);
+      const shown = stated && typeof statedCell(stated).value === 'number' ? stated.decimals : places;
+      out = {
+        value: { formula, result: computed.toNumber() },
+        numFmt: shown ? `0.${'0'.repeat(shown)}` : '0',
+      };
+    }
+    put(ctx, r, at, 1, out, 'value');
+  }
+  ctx.ws.getRow(r).height = 20;
+  return r + 1;
+}
+
+function setupSheet(wb: ExcelJS.Workbook, layout: XlsxLayout, name: string): Worksheet {
+  const ws = wb.addWorksheet(name.slice(0, 31), {
+    pageSetup: {
+      paperSize: 9,
+      orientation: layout.landscape ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    },
+    properties: { defaultRowHeight: 20 },
+  });
+  ws.columns = layout.columns.map((width) => ({ width }));
+  return ws;
+}
+
+/** Writes one evaluation into a new sheet of `wb` in `layout`; returns the sheet. */
+export function writeEvaluationSheet(
+  wb: ExcelJS.Workbook,
+  e: Evaluation,
+  layout: XlsxLayout,
+  score?: ScoreResult,
+  sheetName = layout.sheetName,
+): Worksheet {
+  const ws = setupSheet(wb, layout, sheetName);
+  const ctx: Ctx = { ws, layout, row: 1, width: layout.columns.length };
+  let headerRow = 0;
+  for (const section of layout.sections) {
+    if (section.type === 'fields')
+      writeFields(ctx, e, section.cells, Boolean(section.wrap), Boolean(section.optional));
+    else if (section.type === 'table') {
+      if (!headerRow && !section.side) headerRow = ctx.row;
+      writeTable(ctx, e, section);
+    } else {
+      put(ctx, ctx.row, 1, ctx.width, { value: section.text }, 'note');
+      ctx.ws.getRow(ctx.row).height = wrappedHeight(
+        section.text,
+        layout.columns.reduce((a, b) => a + b, 0),
+      );
+      ctx.row++;
+    }
+  }
+  if (score) {
+    const note = `${FRAMEWORK_NOTE}${score.frameworkName}（${score.frameworkId} 版本 ${score.frameworkVersion}）`;
+    put(ctx, ctx.row, 1, ctx.width, { value: note }, 'note');
+    ctx.row++;
+  }
+  ctx.row--;
+  ws.pageSetup.printArea = `A1:${col(ctx.width)}${ctx.row}`;
+  // Freeze the title and the header block so the form's heading stays in view while scrolling.
+  ws.views = [{ state: 'frozen', ySplit: headerRow && headerRow <= 4 ? headerRow : 1, xSplit: 0 }];
+  ws.headerFooter = { oddFooter: '第 &P 页，共 &N 页' };
+  return ws;
+}
+
+/** One 自评表 (project or department, or a 汇总表 evaluation) as .xlsx. */
+export async function writeEvaluationXlsx(
+  result: EvaluationResult,
+  opts: { layout?: string } = {},
+): Promise<Buffer> {
+  const e = result.evaluation;
+  const layout = opts.layout
+    ? layoutById(opts.layout)
+    : defaultLayout(
+        e.kind,
+        e.indicators.some((i) => i.criterionText !== undefined),
+      );
+  const wb = newWorkbook();
+  writeEvaluationSheet(wb, e, layout, result.score);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * Several evaluations in one workbook, one sheet each (a document's 自评表 together: a department
+ * and its projects), each in its default layout. Sheet names are made unique with a number.
+ */
+export async function writeWorkbookXlsx(results: EvaluationResult[]): Promise<Buffer> {
+  const wb = newWorkbook();
+  const used = new Set<string>();
+  for (const result of results) {
+    const e = result.evaluation;
+    const layout = defaultLayout(
+      e.kind,
+      e.indicators.some((i) => i.criterionText !== undefined),
+    );
+    const base = (e.projectName ? `${e.projectName}` : layout.sheetName)
+      .replace(/[\\/?*[\]:]/g, '')
+      .slice(0, 26);
+    let name = base;
+    for (let k = 2; used.has(name); k++) name = `${base}(${k})`;
+    used.add(name);
+    writeEvaluationSheet(wb, e, layout, result.score, name);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export function newWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'jixiao';
+  wb.created = new Date(0);
+  wb.calcProperties.fullCalcOnLoad = false;
+  return wb;
+}
