@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /** Raised when the report cannot be rendered; the message is for the user, in Chinese. */
 export class ReportError extends Error {}
@@ -32,27 +32,68 @@ async function launch(): Promise<Browser> {
 }
 
 let shared: Browser | null = null;
+/** Pages kept open on the shared browser, one per purpose: a context costs more than a report. */
+const pages = new Map<PagePurpose, Page>();
+/** Reports share a page one after the other: the tail of each purpose's queue. */
+const queues = new Map<PagePurpose, Promise<unknown>>();
 
 /**
  * Keeps one chromium open for many reports (a test file, a batch export): launching costs far
  * more than rendering. Without it each report launches and closes its own.
  */
 export async function openReportBrowser(): Promise<void> {
-  if (!shared?.isConnected()) shared = await launch();
+  if (!shared?.isConnected()) {
+    pages.clear();
+    shared = await launch();
+  }
 }
 
 export async function closeReportBrowser(): Promise<void> {
   const b = shared;
   shared = null;
+  pages.clear();
+  queues.clear();
   await b?.close();
 }
 
-/** Runs `fn` with the shared browser when one is open, else with one of its own, always closed after. */
-export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>): Promise<T> {
-  if (shared?.isConnected()) return fn(shared);
+/** print: the report page for the PDF; image: charts shot at twice their size for Word. */
+export type PagePurpose = 'print' | 'image';
+
+/**
+ * No JavaScript and no network in either: the HTML holds text from documents, escaped, and
+ * nothing in it may run or fetch anything.
+ */
+const CONTEXTS: Record<PagePurpose, BrowserContextOptions> = {
+  print: { javaScriptEnabled: false, offline: true },
+  image: { javaScriptEnabled: false, offline: true, deviceScaleFactor: 2 },
+};
+
+async function newPage(browser: Browser, purpose: PagePurpose): Promise<Page> {
+  const context = await browser.newContext(CONTEXTS[purpose]);
+  return context.newPage();
+}
+
+/** Runs `fn` with a page of the shared browser when one is open, else of a browser of its own, closed after. */
+export async function withPage<T>(purpose: PagePurpose, fn: (page: Page) => Promise<T>): Promise<T> {
+  const browser = shared;
+  if (browser?.isConnected()) {
+    const turn = (queues.get(purpose) ?? Promise.resolve()).then(async () => {
+      let page = pages.get(purpose);
+      if (!page || page.isClosed()) {
+        page = await newPage(browser, purpose);
+        pages.set(purpose, page);
+      }
+      return fn(page);
+    });
+    queues.set(
+      purpose,
+      turn.catch(() => undefined),
+    );
+    return turn;
+  }
   const own = await launch();
   try {
-    return await fn(own);
+    return await fn(await newPage(own, purpose));
   } finally {
     await own.close();
   }

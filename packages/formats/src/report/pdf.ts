@@ -1,5 +1,5 @@
 import type { DocumentAudit, EvaluationResult } from '@jixiao/core';
-import { withBrowser } from './browser.ts';
+import { withPage } from './browser.ts';
 import { writeReportHtml } from './html.ts';
 import type { ReportOptions } from './content.ts';
 
@@ -14,22 +14,16 @@ export async function writeReportPdf(
   opts: ReportOptions = {},
 ): Promise<Buffer> {
   const html = writeReportHtml(doc, opts);
-  return withBrowser(async (browser) => {
-    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
-    try {
-      const page = await context.newPage();
-      await page.setContent(html, { waitUntil: 'load' });
-      const pdf = await page.pdf({
-        format: 'A4',
-        printBackground: true,
-        preferCSSPageSize: true,
-        displayHeaderFooter: true,
-        headerTemplate: '<span></span>',
-        footerTemplate: FOOTER,
-      });
-      return Buffer.from(pdf);
-    } finally {
-      await context.close();
-    }
+  return withPage('print', async (page) => {
+    await page.setContent(html, { waitUntil: 'load' });
+    const pdf = await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: FOOTER,
+    });
+    return Buffer.from(pdf);
   });
 }

@@ -1,28 +1,26 @@
-import { withBrowser } from './browser.ts';
+import { withPage } from './browser.ts';
 import type { ReportChart } from './charts.ts';
 
-/** Each chart's SVG as a PNG at twice its size (crisp when printed), drawn by chromium in one page. */
+/**
+ * Each chart's SVG as a PNG at twice its size (crisp when printed). All charts go into one page
+ * and are shot element by element: a page costs far more than a screenshot.
+ */
 export async function chartsToPng(charts: ReportChart[]): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
   if (!charts.length) return out;
-  return withBrowser(async (browser) => {
-    const context = await browser.newContext({
-      javaScriptEnabled: false,
-      offline: true,
-      deviceScaleFactor: 2,
-    });
-    try {
-      const page = await context.newPage();
-      for (const chart of charts) {
-        await page.setViewportSize({ width: chart.width, height: chart.height });
-        await page.setContent(
-          `<!DOCTYPE html><html><head><meta charset="utf-8"><style>html,body{margin:0;background:#fff}</style></head><body>${chart.svg}</body></html>`,
-        );
-        out.set(chart.id, await page.locator('svg').first().screenshot({ type: 'png' }));
-      }
-      return out;
-    } finally {
-      await context.close();
+  const width = Math.max(...charts.map((c) => c.width));
+  const body = charts
+    .map((c, i) => `<div id="c${i}" style="width:${c.width}px;height:${c.height}px">${c.svg}</div>`)
+    .join('');
+  return withPage('image', async (page) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.setContent(
+      `<!DOCTYPE html><html><head><meta charset="utf-8"><style>html,body{margin:0;background:#fff}div{overflow:hidden}</style></head><body>${body}</body></html>`,
+    );
+    for (let i = 0; i < charts.length; i++) {
+      const chart = charts[i];
+      if (chart) out.set(chart.id, await page.locator(`#c${i}`).screenshot({ type: 'png' }));
     }
+    return out;
   });
 }
