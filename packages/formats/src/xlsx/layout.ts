@@ -80,6 +80,11 @@ export interface TableColumn {
   span?: number;
   /** Blank continuation cells: written once per group and merged down; read by carrying forward. */
   group?: boolean;
+  /**
+   * The reader accepts the form without this column (seed 001 prints no 年初预算数 for its tasks).
+   * An optional label column with no header is found left of the first header (预算情况's labels).
+   */
+  optional?: boolean;
 }
 
 export interface TableSection {

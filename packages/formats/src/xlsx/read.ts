@@ -59,6 +59,8 @@ function rowsFrom(ctx: Ctx, from: number): number[] {
   return ctx.rows.filter((r) => r >= from);
 }
 
+/** Numbering before a label: 1、 （2） (3) 2. */
+const ENUMERATION = /^\s*([（(]\d+[)）]|\d+[、.．])\s*/;
 const GRADE_IN_TEXT = /评为\s*[“"「『]?(优秀|良好|优|良|中等|中|合格|较差|差)[”"」』]?/;
 const PROJECT_CODE = /^([0-9A-Z]{12,}(?:-\d{4})?)[-—\s]*(.*)$/;
 const DIRECTIONS: Array<[RegExp, IndicatorDirection]> = [
@@ -81,24 +83,33 @@ function inferDirection(target: Stated | undefined, unit: string | undefined): I
   return null;
 }
 
+/** The form's title: the first line that names a table (…表, …表（2023年度）), else the first line. */
+function pickTitle(ctx: Ctx): { cell: GridCell; row: number } | undefined {
+  const head = rowsFrom(ctx, ctx.cursor)
+    .slice(0, 3)
+    .map((r) => ({ cell: ctx.grid.get(r)![0]!, row: r }));
+  return head.find((h) => /表\s*([（(][^）)]*[）)])?$/.test(h.cell.text)) ?? head[0];
+}
+
 function readFields(ctx: Ctx, section: FieldsSection): void {
   const first = section.cells[0]!;
+  if (first.field === 'title' && first.labelSpan === 0) {
+    const t = pickTitle(ctx);
+    if (!t) return;
+    ctx.e.title = t.cell.text;
+    ctx.e.source = src(ctx, t.cell, t.row);
+    ctx.found.push(t.cell.text);
+    ctx.cursor = t.row + 1;
+    return;
+  }
   if (first.labelSpan === 0) {
+    const re = new RegExp(
+      `^${norm(first.template ?? '{value}')
+        .replace(/[()]/g, '\\$&')
+        .replace('{value}', '(\\d{4})')}$`,
+    );
     for (const r of rowsFrom(ctx, ctx.cursor).slice(0, 3)) {
-      const cell = ctx.grid.get(r)![0]!;
-      if (first.field === 'title') {
-        ctx.e.title = cell.text;
-        ctx.e.source = src(ctx, cell, r);
-        ctx.found.push(cell.text);
-        ctx.cursor = r + 1;
-        return;
-      }
-      const re = new RegExp(
-        `^${norm(first.template ?? '{value}')
-          .replace(/[()]/g, '\\$&')
-          .replace('{value}', '(\\d{4})')}$`,
-      );
-      const m = re.exec(norm(cell.text));
+      const m = re.exec(norm(ctx.grid.get(r)![0]!.text));
       if (m && first.field === 'year') {
         ctx.e.year = Number(m[1]);
         ctx.cursor = r + 1;
@@ -107,21 +118,26 @@ function readFields(ctx: Ctx, section: FieldsSection): void {
     }
     return;
   }
-  for (const r of rowsFrom(ctx, ctx.cursor)) {
-    const cells = ctx.grid.get(r)!;
-    if (!cells.some((c) => isLabel(c.text, first.label))) continue;
-    for (const f of section.cells) {
+  // Each label is looked for on its own: a form may print 自评结果 on the row above 年度总体目标.
+  const labels = new Set(section.cells.map((c) => c.label));
+  let anchor: number | undefined;
+  let last = ctx.cursor - 1;
+  for (const f of section.cells) {
+    for (const r of rowsFrom(ctx, ctx.cursor)) {
+      if (anchor !== undefined && r > anchor + 3) break;
+      const cells = ctx.grid.get(r)!;
       const k = cells.findIndex((c) => isLabel(c.text, f.label));
       if (k < 0) continue;
+      anchor ??= r;
+      last = Math.max(last, r);
       ctx.found.push(f.label);
       const value = cells[k + 1];
-      const isOtherLabel = value && section.cells.some((o) => o !== f && isLabel(value.text, o.label));
-      if (!value || isOtherLabel) continue;
-      setField(ctx, f.field, value, r);
+      const isOtherLabel = value && [...labels].some((l) => l !== f.label && isLabel(value.text, l));
+      if (value && !isOtherLabel) setField(ctx, f.field, value, r);
+      break;
     }
-    ctx.cursor = r + 1;
-    return;
   }
+  ctx.cursor = last + 1;
 }
 
 function setField(ctx: Ctx, field: string, cell: GridCell, r: number): void {
@@ -162,19 +178,29 @@ function setField(ctx: Ctx, field: string, cell: GridCell, r: number): void {
   }
 }
 
-/** Finds the header row of a table at or below the cursor: every column header, left to right. */
-function findHeader(ctx: Ctx, section: TableSection): { row: number; cols: Map<string, number> } | undefined {
+/**
+ * Finds the header row of a table at or below the cursor: every required column header, in any
+ * order (a province's form may order them differently), each cell used once.
+ */
+function findHeader(
+  ctx: Ctx,
+  section: TableSection,
+): { row: number; cols: Map<string, number>; sideCol: number } | undefined {
+  const required = section.columns.filter((c) => !c.optional);
   for (const r of rowsFrom(ctx, ctx.cursor)) {
     const cells = ctx.grid.get(r)!;
     const cols = new Map<string, number>();
-    let after = 0;
+    const side = section.side ? cells.find((c) => isLabel(c.text, section.side!)) : undefined;
+    const used = new Set<number>(side ? [side.col] : []);
     for (const column of section.columns) {
-      const cell = cells.find((c) => c.col > after && isLabel(c.text, column.header));
-      if (!cell) break;
+      const cell = cells.find((c) => !used.has(c.col) && isLabel(c.text, column.header));
+      if (!cell) continue;
       cols.set(column.field, cell.col);
-      after = cell.col;
+      used.add(cell.col);
     }
-    if (cols.size === section.columns.length) return { row: r, cols };
+    if (required.every((c) => cols.has(c.field))) {
+      return { row: r, cols, sideCol: side?.col ?? 0 };
+    }
   }
   return undefined;
 }
@@ -194,8 +220,11 @@ function readTable(ctx: Ctx, section: TableSection): void {
     return;
   }
   ctx.found.push(...section.columns.map((c) => c.header), ...(section.side ? [section.side] : []));
-  const firstCol = Math.min(...header.cols.values());
+  const mappedFirst = Math.min(...header.cols.values());
+  const firstCol = header.sideCol ? header.sideCol + 1 : mappedFirst;
   const byCol = new Map([...header.cols].map(([f, c]) => [c, f]));
+  // A label column printed without a header (预算情况's 部门预算总额, 1、资金来源…) sits left of the first header.
+  const labelUnmapped = section.columns.some((c) => c.field === 'label') && !header.cols.has('label');
   const rows: RawRow[] = [];
   let last = header.row;
   for (const r of rowsFrom(ctx, header.row + 1)) {
@@ -211,7 +240,9 @@ function readTable(ctx: Ctx, section: TableSection): void {
     if (all.some((c) => ctx.stopWords.has(norm(c.text)) || isNote(ctx.layout, c.text))) break;
     const fields = new Map<string, GridCell>();
     for (const c of cells) {
-      const f = byCol.get(c.col);
+      const f =
+        byCol.get(c.col) ??
+        (labelUnmapped && c.col < mappedFirst && !fields.has('label') ? 'label' : undefined);
       if (f) fields.set(f, c);
     }
     rows.push({ row: r, get: (f) => fields.get(f) });
@@ -220,7 +251,7 @@ function readTable(ctx: Ctx, section: TableSection): void {
   ctx.cursor = last + 1;
   const headerOf = new Map(section.columns.map((c) => [c.field, c.header]));
   const stated = (raw: RawRow, f: string): Stated | undefined => {
-    if (!header.cols.has(f)) return undefined;
+    if (!header.cols.has(f) && !(f === 'label' && labelUnmapped)) return undefined;
     const cell = raw.get(f);
     return parseStated(cell?.text ?? '', src(ctx, cell, raw.row, headerOf.get(f)));
   };
@@ -262,20 +293,30 @@ function buildRows(
       const prefixes = Object.entries({ total: '总额：', ...section.rolePrefixes });
       const counters = new Map<string, number>();
       let totalId: string | undefined;
+      let sticky: BudgetLine['role'] | undefined;
       for (const [k, raw] of rows.entries()) {
         let label = text(raw, 'label') ?? '';
+        const enumerated = ENUMERATION.test(label);
+        label = label.replace(ENUMERATION, '');
         let role: BudgetLine['role'] =
           section.source === 'tasks'
             ? 'task'
             : k === 0
               ? 'total'
               : ((section.defaultRole ?? 'other') as BudgetLine['role']);
+        let marked = false;
         for (const [r, p] of prefixes) {
-          if (p && label.startsWith(p)) {
+          if (p && norm(label).startsWith(norm(p) + ':')) {
             role = r as BudgetLine['role'];
-            label = label.slice(p.length);
+            label = label.slice(p.replace(/[:：]$/, '').length).replace(/^[:：]/, '');
+            marked = true;
           }
         }
+        label = label.replace(ENUMERATION, '');
+        // "1、资金来源：（1）财政性资金" then "（2）其他资金": a numbered row stays in its group.
+        if (marked) sticky = role;
+        else if (enumerated && sticky) role = sticky;
+        else sticky = undefined;
         if (section.source === 'tasks' && /^(合计|总计|小计)/.test(label)) role = 'total';
         const n = (counters.get(role) ?? 0) + 1;
         counters.set(role, n);

@@ -1,0 +1,176 @@
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { newEvaluation, parseStated, type DocumentAudit, type EvaluationResult } from '@jixiao/core';
+import { loadBuiltinRegistry } from '../frameworks/load.ts';
+import { readXlsx } from './read.ts';
+import { auditWith, seedAudits } from './seed-results.ts';
+import { writeSummaryXlsx } from './summary.ts';
+import { zipEntryText } from './test-zip.ts';
+import { writeEvaluationXlsx } from './write.ts';
+
+let audits: DocumentAudit[];
+beforeAll(async () => {
+  audits = (await seedAudits()).audits;
+});
+
+async function sheetOf(xlsx: Buffer): Promise<ExcelJS.Worksheet> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(xlsx as unknown as ArrayBuffer); // exceljs takes a Buffer; its types say ArrayBuffer
+  return wb.worksheets[0]!;
+}
+
+function project(name: string): EvaluationResult {
+  return audits[3]!.results.find((r) => r.evaluation.projectName === name)!;
+}
+
+function findCell(ws: ExcelJS.Worksheet, text: string): ExcelJS.Cell {
+  let found: ExcelJS.Cell | undefined;
+  ws.eachRow((row) => row.eachCell((c) => (found ??= c.value === text ? c : undefined)));
+  if (!found) throw new Error(`no cell ${text}`);
+  return found;
+}
+
+describe('writeEvaluationXlsx: the project 自评表 as seed 003 prints it', () => {
+  it('has the official title, merged header cells, widths, A4 landscape print area and a frozen title', async () => {
+    const ws = await sheetOf(await writeEvaluationXlsx(project('案件代理')));
+    expect(ws.getCell('A1').value).toBe('部门预算项目支出绩效自评表（2023年度）');
+    expect(ws.model.merges).toEqual(expect.arrayContaining(['A1:K1', 'A2:B2', 'C2:K2']));
+    expect(ws.getCell('C2').value).toBe('51090423T000008167896-2023-案件代理');
+    expect(ws.getColumn(4).width).toBe(26);
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1 });
+    expect(ws.pageSetup.printArea).toMatch(/^A1:K\d+$/);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const side = findCell(ws, '预算执行情况（10分）');
+    expect(side.isMerged).toBe(true);
+  });
+
+  it('writes 万元 as numbers with 2 decimals and 执行率 as a formula with its cached result', async () => {
+    const ws = await sheetOf(await writeEvaluationXlsx(project('案件代理')));
+    const total = findCell(ws, '总额');
+    const row = ws.getRow(Number(total.row));
+    // 总额: 年初 3.00, 调整后 2.40, 执行 2.40, 执行率 100.00% = E/D
+    expect([row.getCell(3).value, row.getCell(4).value, row.getCell(5).value]).toEqual([3, 2.4, 2.4]);
+    expect(row.getCell(4).numFmt).toBe('0.00');
+    expect(row.getCell(6).value).toEqual({ formula: `E${total.row}/D${total.row}`, result: 1 });
+    expect(row.getCell(6).numFmt).toBe('0.00%');
+  });
+
+  it('合计 is SUM of the weights and scores (plus the budget-execution 10), with the filed 100 as its result', async () => {
+    const ws = await sheetOf(await writeEvaluationXlsx(project('案件代理')));
+    const row = ws.getRow(Number(findCell(ws, '合计').row));
+    const weight = row.getCell(9).value as { formula: string; result: number };
+    const score = row.getCell(10).value as { formula: string; result: number };
+    expect(weight.formula).toMatch(/^SUM\(I\d+:I\d+\)\+N\(G\d+\)$/);
+    expect(score.formula).toMatch(/^SUM\(J\d+:J\d+\)\+N\(H\d+\)$/);
+    expect([weight.result, score.result]).toEqual([100, 100]);
+  });
+
+  it('a 合计 that disagrees with its parts stays as filed, not replaced by a formula (seed 003 法律援助: 101 on a 10-point row)', async () => {
+    const ws = await sheetOf(await writeEvaluationXlsx(project('法律援助')));
+    const row = ws.getRow(Number(findCell(ws, '合计').row));
+    expect(row.getCell(10).value).toBe(100); // filed 100, while the parts add to 191
+  });
+});
+
+describe('text that looks like a formula is written as text', () => {
+  it('= + - @ at the start of a cell never become <f> formulas, and read back as the same text', async () => {
+    const registry = await loadBuiltinRegistry();
+    const hostile = ['=HYPERLINK("http://evil.example","点击")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(A1:A9)'];
+    const e = newEvaluation({
+      id: 'eval-1',
+      title: '部门预算项目支出绩效自评表（2024年度）',
+      kind: 'project',
+      projectName: hostile[0]!,
+      problems: hostile[2]!,
+      indicators: [
+        {
+          id: 'ind-1',
+          level1: '产出指标',
+          level2: '数量指标',
+          name: hostile[1]!,
+          direction: '≥',
+          target: parseStated('10'),
+          unit: hostile[3]!,
+          actual: parseStated('=1+1'),
+          weight: parseStated('90'),
+          statedScore: parseStated('90'),
+        },
+      ],
+    });
+    const doc = auditWith({ file: 'x', evaluations: [e], statements: [], issues: [] }, registry);
+    const xlsx = await writeEvaluationXlsx(doc.results[0]!);
+    const xml = await zipEntryText(xlsx, 'xl/worksheets/sheet1.xml');
+    const formulas = [...xml.matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1]);
+    for (const f of formulas) expect(f).toMatch(/^SUM\([A-Z]+\d+:[A-Z]+\d+\)(\+N\([A-Z]+\d+\))?$/);
+    expect(xml).not.toMatch(/HYPERLINK|cmd|calc/);
+    const back = (await readXlsx(xlsx, 'x.xlsx')).evaluations[0]!;
+    expect(back.projectName).toBe(hostile[0]);
+    expect(back.indicators[0]).toMatchObject({ name: hostile[1], unit: hostile[3], actual: { raw: '=1+1' } });
+    expect(back.problems).toBe(hostile[2]);
+  });
+});
+
+describe('writeSummaryXlsx: 项目支出绩效自评汇总表 over many evaluations', () => {
+  it("lists seed 003's five projects with budget, execution, rate, score and 是否有较大偏差", async () => {
+    const projects = audits[3]!.results.filter((r) => r.evaluation.kind === 'project');
+    const xlsx = await writeSummaryXlsx(projects, { title: '遂宁市安居区司法局项目支出绩效自评汇总表' });
+    const back = (await readXlsx(xlsx, 'summary.xlsx')).evaluations[0]!;
+    expect(back.kind).toBe('summary');
+    expect(back.title).toBe('遂宁市安居区司法局项目支出绩效自评汇总表');
+    expect(
+      back.summaryRows.map((r) => [
+        r.index,
+        r.name,
+        r.adjustedBudget?.raw,
+        r.executionRate?.raw,
+        r.statedScore?.raw,
+      ]),
+    ).toEqual([
+      [1, '案件代理', '2.40', '100.00%', '100'],
+      [2, '普法宣传', '14.94', '100.00%', '100'],
+      [3, '安置帮教', '3.09', '100.00%', '100'],
+      [4, '社区矫正办公经费', '37.88', '100.00%', '100'],
+      [5, '法律援助', '4.90', '100.00%', '100'],
+    ]);
+    // every target here has a blank 完成值: nothing is known to be unmet, and execution is full
+    expect(back.summaryRows.every((r) => r.deviation === '否')).toBe(true);
+    const ws = await sheetOf(xlsx);
+    const total = ws.getRow(Number(findCell(ws, '合计').row));
+    expect(total.getCell(3).value).toMatchObject({
+      formula: expect.stringMatching(/^SUM\(C\d+:C\d+\)$/),
+      result: 63.21,
+    });
+  });
+
+  it("seed 000's 汇总表 flags a project under 90% execution as a 较大偏差", async () => {
+    const registry = await loadBuiltinRegistry();
+    const e = newEvaluation({
+      id: 'p',
+      title: '人民调解项目支出绩效自评表',
+      kind: 'project',
+      projectName: '人民调解',
+      budget: [
+        {
+          id: 'total',
+          label: '总额',
+          role: 'total',
+          adjustedBudget: parseStated('35.20'),
+          executed: parseStated('24.81'),
+          executionRate: parseStated('70.47%'),
+          weight: parseStated('10'),
+          statedScore: parseStated('7.05'),
+          reason: '财政压缩项目经费',
+        },
+      ],
+      statedTotal: parseStated('93.85'),
+    });
+    const doc = auditWith({ file: 'x', evaluations: [e], statements: [], issues: [] }, registry);
+    const back = (await readXlsx(await writeSummaryXlsx(doc.results), 's.xlsx')).evaluations[0]!;
+    expect(back.summaryRows[0]).toMatchObject({
+      name: '人民调解',
+      executionRate: { raw: '70.47%' },
+      statedScore: { raw: '93.85' },
+      deviation: expect.stringMatching(/^是（执行率 70\.4[78]%：财政压缩项目经费）$/),
+    });
+  });
+});
