@@ -58,7 +58,7 @@ function budgetBars(names: string[], budget: Array<number | null>, executed: Arr
         type: 'category',
         inverse: true,
         data: names,
-        axisLabel: { width: 150, overflow: 'truncate' },
+        axisLabel: { width: 190, overflow: 'truncate' },
       },
       series: [
         {

@@ -86,6 +86,15 @@ describe('report content from the data and the layout', () => {
       '',
     ]);
     expect(summary.rows[7]![6]!.text).toBe('压缩项目经费，未足额拨付');
+    // Σ 全年预算数 170.80, Σ 执行数 58.81 (24.81 + 18 + 16), 58.81 ÷ 170.80 = 34.43%; scores 84 to 97.7.
+    const texts = content.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+    expect(texts).toContain(
+      '纳入汇总的 8 个项目全年预算数合计 170.80 万元，执行数合计 58.81 万元，总体执行率 34.43%。',
+    );
+    expect(
+      texts.some((t) => t.startsWith('汇总表所列 8 个项目的自评得分在 84 分至 97.7 分之间，其中 5 个项目')),
+    ).toBe(true);
+    expect(texts.some((t) => t.includes('计分依据'))).toBe(false);
     const list = content.blocks.find((b) => b.kind === 'list');
     expect(list && list.kind === 'list' && list.items.some((i) => i.startsWith('人民调解'))).toBe(true);
   });

@@ -151,6 +151,7 @@ function renderBlock(
   charts: ReportChart[],
   layout: ReportLayout,
 ): ReportBlock[] {
+  if (result && block.kinds && !block.kinds.includes(result.evaluation.kind)) return [];
   const fields = result ? evaluationFields(result, layout) : {};
   switch (block.type) {
     case 'paragraph': {

@@ -1,6 +1,6 @@
-import type { BudgetLine, EvaluationResult } from '@jixiao/core';
+import { D, type BudgetLine, type EvaluationResult, type SummaryRow } from '@jixiao/core';
 import { fill, type FieldValues, type ReportLayout } from './layout.ts';
-import { money, plain, rateText } from './format.ts';
+import { executionRate, money, plain, rateText } from './format.ts';
 import { cleanText } from './text.ts';
 
 /** The line that speaks for the whole budget: the total, else the first line with both figures. */
@@ -52,7 +52,29 @@ export function evaluationFields(result: EvaluationResult, layout: ReportLayout)
     maxTotal: plain(score.maxTotal),
     findingCount: String(result.findings.length),
   };
+  Object.assign(fields, summaryFields(e.summaryRows));
   fields.incompleteNote = score.totalIncomplete ? layout.labels.incomplete : '';
   fields.statedGradeNote = fields.statedGrade ? fill(layout.labels.statedGrade, fields, layout.blank) : '';
   return fields;
+}
+
+/** Totals over a 汇总表's rows: sums only over rows that state both figures, so the rate compares like with like. */
+function summaryFields(rows: SummaryRow[]): FieldValues {
+  if (!rows.length) return {};
+  const both = rows.filter((r) => r.adjustedBudget?.value && r.executed?.value);
+  const budget = both.reduce((acc, r) => acc.plus(r.adjustedBudget?.value ?? 0), D(0));
+  const executed = both.reduce((acc, r) => acc.plus(r.executed?.value ?? 0), D(0));
+  const scores = rows.flatMap((r) => (r.statedScore?.value ? [D(r.statedScore.value)] : []));
+  const asStated = (v: string) => ({ raw: v, value: v, decimals: 2, percent: false });
+  return {
+    projectCount: String(rows.length),
+    summaryBudget: both.length ? budget.toFixed(2) : undefined,
+    summaryExecuted: both.length ? executed.toFixed(2) : undefined,
+    summaryRate: both.length
+      ? `${executionRate(asStated(budget.toFixed()), asStated(executed.toFixed())) ?? ''}%`
+      : undefined,
+    scoreMin: scores.length ? D.min(...scores).toFixed() : undefined,
+    scoreMax: scores.length ? D.max(...scores).toFixed() : undefined,
+    deviationCount: String(rows.filter((r) => r.deviation?.trim()).length),
+  };
 }

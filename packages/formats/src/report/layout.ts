@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+/** Blocks may be limited to some kinds of evaluation (a 汇总表 has no indicators to recompute). */
+interface BlockBase {
+  kinds?: Array<'project' | 'department' | 'summary'>;
+}
+
 /** A paragraph whose text is a template over the evaluation's fields (`{organization}`, `{goal}`…). */
-export interface ParagraphBlock {
+export interface ParagraphBlock extends BlockBase {
   type: 'paragraph';
   text: string;
   /** Fields that must have a value for the paragraph to appear… */
@@ -12,16 +17,16 @@ export interface ParagraphBlock {
   /** Wording used instead when a required field is missing; without it the paragraph is left out. */
   otherwise?: string;
 }
-export interface TableBlock {
+export interface TableBlock extends BlockBase {
   type: 'table';
   table: string;
 }
-export interface ChartBlock {
+export interface ChartBlock extends BlockBase {
   type: 'chart';
   chart: string;
 }
 /** A list computed from the data (e.g. the deviations), with wording from `labels`. */
-export interface ListBlock {
+export interface ListBlock extends BlockBase {
   type: 'list';
   list: 'deviations';
   otherwise?: string;
