@@ -1,0 +1,175 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, loginAs, shot } from './browser.ts';
+import { apiSession, ensureBuilt, REPO, startServer, type TestServer } from './server.ts';
+
+/**
+ * 端到端流程 — admin creates a 填报人 and a 财政审核人; the 填报人 fills blank 完成值 of a seed
+ * evaluation (scores and findings update live), meets a save conflict, saves, submits with reasons;
+ * the reviewer scores differently, accepts and publishes; the public reads it logged out.
+ */
+describe('web UI end to end', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const filler = { username: 'anju-filler', password: 'filler-password-1' };
+  const reviewer = { username: 'caizheng-reviewer', password: 'reviewer-password-1' };
+  let evaluationId = 0;
+  const desktop = { viewport: { width: 1366, height: 768 } };
+
+  beforeAll(async () => {
+    const dist = await ensureBuilt();
+    server = await startServer(dist);
+    browser = await launch();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('admin logs in and creates the accounts through the API', async () => {
+    const page = await browser.newPage(desktop);
+    await page.goto(`${server.url}/evaluations`);
+    await page.waitForURL(/\/login$/);
+    await shot(page, '01-login');
+    await loginAs(page, server.url, 'admin', server.adminPassword);
+    await page.getByRole('link', { name: /社区矫正办公经费/ }).waitFor();
+    await shot(page, '02-list-admin');
+
+    const admin = await apiSession(server.url, 'admin', server.adminPassword);
+    const departments = await admin<Array<{ id: number; name: string }>>('GET', '/api/departments');
+    const anju = departments.find((d) => d.name.includes('安居'));
+    expect(anju).toBeDefined();
+    await admin('POST', '/api/users', {
+      ...filler,
+      displayName: '安居区填报员',
+      role: 'filler',
+      departmentId: anju!.id,
+    });
+    await admin('POST', '/api/users', {
+      ...reviewer,
+      displayName: '财政局审核员',
+      role: 'reviewer',
+      region: '',
+    });
+    const list = await admin<Array<{ id: number; title: string }>>('GET', '/api/evaluations');
+    evaluationId = list.find((e) => e.title.includes('社区矫正办公经费'))!.id;
+
+    await page.goto(`${server.url}/users`);
+    await page.getByRole('cell', { name: filler.username }).waitFor();
+    await shot(page, '03-users');
+    await page.close();
+  });
+
+  it('the 填报人 fills blank 完成值, sees the score update, resolves a save conflict, and submits', async () => {
+    const context = await browser.newContext(desktop);
+    const page = await context.newPage();
+    await loginAs(page, server.url, filler.username, filler.password);
+    await page.goto(`${server.url}/evaluations/${evaluationId}`);
+    const computed = page.getByTestId('computed-total');
+    await computed.waitFor();
+    const before = await computed.innerText();
+    await expect.poll(() => page.getByText('scored-without-actual').count()).toBeGreaterThan(0);
+    await shot(page, '04-detail-before');
+
+    await page.getByLabel('重新犯罪率 完成值').fill('0.1%');
+    await page.getByLabel('群众满意度 完成值').fill('96%');
+    await page.getByLabel('促进社会稳定 完成值').fill('优良');
+    await expect.poll(() => page.getByText('scored-without-actual').count()).toBe(0);
+    const after = await computed.innerText();
+    expect(after).not.toBe(before);
+    await shot(page, '05-detail-edited');
+
+    // Someone else saves first (the same account in another session): our save must get 409 and keep our edits.
+    const other = await apiSession(server.url, filler.username, filler.password);
+    const current = await other<{ version: number; evaluation: unknown }>(
+      'GET',
+      `/api/evaluations/${evaluationId}`,
+    );
+    await other('PUT', `/api/evaluations/${evaluationId}`, {
+      version: current.version,
+      evaluation: current.evaluation,
+    });
+    await page
+      .getByRole('button', { name: /保\s*存/ })
+      .first()
+      .click();
+    await page.getByText(/最新为第 \d+ 版/).waitFor();
+    expect(await page.getByLabel('群众满意度 完成值').inputValue()).toBe('96%');
+    await shot(page, '06-conflict');
+    await page.getByRole('button', { name: '用我的修改覆盖' }).click();
+    await page.getByText(/已保存（第 \d+ 版）/).waitFor();
+
+    await page.getByRole('button', { name: '提交审核' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    const boxes = dialog.getByRole('textbox');
+    const n = await boxes.count();
+    for (let i = 0; i < n; i++)
+      await boxes.nth(i).fill('评价结论「良好」为原表笔误，应为「优」；已与财务核对');
+    await shot(page, '07-submit-dialog', false);
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await page.getByText('已提交，等待财政部门审核').waitFor();
+    await page.locator('.ant-tag', { hasText: '已提交' }).first().waitFor();
+    await shot(page, '08-submitted');
+    await context.close();
+  });
+
+  it('the 填报人 previews an import', async () => {
+    const context = await browser.newContext(desktop);
+    const page = await context.newPage();
+    await loginAs(page, server.url, filler.username, filler.password);
+    await page.goto(`${server.url}/import`);
+    await page
+      .locator('input[type=file]')
+      .setInputFiles(join(REPO, 'examples/seeds/002_2938c48e62223733.txt'));
+    await page.getByText(/中读到 \d+ 份自评/).waitFor({ timeout: 60_000 });
+    await shot(page, '09-import-preview');
+    await context.close();
+  });
+
+  it('the reviewer scores, accepts and publishes; the dashboard draws', async () => {
+    const context = await browser.newContext(desktop);
+    const page = await context.newPage();
+    await loginAs(page, server.url, reviewer.username, reviewer.password);
+    await page.waitForURL(/\/review$/);
+    await page.getByRole('link', { name: /社区矫正办公经费/ }).waitFor();
+    await shot(page, '10-review-queue');
+    await page.getByRole('link', { name: '审核', exact: true }).first().click();
+    await page.getByLabel('复核得分').fill('85');
+    await page.getByLabel('复核意见').fill('满意度调查样本不足，扣 15 分');
+    await page.getByRole('button', { name: '保存复核得分' }).click();
+    await page.getByText('保存复核成功').waitFor();
+    await page.getByRole('button', { name: '审核通过' }).click();
+    await page.getByText('审核通过成功').waitFor();
+    await page.getByRole('button', { name: /公\s*开/ }).click();
+    await page.getByText('公开成功').waitFor();
+    await page.locator('.ant-tag', { hasText: '已公开' }).first().waitFor();
+    // The review score sits beside the self score; the self score is untouched.
+    await expect.poll(() => page.getByText('85').count()).toBeGreaterThan(0);
+    await shot(page, '11-reviewed');
+
+    await page.goto(`${server.url}/dashboard`);
+    await page.getByRole('img', { name: '各部门预算执行率' }).locator('canvas').waitFor();
+    await page.waitForTimeout(800);
+    await shot(page, '12-dashboard');
+    await context.close();
+  });
+
+  it('the public reads the published report, on a phone too', async () => {
+    for (const [name, viewport] of [
+      ['desktop', { width: 1366, height: 768 }],
+      ['phone', { width: 390, height: 844 }],
+    ] as const) {
+      const context = await browser.newContext({ viewport });
+      const page: Page = await context.newPage();
+      await page.goto(`${server.url}/public`);
+      await page.getByRole('link', { name: /社区矫正办公经费/ }).click();
+      await page.getByTestId('public-score').waitFor();
+      expect(await page.getByText('重新犯罪率').count()).toBeGreaterThan(0);
+      await shot(page, `13-public-${name}`);
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,110 @@
+import { Spin } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Shell } from './components/Shell.tsx';
+import { useAuth } from './lib/auth.tsx';
+import { EvaluationPage } from './pages/EvaluationPage.tsx';
+import { EvaluationList } from './pages/EvaluationList.tsx';
+import { ImportPage } from './pages/ImportPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { ReviewQueue } from './pages/ReviewQueue.tsx';
+import { UsersPage } from './pages/UsersPage.tsx';
+
+// Chart pages and the public portal load on demand: ECharts stays out of the first bundle.
+const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
+const PortalList = lazy(() => import('./pages/PortalList.tsx'));
+const PortalReport = lazy(() => import('./pages/PortalReport.tsx'));
+
+function Loading() {
+  return (
+    <div style={{ padding: 48, textAlign: 'center' }}>
+      <Spin tip="加载中…" size="large">
+        <div style={{ height: 40 }} />
+      </Spin>
+    </div>
+  );
+}
+
+/** Pages behind login: unauthenticated visitors go to 登录 and come back afterwards. */
+function Private({ children }: { children: ReactNode }) {
+  const { user, loading } = useAuth();
+  const location = useLocation();
+  if (loading) return <Loading />;
+  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return <Shell>{children}</Shell>;
+}
+
+function Home() {
+  const { user } = useAuth();
+  return <Navigate to={user?.role === 'reviewer' ? '/review' : '/evaluations'} replace />;
+}
+
+/** 路由 — every page of the UI. */
+export function App() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/public" element={<PortalList />} />
+        <Route path="/public/:id" element={<PortalReport />} />
+        <Route
+          path="/"
+          element={
+            <Private>
+              <Home />
+            </Private>
+          }
+        />
+        <Route
+          path="/evaluations"
+          element={
+            <Private>
+              <EvaluationList />
+            </Private>
+          }
+        />
+        <Route
+          path="/evaluations/:id"
+          element={
+            <Private>
+              <EvaluationPage />
+            </Private>
+          }
+        />
+        <Route
+          path="/import"
+          element={
+            <Private>
+              <ImportPage />
+            </Private>
+          }
+        />
+        <Route
+          path="/review"
+          element={
+            <Private>
+              <ReviewQueue />
+            </Private>
+          }
+        />
+        <Route
+          path="/dashboard"
+          element={
+            <Private>
+              <DashboardPage />
+            </Private>
+          }
+        />
+        <Route
+          path="/users"
+          element={
+            <Private>
+              <UsersPage />
+            </Private>
+          }
+        />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </Suspense>
+  );
+}

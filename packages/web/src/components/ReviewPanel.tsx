@@ -1,0 +1,116 @@
+import { App, Button, Card, Form, Input, InputNumber, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { api, ApiError, type StoredEvaluation } from '../lib/api.ts';
+import { score } from '../lib/format.ts';
+
+/**
+ * 复核 — the 财政审核人's review score and comment beside the self score, and the status
+ * actions: 退回 (with a comment), 审核通过, 公开.
+ */
+export function ReviewPanel({ stored, onChanged }: { stored: StoredEvaluation; onChanged: () => void }) {
+  const { message } = App.useApp();
+  const [total, setTotal] = useState<number | null>(
+    stored.review?.review_total ? Number(stored.review.review_total) : null,
+  );
+  const [comment, setComment] = useState(stored.review?.comment ?? '');
+  const [busy, setBusy] = useState<string | null>(null);
+  const status = stored.status;
+  const self = stored.score.statedTotal ?? stored.score.computedTotal;
+  const gap = total !== null && self !== null ? Math.abs(total - Number(self)) : null;
+
+  async function run(label: string, call: () => Promise<unknown>) {
+    setBusy(label);
+    try {
+      await call();
+      message.success(`${label}成功`);
+      onChanged();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : `${label}失败`);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const canScore = status === 'submitted' || status === 'accepted';
+  return (
+    <Card size="small" title="财政复核">
+      <Form layout="vertical">
+        <Space wrap align="start">
+          <Form.Item label={`复核得分（自评 ${score(self)}）`} style={{ marginBottom: 8 }}>
+            <InputNumber
+              aria-label="复核得分"
+              min={0}
+              max={100}
+              step={0.01}
+              precision={2}
+              value={total}
+              disabled={!canScore}
+              onChange={(v) => setTotal(v)}
+              style={{ width: 140 }}
+            />
+          </Form.Item>
+          {gap !== null && (
+            <Typography.Text
+              type={gap / Math.max(Number(self), 1) > 0.05 ? 'danger' : 'secondary'}
+              style={{ lineHeight: '72px' }}
+            >
+              差异 {gap.toFixed(2)} 分（{((gap / Math.max(Number(self), 1)) * 100).toFixed(1)}%）
+            </Typography.Text>
+          )}
+        </Space>
+        <Form.Item label="复核意见" style={{ marginBottom: 8 }}>
+          <Input.TextArea
+            aria-label="复核意见"
+            value={comment}
+            autoSize={{ minRows: 2, maxRows: 5 }}
+            onChange={(e) => setComment(e.target.value)}
+          />
+        </Form.Item>
+        <Space wrap>
+          <Button
+            disabled={!canScore || total === null}
+            loading={busy === '保存复核'}
+            onClick={() =>
+              run('保存复核', () =>
+                api('PUT', `/api/evaluations/${stored.id}/review`, {
+                  reviewTotal: total?.toFixed(2),
+                  comment,
+                }),
+              )
+            }
+          >
+            保存复核得分
+          </Button>
+          <Button
+            danger
+            disabled={status !== 'submitted' || !comment.trim()}
+            title={!comment.trim() ? '退回需要填写复核意见' : undefined}
+            loading={busy === '退回'}
+            onClick={() =>
+              run('退回', () => api('POST', `/api/evaluations/${stored.id}/return`, { comment }))
+            }
+          >
+            退回
+          </Button>
+          <Button
+            type="primary"
+            disabled={status !== 'submitted'}
+            loading={busy === '审核通过'}
+            onClick={() =>
+              run('审核通过', () => api('POST', `/api/evaluations/${stored.id}/accept`, { comment }))
+            }
+          >
+            审核通过
+          </Button>
+          <Button
+            disabled={status !== 'accepted'}
+            loading={busy === '公开'}
+            onClick={() => run('公开', () => api('POST', `/api/evaluations/${stored.id}/publish`, {}))}
+          >
+            公开
+          </Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,54 @@
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { ROLE_NAMES, useAuth } from '../lib/auth.tsx';
+
+const { Header, Content } = Layout;
+
+/** 页面框架 — the header with the role's menu, and the page below it. */
+export function Shell({ children }: { children: ReactNode }) {
+  const { user, logout } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const role = user?.role;
+  const items = [
+    { key: '/evaluations', label: <Link to="/evaluations">自评列表</Link> },
+    ...(role === 'filler' ? [{ key: '/import', label: <Link to="/import">导入</Link> }] : []),
+    ...(role !== 'filler' ? [{ key: '/review', label: <Link to="/review">审核队列</Link> }] : []),
+    ...(role !== 'filler' ? [{ key: '/dashboard', label: <Link to="/dashboard">看板</Link> }] : []),
+    ...(role === 'admin' ? [{ key: '/users', label: <Link to="/users">用户与部门</Link> }] : []),
+    { key: '/public', label: <Link to="/public">公开</Link> },
+  ];
+  const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? '';
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>
+        <Link to="/" style={{ color: '#fff', fontWeight: 600, fontSize: 16, whiteSpace: 'nowrap' }}>
+          预算绩效自评
+        </Link>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={[selected]}
+          items={items}
+          style={{ flex: 1, minWidth: 0 }}
+        />
+        <Space style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+          <Typography.Text style={{ color: '#fff' }} data-testid="current-user">
+            {user?.displayName}（{role ? ROLE_NAMES[role] : ''}）
+          </Typography.Text>
+          <Button
+            size="small"
+            onClick={async () => {
+              await logout();
+              navigate('/login');
+            }}
+          >
+            退出
+          </Button>
+        </Space>
+      </Header>
+      <Content style={{ padding: 16, maxWidth: 1600, width: '100%', margin: '0 auto' }}>{children}</Content>
+    </Layout>
+  );
+}

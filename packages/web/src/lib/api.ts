@@ -1,0 +1,146 @@
+import type { Evaluation, Finding, ScoreResult } from '@jixiao/core';
+
+/** 角色 — the three kinds of account the server knows. */
+export type Role = 'admin' | 'reviewer' | 'filler';
+
+/** 用户 — the logged-in account as /api/me returns it. */
+export interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  departmentId: number | null;
+  region: string;
+}
+
+/** 自评状态 — 草稿 → 已提交 → 退回 / 已审核 → 已公开. */
+export type Status = 'draft' | 'submitted' | 'returned' | 'accepted' | 'published';
+
+/** 自评列表项 — one row of GET /api/evaluations. */
+export interface ListItem {
+  id: number;
+  title: string;
+  kind: Evaluation['kind'];
+  year: number | null;
+  status: Status;
+  version: number;
+  departmentId: number;
+  department: string;
+  region: string;
+  updatedAt: string;
+}
+
+/** 复核 — the finance bureau's review score, kept beside the self score. */
+export interface Review {
+  review_total: string | null;
+  comment: string;
+  updated_at: string;
+}
+
+/** 自评详情 — GET /api/evaluations/:id. */
+export interface StoredEvaluation {
+  id: number;
+  departmentId: number;
+  status: Status;
+  version: number;
+  evaluation: Evaluation;
+  sourceFile: string | null;
+  updatedAt: string;
+  updatedBy: string | null;
+  score: ScoreResult;
+  findings: Finding[];
+  review: Review | null;
+}
+
+/** 修订记录 */
+export interface Revision {
+  version: number;
+  status: Status;
+  authorName: string;
+  note: string;
+  createdAt: string;
+}
+
+/** 导入预览 — POST /api/import. */
+export interface ImportPreview {
+  file: string;
+  evaluations: Array<{ evaluation: Evaluation; score: ScoreResult; findings: Finding[] }>;
+  issues: Array<{ severity: 'error' | 'warning'; message: string; source?: { line?: number } }>;
+}
+
+/** 看板 — GET /api/dashboard. */
+export interface Dashboard {
+  byDepartment: Array<{ department: string; budget: string; executed: string; rate: string | null }>;
+  gradeCounts: Record<string, number>;
+  scores: Array<{
+    id: number;
+    title: string;
+    department: string;
+    stated: string | null;
+    computed: string | null;
+  }>;
+  largestDeviations: Array<{
+    id: number;
+    title: string;
+    department: string;
+    stated: string | null;
+    computed: string | null;
+    difference: string;
+  }>;
+}
+
+/** 公开报告 — GET /api/public/reports/:id. */
+export interface PublicReport {
+  id: number;
+  evaluation: Evaluation;
+  score: ScoreResult;
+}
+
+/** 接口错误 — an error the server explained in Chinese (`{ error }`), with its status and body. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly body: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken = '';
+
+/** Remembers the session's CSRF token; every POST/PUT sends it. */
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+/** One JSON call to the server; a failure becomes an ApiError with the server's Chinese message. */
+export async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch {
+    throw new ApiError(0, '无法连接服务器，请检查网络后重试', {});
+  }
+  const text = await response.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (!response.ok) {
+    const record = (json && typeof json === 'object' ? json : {}) as Record<string, unknown>;
+    const message = typeof record.error === 'string' ? record.error : `请求失败（HTTP ${response.status}）`;
+    throw new ApiError(response.status, message, record);
+  }
+  return json as T;
+}

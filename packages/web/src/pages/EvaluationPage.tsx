@@ -1,0 +1,367 @@
+import {
+  Alert,
+  App,
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Row,
+  Space,
+  Table,
+  Tabs,
+  Typography,
+} from 'antd';
+import type { Evaluation } from '@jixiao/core';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { BudgetTable } from '../components/BudgetTable.tsx';
+import { FindingsPanel } from '../components/FindingsPanel.tsx';
+import { IndicatorTable } from '../components/IndicatorTable.tsx';
+import { PageState } from '../components/PageState.tsx';
+import { ReviewPanel } from '../components/ReviewPanel.tsx';
+import { ScoreSummary } from '../components/ScoreSummary.tsx';
+import { StatusTag } from '../components/StatusTag.tsx';
+import { SubmitDialog } from '../components/SubmitDialog.tsx';
+import { api, ApiError, type Revision, type StoredEvaluation } from '../lib/api.ts';
+import { assessInBrowser } from '../lib/assess.ts';
+import { useAuth } from '../lib/auth.tsx';
+import { formatTime, KIND_NAMES, STATUS } from '../lib/format.ts';
+import { useLoad } from '../lib/useLoad.ts';
+
+interface Conflict {
+  message: string;
+  current?: { version: number; updatedAt: string; updatedBy: string };
+}
+
+/**
+ * 自评详情/编辑 — the budget table and the indicator tree in the official layout. A 填报人 edits
+ * a draft and sees scores and findings recomputed in the browser as they type; save is
+ * optimistic-locked; submit asks for reasons for the errors left. Reviewers get the 复核 panel.
+ */
+export function EvaluationPage() {
+  const id = Number(useParams().id);
+  const { user } = useAuth();
+  const { message } = App.useApp();
+  const loaded = useLoad(() => api<StoredEvaluation>('GET', `/api/evaluations/${id}`), String(id));
+  const revisions = useLoad(
+    () => api<Revision[]>('GET', `/api/evaluations/${id}/revisions`),
+    `${id}-${loaded.data?.version ?? 0}-${loaded.data?.status ?? ''}`,
+  );
+  const [draft, setDraft] = useState<Evaluation | null>(null);
+  const [version, setVersion] = useState(0);
+  const [dirty, setDirty] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [submitOpen, setSubmitOpen] = useState(false);
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  useEffect(() => {
+    if (loaded.data) {
+      setDraft(loaded.data.evaluation);
+      setVersion(loaded.data.version);
+      setDirty(false);
+      setConflict(null);
+    }
+  }, [loaded.data]);
+
+  // Keep typing smooth: re-score the deferred copy, not on every keystroke's render.
+  const deferred = useDeferredValue(draft);
+  const live = useMemo(() => (deferred ? assessInBrowser(deferred) : null), [deferred]);
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  if (!loaded.data || !draft || !live)
+    return <PageState loading={loaded.loading || !draft} error={loaded.error} reload={loaded.reload} />;
+  const stored = loaded.data;
+  const editable =
+    user?.role === 'filler' &&
+    user.departmentId === stored.departmentId &&
+    (stored.status === 'draft' || stored.status === 'returned');
+  const canReview = user?.role === 'admin' || user?.role === 'reviewer';
+  const errors = live.findings.filter((f) => f.severity === 'error');
+  const flagged = new Set(
+    live.findings.map((f) => f.location.indicator).filter((n): n is string => Boolean(n)),
+  );
+
+  function edit(next: Partial<Evaluation>) {
+    setDraft((d) => (d ? { ...d, ...next } : d));
+    setDirty(true);
+  }
+
+  async function save(baseVersion = version): Promise<boolean> {
+    if (!draft) return false;
+    setSaving(true);
+    try {
+      const saved = await api<{ version: number }>('PUT', `/api/evaluations/${id}`, {
+        version: baseVersion,
+        evaluation: draft,
+      });
+      setVersion(saved.version);
+      setDirty(false);
+      setConflict(null);
+      message.success(`已保存（第 ${saved.version} 版）`);
+      revisions.reload();
+      return true;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) {
+        setConflict({ message: e.message, current: e.body.current as Conflict['current'] });
+      } else {
+        message.error(e instanceof ApiError ? e.message : '保存失败，请重试；你的修改仍在页面上');
+      }
+      return false;
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  async function submit(explanations: Record<string, string>) {
+    setSubmitting(true);
+    setSubmitError(null);
+    try {
+      if (dirty && !(await save())) return;
+      await api('POST', `/api/evaluations/${id}/submit`, { explanations });
+      setSubmitOpen(false);
+      message.success('已提交，等待财政部门审核');
+      loaded.reload();
+    } catch (e) {
+      setSubmitError(e instanceof ApiError ? e.message : '提交失败，请重试');
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  const e = draft;
+  return (
+    <Space direction="vertical" size={12} style={{ width: '100%' }}>
+      <Breadcrumb
+        items={[{ title: <Link to="/evaluations">自评列表</Link> }, { title: e.title || '自评' }]}
+      />
+      <Card
+        size="small"
+        title={
+          <Space wrap>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {e.title}
+            </Typography.Title>
+            <StatusTag status={stored.status} />
+            {dirty && <Typography.Text type="warning">有未保存的修改</Typography.Text>}
+          </Space>
+        }
+        extra={
+          editable && (
+            <Space>
+              <Button
+                onClick={() => save()}
+                loading={saving}
+                disabled={!dirty}
+                type={dirty ? 'primary' : 'default'}
+              >
+                保存
+              </Button>
+              <Button type="primary" onClick={() => setSubmitOpen(true)} disabled={saving}>
+                提交审核
+              </Button>
+            </Space>
+          )
+        }
+      >
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 3 }}
+          items={[
+            { key: 'k', label: '类型', children: KIND_NAMES[e.kind] ?? e.kind },
+            { key: 'o', label: '部门（单位）', children: e.organization ?? '—' },
+            { key: 'y', label: '年度', children: e.year ?? '—' },
+            ...(e.projectName ? [{ key: 'p', label: '项目名称', children: e.projectName }] : []),
+            {
+              key: 'v',
+              label: '版本',
+              children: `第 ${version} 版 · ${formatTime(stored.updatedAt)} ${stored.updatedBy ?? ''}`,
+            },
+            { key: 's', label: '来源文件', children: stored.sourceFile ?? '—' },
+          ]}
+        />
+        {!editable && stored.status !== 'draft' && user?.role === 'filler' && (
+          <Alert type="info" showIcon message={`这份自评${STATUS[stored.status].label}，不能修改`} />
+        )}
+      </Card>
+
+      {conflict && (
+        <Alert
+          type="error"
+          showIcon
+          message={conflict.message}
+          description={
+            conflict.current
+              ? `最新为第 ${conflict.current.version} 版（${conflict.current.updatedBy}，${formatTime(conflict.current.updatedAt)}）。你的修改仍保留在页面上：可载入最新版重新填写，或确认后用你的修改覆盖。`
+              : '你的修改仍保留在页面上。'
+          }
+          action={
+            <Space direction="vertical">
+              <Button size="small" onClick={loaded.reload}>
+                放弃我的修改，载入最新版
+              </Button>
+              {conflict.current && (
+                <Button size="small" danger onClick={() => save(conflict.current!.version)}>
+                  用我的修改覆盖
+                </Button>
+              )}
+            </Space>
+          }
+        />
+      )}
+
+      {stored.review?.comment && stored.status === 'returned' && (
+        <Alert type="warning" showIcon message="退回意见" description={stored.review.comment} />
+      )}
+
+      <ScoreSummary result={live.score} review={stored.review} />
+
+      <Row gutter={12}>
+        <Col xs={24} xxl={16}>
+          <Card size="small">
+            <Tabs
+              items={[
+                {
+                  key: 'indicators',
+                  label: `绩效指标（${e.indicators.length}）`,
+                  children: (
+                    <IndicatorTable
+                      indicators={e.indicators}
+                      scores={live.score.indicators}
+                      editable={editable}
+                      flagged={flagged}
+                      onChange={(indicators) => edit({ indicators })}
+                    />
+                  ),
+                },
+                {
+                  key: 'budget',
+                  label: `预算执行（${e.budget.length}）`,
+                  children: (
+                    <BudgetTable
+                      lines={e.budget}
+                      execution={live.score.budgetExecution}
+                      editable={editable}
+                      onChange={(budget) => edit({ budget })}
+                    />
+                  ),
+                },
+                ...(e.summaryRows.length
+                  ? [
+                      {
+                        key: 'summary',
+                        label: `汇总表（${e.summaryRows.length}）`,
+                        children: <SummaryRowsTable e={e} />,
+                      },
+                    ]
+                  : []),
+                {
+                  key: 'text',
+                  label: '目标与问题',
+                  children: (
+                    <Descriptions
+                      size="small"
+                      column={1}
+                      bordered
+                      items={[
+                        { key: 'g', label: '年度目标', children: e.goal ?? '—' },
+                        { key: 'p', label: '存在问题', children: e.problems ?? '—' },
+                        { key: 'm', label: '改进措施', children: e.measures ?? '—' },
+                        { key: 'c', label: '评价结论', children: e.conclusion ?? '—' },
+                      ]}
+                    />
+                  ),
+                },
+                {
+                  key: 'revisions',
+                  label: '修订记录',
+                  children: (
+                    <Table<Revision>
+                      rowKey="version"
+                      size="small"
+                      pagination={false}
+                      loading={revisions.loading}
+                      dataSource={revisions.data ?? []}
+                      columns={[
+                        { title: '版本', dataIndex: 'version', width: 60 },
+                        {
+                          title: '状态',
+                          dataIndex: 'status',
+                          width: 90,
+                          render: (s: Revision['status']) => <StatusTag status={s} />,
+                        },
+                        { title: '操作人', dataIndex: 'authorName', width: 120 },
+                        {
+                          title: '说明',
+                          dataIndex: 'note',
+                          render: (n: string) => (
+                            <Typography.Text ellipsis={{ tooltip: n }} style={{ maxWidth: 360 }}>
+                              {n}
+                            </Typography.Text>
+                          ),
+                        },
+                        { title: '时间', dataIndex: 'createdAt', width: 150, render: formatTime },
+                      ]}
+                    />
+                  ),
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xxl={8}>
+          <Space direction="vertical" size={12} style={{ width: '100%' }}>
+            {canReview && <ReviewPanel stored={stored} onChanged={loaded.reload} />}
+            <Card
+              size="small"
+              title={`审核发现（${live.findings.length}）${editable ? ' · 随输入实时更新' : ''}`}
+            >
+              <FindingsPanel findings={live.findings} />
+            </Card>
+          </Space>
+        </Col>
+      </Row>
+
+      {editable && (
+        <SubmitDialog
+          open={submitOpen}
+          errors={errors}
+          busy={submitting}
+          serverError={submitError}
+          onCancel={() => setSubmitOpen(false)}
+          onSubmit={submit}
+        />
+      )}
+    </Space>
+  );
+}
+
+function SummaryRowsTable({ e }: { e: Evaluation }) {
+  return (
+    <Table
+      rowKey={(r) => `${r.index ?? ''}-${r.name}`}
+      size="small"
+      bordered
+      pagination={false}
+      dataSource={e.summaryRows}
+      scroll={{ x: 800 }}
+      columns={[
+        { title: '序号', dataIndex: 'index', width: 60 },
+        { title: '项目名称', dataIndex: 'name' },
+        { title: '全年预算数', dataIndex: ['adjustedBudget', 'raw'], align: 'right' },
+        { title: '全年执行数', dataIndex: ['executed', 'raw'], align: 'right' },
+        { title: '执行率', dataIndex: ['executionRate', 'raw'], align: 'right' },
+        { title: '自评得分', dataIndex: ['statedScore', 'raw'], align: 'right' },
+        { title: '是否有较大偏差', dataIndex: 'deviation' },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,157 @@
+import { Alert, App, Button, Card, Checkbox, Empty, List, Space, Steps, Tag, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { SEVERITY } from '../components/FindingsPanel.tsx';
+import { api, ApiError, type ImportPreview } from '../lib/api.ts';
+import { KIND_NAMES, score } from '../lib/format.ts';
+
+const ACCEPT = '.txt,.html,.htm,.docx,.xlsx';
+
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** 导入 — upload a report, preview what was read with its scores and findings, then save the chosen ones as drafts. */
+export function ImportPage() {
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [chosen, setChosen] = useState<number[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function read(file: File) {
+    setBusy(true);
+    setError(null);
+    setPreview(null);
+    try {
+      const p = await api<ImportPreview>('POST', '/api/import', {
+        fileName: file.name,
+        contentBase64: await toBase64(file),
+      });
+      setPreview(p);
+      setChosen(p.evaluations.map((_, i) => i));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '读取失败');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function save() {
+    if (!preview) return;
+    setBusy(true);
+    try {
+      let last: { id: number } | null = null;
+      for (const i of chosen) {
+        last = await api<{ id: number }>('POST', '/api/evaluations', {
+          evaluation: preview.evaluations[i]!.evaluation,
+          sourceFile: preview.file,
+        });
+      }
+      message.success(`已保存 ${chosen.length} 份自评为草稿`);
+      navigate(chosen.length === 1 && last ? `/evaluations/${last.id}` : '/evaluations');
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '保存失败');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card title="导入自评报告">
+      <Steps
+        size="small"
+        current={preview ? 1 : 0}
+        items={[{ title: '选择文件' }, { title: '预览与核对' }, { title: '保存为草稿' }]}
+        style={{ marginBottom: 16 }}
+      />
+      <Upload.Dragger
+        accept={ACCEPT}
+        multiple={false}
+        showUploadList={false}
+        disabled={busy}
+        beforeUpload={(file) => {
+          void read(file);
+          return false;
+        }}
+      >
+        <p style={{ fontSize: 16 }}>点击或拖入文件</p>
+        <p style={{ color: '#888' }}>支持 .txt、.html、.docx、.xlsx；读取后先预览，确认后才保存</p>
+      </Upload.Dragger>
+      {busy && !preview && <Alert style={{ marginTop: 16 }} type="info" message="正在读取并审核…" showIcon />}
+      {error && <Alert style={{ marginTop: 16 }} type="error" showIcon message={error} />}
+      {preview && (
+        <div style={{ marginTop: 16 }}>
+          <Typography.Title level={5}>
+            「{preview.file}」中读到 {preview.evaluations.length} 份自评
+          </Typography.Title>
+          {preview.issues.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message={`读取时有 ${preview.issues.length} 个问题`}
+              description={preview.issues.slice(0, 8).map((i, k) => (
+                <div key={k}>
+                  {i.source?.line ? `第 ${i.source.line} 行：` : ''}
+                  {i.message}
+                </div>
+              ))}
+            />
+          )}
+          {preview.evaluations.length === 0 ? (
+            <Empty description="没有读到自评表；请检查文件是否为自评报告" />
+          ) : (
+            <Checkbox.Group
+              value={chosen}
+              onChange={(v) => setChosen(v as number[])}
+              style={{ width: '100%' }}
+            >
+              <List
+                bordered
+                style={{ width: '100%' }}
+                dataSource={preview.evaluations}
+                renderItem={(r, i) => {
+                  const counts = (['error', 'warning', 'info'] as const).map(
+                    (s) => [s, r.findings.filter((f) => f.severity === s).length] as const,
+                  );
+                  return (
+                    <List.Item>
+                      <Space direction="vertical" size={2} style={{ width: '100%' }}>
+                        <Checkbox value={i}>
+                          <b>{r.evaluation.title}</b> <Tag>{KIND_NAMES[r.evaluation.kind]}</Tag>
+                          {r.evaluation.year ?? ''}
+                        </Checkbox>
+                        <Typography.Text type="secondary">
+                          指标 {r.evaluation.indicators.length} 个 · 预算行 {r.evaluation.budget.length} ·
+                          自评 {score(r.score.statedTotal)} 分 · 规则得分 {score(r.score.computedTotal)}
+                          {r.score.totalIncomplete ? '（下限）' : ''} ·{' '}
+                          {counts.map(([s, n]) => (
+                            <Tag key={s} color={SEVERITY[s].color}>
+                              {SEVERITY[s].label} {n}
+                            </Tag>
+                          ))}
+                        </Typography.Text>
+                      </Space>
+                    </List.Item>
+                  );
+                }}
+              />
+            </Checkbox.Group>
+          )}
+          <Space style={{ marginTop: 12 }}>
+            <Button type="primary" disabled={!chosen.length} loading={busy} onClick={save}>
+              保存所选为草稿（{chosen.length}）
+            </Button>
+            <Button onClick={() => setPreview(null)}>重新选择</Button>
+          </Space>
+        </div>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,117 @@
+import { Breadcrumb, Card, Descriptions, Grid, List, Space, Tag, Typography } from 'antd';
+import type { Indicator } from '@jixiao/core';
+import { Link, useParams } from 'react-router';
+import { BudgetTable } from '../components/BudgetTable.tsx';
+import { IndicatorTable } from '../components/IndicatorTable.tsx';
+import { PageState } from '../components/PageState.tsx';
+import { PublicShell } from '../components/PublicShell.tsx';
+import { api, type PublicReport } from '../lib/api.ts';
+import { KIND_NAMES, score } from '../lib/format.ts';
+import { useLoad } from '../lib/useLoad.ts';
+
+const noop = () => undefined;
+
+/** Indicators as cards on a phone: one per row, the figures readable without scrolling sideways. */
+function IndicatorCards({ indicators }: { indicators: Indicator[] }) {
+  return (
+    <List
+      dataSource={indicators}
+      renderItem={(ind) => (
+        <List.Item>
+          <div style={{ width: '100%' }}>
+            <Typography.Text strong>{ind.name}</Typography.Text>{' '}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {ind.level1}
+              {ind.level2 ? ` / ${ind.level2}` : ''}
+            </Typography.Text>
+            <div style={{ fontSize: 13 }}>
+              指标值 {ind.target?.raw || '—'}
+              {ind.unit ? ` ${ind.unit}` : ''} · 完成值 {ind.actual?.raw || '—'} · 分值{' '}
+              {ind.weight?.raw || '—'} · 得分 {ind.statedScore?.raw || '—'}
+            </div>
+          </div>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+/** 公开报告 — a published evaluation, read-only, with its score; findings stay internal. */
+export default function PortalReport() {
+  const id = Number(useParams().id);
+  const screens = Grid.useBreakpoint();
+  const report = useLoad(() => api<PublicReport>('GET', `/api/public/reports/${id}`), String(id));
+  const r = report.data;
+  return (
+    <PublicShell>
+      {!r ? (
+        <PageState loading={report.loading} error={report.error} reload={report.reload} />
+      ) : (
+        <Space direction="vertical" size={12} style={{ width: '100%' }}>
+          <Breadcrumb
+            items={[{ title: <Link to="/public">公开报告</Link> }, { title: r.evaluation.title }]}
+          />
+          <Card size="small" title={<span style={{ whiteSpace: 'normal' }}>{r.evaluation.title}</span>}>
+            <Descriptions
+              size="small"
+              column={{ xs: 1, sm: 2, md: 3 }}
+              items={[
+                { key: 'o', label: '部门（单位）', children: r.evaluation.organization ?? '—' },
+                { key: 'k', label: '类型', children: KIND_NAMES[r.evaluation.kind] },
+                { key: 'y', label: '年度', children: r.evaluation.year ?? '—' },
+                {
+                  key: 's',
+                  label: '自评得分',
+                  children: (
+                    <span data-testid="public-score">
+                      {score(r.score.statedTotal ?? r.score.computedTotal)}{' '}
+                      {r.score.statedGrade && <Tag>{r.score.statedGrade}</Tag>}
+                    </span>
+                  ),
+                },
+                ...(r.evaluation.projectName
+                  ? [{ key: 'p', label: '项目', children: r.evaluation.projectName }]
+                  : []),
+              ]}
+            />
+          </Card>
+          {r.evaluation.budget.length > 0 && (
+            <Card size="small" title="预算执行情况（万元）">
+              <BudgetTable
+                lines={r.evaluation.budget}
+                execution={r.score.budgetExecution}
+                editable={false}
+                onChange={noop}
+              />
+            </Card>
+          )}
+          {r.evaluation.indicators.length > 0 && (
+            <Card size="small" title="绩效指标完成情况">
+              {screens.md ? (
+                <IndicatorTable
+                  indicators={r.evaluation.indicators}
+                  scores={r.score.indicators}
+                  editable={false}
+                  flagged={new Set()}
+                  onChange={noop}
+                />
+              ) : (
+                <IndicatorCards indicators={r.evaluation.indicators} />
+              )}
+            </Card>
+          )}
+          {(r.evaluation.problems || r.evaluation.measures) && (
+            <Card size="small" title="问题与改进">
+              {r.evaluation.problems && (
+                <Typography.Paragraph>存在问题：{r.evaluation.problems}</Typography.Paragraph>
+              )}
+              {r.evaluation.measures && (
+                <Typography.Paragraph>改进措施：{r.evaluation.measures}</Typography.Paragraph>
+              )}
+            </Card>
+          )}
+        </Space>
+      )}
+    </PublicShell>
+  );
+}

@@ -1,0 +1,104 @@
+import { Card, Empty, Segmented, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { PageState } from '../components/PageState.tsx';
+import { StatusTag } from '../components/StatusTag.tsx';
+import { api, type Dashboard, type ListItem, type Status } from '../lib/api.ts';
+import { formatTime, KIND_NAMES, score } from '../lib/format.ts';
+import { useLoad } from '../lib/useLoad.ts';
+
+const FILTERS: Array<{ value: Status | 'all'; label: string }> = [
+  { value: 'submitted', label: '待审核' },
+  { value: 'returned', label: '已退回' },
+  { value: 'accepted', label: '已审核' },
+  { value: 'published', label: '已公开' },
+  { value: 'all', label: '全部' },
+];
+
+/** 审核队列 — submissions waiting for the 财政审核人, oldest first. */
+export function ReviewQueue() {
+  const [filter, setFilter] = useState<Status | 'all'>('submitted');
+  const list = useLoad(() => api<ListItem[]>('GET', '/api/evaluations'), 'queue');
+  // Scores come with the dashboard in one call (the list does not carry them).
+  const board = useLoad(() => api<Dashboard>('GET', '/api/dashboard'), 'queue-scores');
+  const scores = new Map((board.data?.scores ?? []).map((s) => [s.id, s]));
+  const rows = (list.data ?? [])
+    .filter((i) => i.status !== 'draft' && (filter === 'all' || i.status === filter))
+    .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+  return (
+    <Card
+      title="审核队列"
+      extra={
+        <Segmented
+          aria-label="状态筛选"
+          value={filter}
+          onChange={(v) => setFilter(v as Status | 'all')}
+          options={FILTERS}
+        />
+      }
+    >
+      {list.error || (list.loading && !list.data) ? (
+        <PageState loading={list.loading} error={list.error} reload={list.reload} />
+      ) : (
+        <Table<ListItem>
+          rowKey="id"
+          size="middle"
+          dataSource={rows}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          scroll={{ x: 900 }}
+          locale={{
+            emptyText: (
+              <Empty description={filter === 'submitted' ? '没有待审核的自评' : '没有符合条件的自评'} />
+            ),
+          }}
+          columns={[
+            {
+              title: '标题',
+              dataIndex: 'title',
+              render: (t: string, r) => <Link to={`/evaluations/${r.id}`}>{t}</Link>,
+            },
+            { title: '部门', dataIndex: 'department', width: 200 },
+            { title: '类型', dataIndex: 'kind', width: 120, render: (k: string) => KIND_NAMES[k] ?? k },
+            { title: '年度', dataIndex: 'year', width: 70 },
+            {
+              title: '状态',
+              dataIndex: 'status',
+              width: 90,
+              render: (s: Status) => <StatusTag status={s} />,
+            },
+            {
+              title: '自评得分',
+              key: 'stated',
+              width: 90,
+              align: 'right',
+              render: (_: unknown, r) => score(scores.get(r.id)?.stated),
+            },
+            {
+              title: '规则得分',
+              key: 'computed',
+              width: 90,
+              align: 'right',
+              render: (_: unknown, r) => score(scores.get(r.id)?.computed),
+            },
+            {
+              title: '提交/更新',
+              dataIndex: 'updatedAt',
+              width: 150,
+              render: (t: string) => <Typography.Text type="secondary">{formatTime(t)}</Typography.Text>,
+            },
+            {
+              title: '操作',
+              key: 'op',
+              width: 90,
+              render: (_: unknown, r) => (
+                <Space>
+                  <Link to={`/evaluations/${r.id}`}>{r.status === 'submitted' ? '审核' : '查看'}</Link>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}

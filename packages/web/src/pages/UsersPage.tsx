@@ -1,0 +1,148 @@
+import { App, Button, Card, Col, Form, Input, Row, Select, Table, Tag } from 'antd';
+import { api, ApiError, type Role, type User } from '../lib/api.ts';
+import { ROLE_NAMES } from '../lib/auth.tsx';
+import { useLoad } from '../lib/useLoad.ts';
+
+interface Department {
+  id: number;
+  name: string;
+  region: string;
+}
+
+interface NewUser {
+  username: string;
+  displayName?: string;
+  role: Role;
+  password: string;
+  departmentId?: number;
+  region?: string;
+}
+
+/** 用户与部门 — the admin creates accounts (填报人 of a department, 财政审核人 of a region) and departments. */
+export function UsersPage() {
+  const { message } = App.useApp();
+  const users = useLoad(() => api<Array<User & { disabled: boolean }>>('GET', '/api/users'), 'users');
+  const departments = useLoad(() => api<Department[]>('GET', '/api/departments'), 'departments');
+  const [userForm] = Form.useForm<NewUser>();
+  const [deptForm] = Form.useForm<{ name: string; region?: string }>();
+  const role = Form.useWatch('role', userForm);
+  const deptName = new Map((departments.data ?? []).map((d) => [d.id, d.name]));
+
+  async function addUser(values: NewUser) {
+    try {
+      await api('POST', '/api/users', values);
+      message.success(`已创建用户 ${values.username}`);
+      userForm.resetFields();
+      users.reload();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '创建失败');
+    }
+  }
+
+  async function addDepartment(values: { name: string; region?: string }) {
+    try {
+      await api('POST', '/api/departments', values);
+      message.success(`已添加部门 ${values.name}`);
+      deptForm.resetFields();
+      departments.reload();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '添加失败');
+    }
+  }
+
+  return (
+    <Row gutter={[12, 12]}>
+      <Col xs={24} xl={14}>
+        <Card size="small" title="用户">
+          <Table
+            rowKey="id"
+            size="small"
+            loading={users.loading}
+            pagination={false}
+            dataSource={users.data ?? []}
+            columns={[
+              { title: '用户名', dataIndex: 'username' },
+              { title: '姓名', dataIndex: 'displayName' },
+              { title: '角色', dataIndex: 'role', render: (r: Role) => <Tag>{ROLE_NAMES[r]}</Tag> },
+              {
+                title: '部门',
+                dataIndex: 'departmentId',
+                render: (id: number | null) => (id ? (deptName.get(id) ?? id) : '—'),
+              },
+              { title: '地区', dataIndex: 'region', render: (r: string) => r || '—' },
+            ]}
+          />
+          <Form
+            form={userForm}
+            layout="inline"
+            onFinish={addUser}
+            style={{ marginTop: 12, rowGap: 8 }}
+            initialValues={{ role: 'filler' }}
+          >
+            <Form.Item name="username" rules={[{ required: true, message: '请填写用户名' }]}>
+              <Input placeholder="用户名" aria-label="用户名" />
+            </Form.Item>
+            <Form.Item name="displayName">
+              <Input placeholder="姓名" aria-label="姓名" />
+            </Form.Item>
+            <Form.Item name="role">
+              <Select
+                aria-label="角色"
+                style={{ width: 120 }}
+                options={(['filler', 'reviewer', 'admin'] as const).map((r) => ({
+                  value: r,
+                  label: ROLE_NAMES[r],
+                }))}
+              />
+            </Form.Item>
+            {role === 'filler' && (
+              <Form.Item name="departmentId" rules={[{ required: true, message: '请选择部门' }]}>
+                <Select
+                  aria-label="部门"
+                  placeholder="部门"
+                  style={{ width: 200 }}
+                  options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+                />
+              </Form.Item>
+            )}
+            {role === 'reviewer' && (
+              <Form.Item name="region">
+                <Input placeholder="地区（空为全部）" aria-label="地区" />
+              </Form.Item>
+            )}
+            <Form.Item name="password" rules={[{ required: true, min: 10, message: '密码至少 10 个字符' }]}>
+              <Input.Password placeholder="初始密码" aria-label="初始密码" autoComplete="new-password" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit">
+              创建用户
+            </Button>
+          </Form>
+        </Card>
+      </Col>
+      <Col xs={24} xl={10}>
+        <Card size="small" title="部门">
+          <Table
+            rowKey="id"
+            size="small"
+            loading={departments.loading}
+            pagination={false}
+            dataSource={departments.data ?? []}
+            columns={[
+              { title: '部门', dataIndex: 'name' },
+              { title: '地区', dataIndex: 'region', render: (r: string) => r || '—' },
+            ]}
+          />
+          <Form form={deptForm} layout="inline" onFinish={addDepartment} style={{ marginTop: 12 }}>
+            <Form.Item name="name" rules={[{ required: true, message: '请填写部门名称' }]}>
+              <Input placeholder="部门名称" aria-label="部门名称" />
+            </Form.Item>
+            <Form.Item name="region">
+              <Input placeholder="地区" aria-label="部门地区" />
+            </Form.Item>
+            <Button htmlType="submit">添加部门</Button>
+          </Form>
+        </Card>
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,38 @@
+import { defineConfig } from 'vite';
+
+/**
+ * 前端构建 — the web UI's build. esbuild's own JSX transform (no React plugin); the dev server
+ * proxies /api to a jixiao server on $JIXIAO_API (default http://localhost:3100).
+ */
+export default defineConfig({
+  root: import.meta.dirname,
+  esbuild: { jsx: 'automatic' },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      // antd's "use client" directives and zod's comment placement are harmless in a browser bundle.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' || warning.code === 'INVALID_ANNOTATION') return;
+        warn(warning);
+      },
+      output: {
+        manualChunks(id) {
+          if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return 'charts';
+          if (
+            id.includes('node_modules/antd') ||
+            id.includes('node_modules/@ant-design') ||
+            id.includes('node_modules/rc-')
+          )
+            return 'antd';
+          if (id.includes('packages/core/')) return 'core';
+          return undefined;
+        },
+      },
+    },
+  },
+  server: {
+    proxy: { '/api': process.env.JIXIAO_API ?? 'http://localhost:3100' },
+  },
+});
