@@ -72,6 +72,13 @@ describe('report content from the data and the layout', () => {
     expect(row.slice(3).map((c) => c.text)).toEqual(['≥90%', '50%', '2', '1', '1.11']);
   });
 
+  it('seed 002: the score sentence has no blank marks where an optional note is empty', () => {
+    const texts = buildReportContent(seeds.get('002')!).blocks.flatMap((b) =>
+      b.kind === 'paragraph' ? [b.text] : [],
+    );
+    expect(texts).toContain('自评得分 96.12 分，按评分规则重算得分 96.12 分，评价等级「优」。');
+  });
+
   it('seed 000: the 汇总表 rows keep 是否有较大偏差 and the rate is recomputed (24.81 ÷ 35.20 = 70.48%)', () => {
     const content = buildReportContent(seeds.get('000')!);
     const summary = tables(content.blocks).find((t) => t.caption.startsWith('项目支出绩效自评汇总表'))!;

@@ -23,7 +23,7 @@ export function evaluationFields(result: EvaluationResult, layout: ReportLayout)
   const line = mainBudgetLine(e.budget);
   const unmet = score.indicators.filter((s) => s.met === false).length;
   const unjudged = score.indicators.filter((s) => s.outcome === 'not-judgeable').length;
-  const text = (s: string | undefined) => (s === undefined ? undefined : cleanText(s));
+  const text = (s: string | undefined) => (s === undefined ? undefined : cleanText(s).trim() || undefined);
   const fields: FieldValues = {
     title: text(e.title),
     organization: text(e.organization),
@@ -38,7 +38,7 @@ export function evaluationFields(result: EvaluationResult, layout: ReportLayout)
     initialBudget: line?.initialBudget?.value ? money(line.initialBudget) : undefined,
     adjustedBudget: line?.adjustedBudget?.value ? money(line.adjustedBudget) : undefined,
     executed: line?.executed?.value ? money(line.executed) : undefined,
-    executionRate: line ? rateText(line.adjustedBudget, line.executed, line.executionRate) : undefined,
+    executionRate: (line && rateText(line.adjustedBudget, line.executed, line.executionRate)) || undefined,
     indicatorCount: e.indicators.length ? String(e.indicators.length) : undefined,
     unmetCount: String(unmet),
     unjudgedCount: String(unjudged),

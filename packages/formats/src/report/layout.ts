@@ -134,9 +134,10 @@ export function hasField(fields: FieldValues, name: string): boolean {
   return v !== undefined && v.trim() !== '';
 }
 
-/** Replaces `{name}` with the field's value; a missing field becomes the layout's blank mark. */
+/**
+ * Replaces `{name}` with the field's value. An unknown field (undefined) becomes the layout's
+ * blank mark; a field set to '' is an optional note with nothing to say and prints nothing.
+ */
 export function fill(template: string, fields: FieldValues, blank: string): string {
-  return template.replace(/\{([A-Za-z0-9_]+)\}/g, (_, name: string) =>
-    hasField(fields, name) ? (fields[name] as string) : blank,
-  );
+  return template.replace(/\{([A-Za-z0-9_]+)\}/g, (_, name: string) => fields[name] ?? blank);
 }

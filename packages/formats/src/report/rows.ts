@@ -98,8 +98,8 @@ export function deviationItems(result: EvaluationResult, layout: ReportLayout): 
     if (!i || s.met !== false) continue;
     const f = {
       name: cleanText(i.name),
-      target: cleanText(asWritten(i.target)),
-      actual: cleanText(asWritten(i.actual)),
+      target: cleanText(asWritten(i.target)) || undefined,
+      actual: cleanText(asWritten(i.actual)) || undefined,
       reason: cleanText(i.deviationReason ?? ''),
     };
     items.push(fill(f.reason ? L.deviationUnmet : L.deviationUnmetNoReason, f, layout.blank));
@@ -109,8 +109,8 @@ export function deviationItems(result: EvaluationResult, layout: ReportLayout): 
     if (!outsideRange(rate, layout.deviationRateBelow)) continue;
     const f = {
       label: cleanText(l.label),
-      adjustedBudget: money(l.adjustedBudget),
-      executed: money(l.executed),
+      adjustedBudget: money(l.adjustedBudget) || undefined,
+      executed: money(l.executed) || undefined,
       executionRate: `${rate}%`,
       reason: cleanText(l.reason ?? ''),
     };
