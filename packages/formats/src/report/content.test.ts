@@ -106,6 +106,15 @@ describe('report content from the data and the layout', () => {
     expect(list && list.kind === 'list' && list.items.some((i) => i.startsWith('人民调解'))).toBe(true);
   });
 
+  it('seed 004: 139 indicators set and 131 met (94.24%), execution checkpoints 9月 ≥80% against 75.89%', () => {
+    const list = tables(buildReportContent(seeds.get('004')!).blocks);
+    const counts = list.find((t) => t.caption === '绩效指标完成情况统计')!;
+    expect(counts.rows.at(-1)!.map((c) => c.text)).toEqual(['合计', '139条', '131条', '94.24%']);
+    expect(counts.rows[0]!.map((c) => c.text)).toEqual(['数量指标', '56条', '55条', '98.21%']);
+    const monitoring = list.find((t) => t.caption === '预算执行进度监控情况')!;
+    expect(monitoring.rows[0]!.slice(0, 3).map((c) => c.text)).toEqual(['9月', '>=80%', '75.89%']);
+  });
+
   it('a layout file, not code, decides headings and columns', () => {
     const standard = loadReportLayout();
     const custom = structuredClone(standard);

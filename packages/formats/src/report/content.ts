@@ -16,7 +16,9 @@ import {
   budgetRows,
   deviationItems,
   findingRows,
+  indicatorCountRows,
   indicatorRows,
+  monitoringRows,
   summaryTableRows,
   type Row,
 } from './rows.ts';
@@ -132,6 +134,32 @@ function tableBlock(table: TableLayout, rows: Row[]): ReportBlock | null {
   };
 }
 
+/** The rows a table of the layout draws from: each table id names one kind of data. */
+function tableRows(
+  id: string,
+  result: EvaluationResult | null,
+  results: EvaluationResult[],
+  layout: ReportLayout,
+  table: TableLayout,
+): Row[] {
+  if (id === 'findings') return findingRows(results, layout);
+  if (!result) return [];
+  switch (id) {
+    case 'budget':
+      return budgetRows(result);
+    case 'indicators':
+      return indicatorRows(result, layout, table);
+    case 'summary':
+      return summaryTableRows(result);
+    case 'monitoring':
+      return monitoringRows(result);
+    case 'indicatorCounts':
+      return indicatorCountRows(result);
+    default:
+      return [];
+  }
+}
+
 function paragraphText(
   block: Extract<LayoutBlock, { type: 'paragraph' }>,
   fields: FieldValues,
@@ -166,22 +194,7 @@ function renderBlock(
     case 'table': {
       const table = layout.tables[block.table];
       if (!table) return [];
-      const rows =
-        block.table === 'budget'
-          ? result
-            ? budgetRows(result)
-            : []
-          : block.table === 'indicators'
-            ? result
-              ? indicatorRows(result, layout, table)
-              : []
-            : block.table === 'summary'
-              ? result
-                ? summaryTableRows(result)
-                : []
-              : block.table === 'findings'
-                ? findingRows(results, layout)
-                : [];
+      const rows = tableRows(block.table, result, results, layout, table);
       const t = tableBlock(table, rows);
       return t ? [t] : [];
     }

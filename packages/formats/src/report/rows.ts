@@ -169,3 +169,31 @@ export function findingRows(results: EvaluationResult[], layout: ReportLayout, f
     };
   });
 }
+
+export function monitoringRows(result: EvaluationResult): Row[] {
+  return result.evaluation.monitoring.map((m) => ({
+    month: `${m.month}月`,
+    target: asWritten(m.target),
+    actual: asWritten(m.actual),
+    reason: cleanText(m.reason ?? ''),
+  }));
+}
+
+/** 绩效指标完成情况统计, with the share completed recomputed from the two counts. */
+export function indicatorCountRows(result: EvaluationResult): Row[] {
+  return result.evaluation.indicatorCounts.map((c) => {
+    const planned = c.planned?.value;
+    const completed = c.completed?.value;
+    const rate =
+      planned && completed && !D(planned).isZero()
+        ? `${D(completed).div(planned).times(100).toFixed(2)}%`
+        : '';
+    return {
+      type: cleanText(c.type),
+      planned: asWritten(c.planned),
+      completed: asWritten(c.completed),
+      rate,
+      ...(/合计|总计/.test(c.type) ? { __total: '1' } : {}),
+    };
+  });
+}
