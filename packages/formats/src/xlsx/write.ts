@@ -36,14 +36,15 @@ function put(
   c: number,
   span: number,
   out: CellOut,
-  style: 'label' | 'value' | 'title' | 'note',
+  style: 'label' | 'value' | 'title' | 'subtitle' | 'note',
+  horizontal?: 'left' | 'center',
 ) {
   const { ws } = ctx;
   if (span > 1) ws.mergeCells(r, c, r, c + span - 1);
   const cell = ws.getCell(r, c);
   cell.value = out.value;
   if (out.numFmt) cell.numFmt = out.numFmt;
-  const align = style === 'value' && typeof out.value === 'string' ? 'left' : 'center';
+  const align = horizontal ?? (style === 'value' && typeof out.value === 'string' ? 'left' : 'center');
   cell.alignment = { vertical: 'middle', horizontal: style === 'note' ? 'left' : align, wrapText: true };
   cell.font =
     style === 'title'
@@ -52,7 +53,7 @@ function put(
         ? { ...FONT, bold: true }
         : FONT;
   if (style === 'label') cell.fill = HEADER_FILL;
-  if (style !== 'title' && style !== 'note') {
+  if (style !== 'title' && style !== 'subtitle' && style !== 'note') {
     for (let k = c; k < c + span; k++) ws.getCell(r, k).border = BORDER;
   }
 }
@@ -79,8 +80,12 @@ function fieldValue(e: Evaluation, f: FieldCell): CellOut {
 
 /** Estimated height of a wrapped text row, in points: long 年度总体目标 must not be cut off. */
 function wrappedHeight(text: string, chars: number): number {
-  const lines = text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil((l.length * 2) / chars)), 0);
-  return Math.min(400, Math.max(20, lines * 14));
+  // A CJK character is about two column-width units wide at 10 pt; a wrapped line is about 13.5 pt high.
+  const width = (line: string) => [...line].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2.1 : 1.1), 0);
+  const lines = text
+    .split('\n')
+    .reduce((n, l) => n + Math.max(1, Math.ceil(width(l) / Math.max(1, chars - 1))), 0);
+  return Math.min(400, Math.max(20, lines * 13.5 + 4));
 }
 
 function writeFields(ctx: Ctx, e: Evaluation, cells: FieldCell[], wrap: boolean, optional: boolean): void {
@@ -95,7 +100,7 @@ function writeFields(ctx: Ctx, e: Evaluation, cells: FieldCell[], wrap: boolean,
       c += f.labelSpan;
     }
     const v = values[k]!;
-    put(ctx, r, c, f.valueSpan, v, f.field === 'title' ? 'title' : 'value');
+    put(ctx, r, c, f.valueSpan, v, f.field === 'title' ? 'title' : f.labelSpan === 0 ? 'subtitle' : 'value');
     if (wrap && typeof v.value === 'string') {
       const chars = ctx.layout.columns.slice(c - 1, c - 1 + f.valueSpan).reduce((a, b) => a + b, 0);
       height = Math.max(height, wrappedHeight(v.value, chars));
@@ -162,6 +167,7 @@ function writeTable(ctx: Ctx, e: Evaluation, section: TableSection): void {
   const prev: Record<string, string> = {};
   for (const row of rows) {
     let groupChanged = false;
+    let height = 20;
     for (const column of section.columns) {
       const at = cols.get(column.field)!;
       const span = column.span ?? 1;
@@ -177,17 +183,22 @@ function writeTable(ctx: Ctx, e: Evaluation, section: TableSection): void {
         groupStart.set(column.field, r);
         prev[column.field] = text;
         put(ctx, r, at, 1, textCell(text), 'value');
+        height = Math.max(height, wrappedHeight(text, ctx.layout.columns[at - 1] ?? 10));
         continue;
       }
       let out = rowCell(row, column.field, column.format);
       if (column.field === 'executionRate') out = rateFormula(row, r, cols) ?? out;
-      put(ctx, r, at, span, out, 'value');
+      put(ctx, r, at, span, out, 'value', column.format === 'text' ? 'left' : 'center');
+      if (typeof out.value === 'string') {
+        const chars = ctx.layout.columns.slice(at - 1, at - 1 + span).reduce((a, b) => a + b, 0);
+        height = Math.max(height, wrappedHeight(out.value, chars));
+      }
     }
     if (section.source === 'budget' && r === top + 1 && cols.has('weight')) {
       ctx.budgetWeightCell = `${col(cols.get('weight')!)}${r}`;
       if (cols.has('statedScore')) ctx.budgetScoreCell = `${col(cols.get('statedScore')!)}${r}`;
     }
-    ws.getRow(r).height = 20;
+    ws.getRow(r).height = height;
     r++;
   }
   for (const [field, start] of groupStart) {
@@ -246,6 +257,23 @@ function writeTotal(
       };
     }
     put(ctx, r, at, 1, out, 'value');
+  }
+  const [rc, bc, ec] = ['executionRate', 'adjustedBudget', 'executed'].map((f) => cols.get(f));
+  if (rc && bc && ec && total.sum.includes('adjustedBudget') && total.sum.includes('executed')) {
+    // The 合计 row's 执行率 is the ratio of the sums, not a sum of rates.
+    const sumOf = (f: string) => rows.reduce((acc, row) => acc.plus(asStated(row[f])?.value ?? 0), new D(0));
+    const budget = sumOf('adjustedBudget');
+    if (!budget.isZero()) {
+      const result = sumOf('executed').div(budget).toDecimalPlaces(6).toNumber();
+      put(
+        ctx,
+        r,
+        rc,
+        1,
+        { value: { formula: `${col(ec)}${r}/${col(bc)}${r}`, result }, numFmt: '0.00%' },
+        'value',
+      );
+    }
   }
   ctx.ws.getRow(r).height = 20;
   return r + 1;
