@@ -8,3 +8,4 @@ export { readXlsx } from './xlsx/read.ts';
 export { loadLayouts, builtinLayoutsDir, type XlsxLayout } from './xlsx/layout.ts';
 export { XLSX_LIMITS } from './xlsx/guard.ts';
 export { writeWorkbookXlsx } from './xlsx/write.ts';
+export { readHtml, type ReadHtmlOptions } from './html/read-html.ts';

@@ -23,9 +23,15 @@ export interface DocumentParts {
   relocateNarrative?: (facts: NarrativeFacts) => void;
 }
 
+/**
+ * A line that keeps two paragraphs apart: the prose reader joins lines a page break split unless
+ * something that is not prose stands between them, and an HTML or Word paragraph is never split.
+ */
+export const PARAGRAPH_BREAK = '-';
+
 /** The report's own title: an early line naming a 自评报告 / 评价报告. */
 function reportTitleOf(lines: NumberedLine[]): string | undefined {
-  const early = lines.filter((l) => cleanCell(l.text) !== '').slice(0, 15);
+  const early = lines.filter((l) => cleanCell(l.text) !== '' && l.text !== PARAGRAPH_BREAK).slice(0, 15);
   const hit = early.find((l) => /(自评|评价)报告/.test(l.text) && cleanCell(l.text).length <= 60);
   return hit ? cleanCell(hit.text).replace(/\s+/g, '') : undefined;
 }
