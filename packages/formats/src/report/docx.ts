@@ -44,8 +44,10 @@ const BORDERS = {
   insideVertical: LINE,
 };
 
+const LANGUAGE = { value: 'zh-CN', eastAsia: 'zh-CN' };
+
 function run(text: string, opts: Partial<IRunOptions> = {}): TextRun {
-  return new TextRun({ text: cleanText(text), ...opts });
+  return new TextRun({ text: cleanText(text), language: LANGUAGE, ...opts });
 }
 
 const ALIGN = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;
@@ -228,7 +230,8 @@ export async function writeReportDocx(
     title: cleanText(content.title),
     styles: {
       default: {
-        document: { run: { font: FONT_BODY, size: 24 } },
+        // zh-CN tells Word and LibreOffice which CJK glyph forms to pick (Noto CJK SC, not JP).
+        document: { run: { font: FONT_BODY, size: 24, language: LANGUAGE } },
         title: { run: { font: FONT_HEADING, size: 36, color: '000000' } },
         heading1: { run: { font: FONT_HEADING, size: 28, color: '000000', bold: false } },
         heading2: { run: { font: FONT_HEADING, size: 24, color: '000000', bold: false } },
