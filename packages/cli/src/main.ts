@@ -1,6 +1,8 @@
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
-import { loadBuiltinRegistry } from '@jixiao/formats';
+import { writeFile } from 'node:fs/promises';
+import { loadBuiltinRegistry, writeSummaryXlsx } from '@jixiao/formats';
+import { parseFormats, writeReports } from './commands/report.ts';
 import type { FrameworkRegistry } from '@jixiao/core';
 import { auditFile, type FileOutcome } from './pipeline.ts';
 import { documentJson, unreadableJson } from './render/json.ts';
@@ -125,6 +127,54 @@ program
       return;
     }
     process.stdout.write(`${outcome!.audit.results.map(renderScoreTree).join('\n\n')}\n`);
+  });
+
+program
+  .command('report')
+  .description('生成官方格式的自评表（xlsx）、自评报告（docx）或 PDF')
+  .argument('<file>', '自评报告或自评表')
+  .option('--format <formats>', 'xlsx、docx、pdf，可用逗号分隔多个', 'xlsx,docx,pdf')
+  .option('--out <dir>', '输出目录', 'out')
+  .option('--findings', '在报告后附上审核发现（仅供内部使用）')
+  .option('--framework <id>', '指定评分框架，不自动识别')
+  .action(
+    async (file: string, opts: { format: string; out: string; findings?: boolean; framework?: string }) => {
+      let formats;
+      try {
+        formats = parseFormats(opts.format);
+      } catch (error) {
+        process.stderr.write(`jixiao：${(error as Error).message}\n`);
+        process.exitCode = EXIT_UNREADABLE;
+        return;
+      }
+      const registry = await registryOrExit([], opts.framework);
+      const [outcome] = await runAll([file], registry, opts.framework);
+      if (!outcome!.ok) {
+        process.stderr.write(`jixiao：${outcome!.message}\n`);
+        process.exitCode = outcome!.internal ? EXIT_INTERNAL : EXIT_UNREADABLE;
+        return;
+      }
+      const paths = await writeReports(outcome!.audit, formats, opts.out, {
+        includeFindings: !!opts.findings,
+      });
+      for (const p of paths) process.stdout.write(`已生成 ${p}\n`);
+    },
+  );
+
+program
+  .command('summary')
+  .description('把多个文件中的项目自评汇总成项目支出绩效自评汇总表（xlsx）')
+  .argument('<files...>', '自评报告或自评表')
+  .option('--out <file>', '输出文件', 'summary.xlsx')
+  .option('--title <title>', '表名', '项目支出绩效自评汇总表')
+  .action(async (files: string[], opts: { out: string; title: string }) => {
+    const registry = await registryOrExit([]);
+    const outcomes = await runAll(files, registry);
+    for (const o of outcomes) if (!o.ok) process.stderr.write(`jixiao：${o.message}\n`);
+    const results = outcomes.flatMap((o) => (o.ok ? o.audit.results : []));
+    await writeFile(opts.out, await writeSummaryXlsx(results, { title: opts.title }));
+    process.stdout.write(`已生成 ${opts.out}（${results.length} 份自评）\n`);
+    process.exitCode = exitCode(outcomes);
   });
 
 program
