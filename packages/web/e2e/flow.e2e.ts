@@ -59,6 +59,18 @@ describe('web UI end to end', () => {
     await page.goto(`${server.url}/users`);
     await page.getByRole('cell', { name: filler.username }).waitFor();
     await shot(page, '03-users');
+
+    // A whole-department evaluation (seed 001, 30 indicators) as the admin reads it: no editable cells.
+    const big = list.find((e) => e.title === '部门整体绩效自评表')!;
+    await page.goto(`${server.url}/evaluations/${big.id}`);
+    await page.getByTestId('computed-total').waitFor();
+    expect(await page.locator('td input').count()).toBe(0);
+    await shot(page, '03b-detail-department', false);
+
+    await page.goto(`${server.url}/dashboard`);
+    await page.getByRole('img', { name: '各部门预算执行率' }).locator('canvas').waitFor();
+    await page.waitForTimeout(800);
+    await shot(page, '03c-dashboard-admin');
     await page.close();
   });
 
@@ -91,10 +103,7 @@ describe('web UI end to end', () => {
       version: current.version,
       evaluation: current.evaluation,
     });
-    await page
-      .getByRole('button', { name: /保\s*存/ })
-      .first()
-      .click();
+    await page.keyboard.press('Control+s'); // the keyboard shortcut saves, as the 保存 button does
     await page.getByText(/最新为第 \d+ 版/).waitFor();
     expect(await page.getByLabel('群众满意度 完成值').inputValue()).toBe('96%');
     await shot(page, '06-conflict');
@@ -139,6 +148,7 @@ describe('web UI end to end', () => {
     await page.getByRole('link', { name: '审核', exact: true }).first().click();
     await page.getByLabel('复核得分').fill('85');
     await page.getByLabel('复核意见').fill('满意度调查样本不足，扣 15 分');
+    await expect.poll(() => page.getByTestId('review-gap').innerText()).toContain('相差 15.00 分');
     await page.getByRole('button', { name: '保存复核得分' }).click();
     await page.getByText('保存复核成功').waitFor();
     await page.getByRole('button', { name: '审核通过' }).click();
@@ -168,6 +178,8 @@ describe('web UI end to end', () => {
       await page.getByRole('link', { name: /社区矫正办公经费/ }).click();
       await page.getByTestId('public-score').waitFor();
       expect(await page.getByText('重新犯罪率').count()).toBeGreaterThan(0);
+      // The self score is what was published; the review score never replaced it.
+      expect(await page.getByTestId('public-score').innerText()).toContain('100');
       await shot(page, `13-public-${name}`);
       await context.close();
     }

@@ -2,6 +2,7 @@ import { App, Button, Card, Form, Input, InputNumber, Space, Typography } from '
 import { useState } from 'react';
 import { api, ApiError, type StoredEvaluation } from '../lib/api.ts';
 import { score } from '../lib/format.ts';
+import { selfAccuracy } from '../lib/review.ts';
 
 /**
  * 复核 — the 财政审核人's review score and comment beside the self score, and the status
@@ -16,7 +17,8 @@ export function ReviewPanel({ stored, onChanged }: { stored: StoredEvaluation; o
   const [busy, setBusy] = useState<string | null>(null);
   const status = stored.status;
   const self = stored.score.statedTotal ?? stored.score.computedTotal;
-  const gap = total !== null && self !== null ? Math.abs(total - Number(self)) : null;
+  const accuracy =
+    total !== null && self !== null ? selfAccuracy(stored.score.frameworkId, Number(self), total) : null;
 
   async function run(label: string, call: () => Promise<unknown>) {
     setBusy(label);
@@ -49,12 +51,14 @@ export function ReviewPanel({ stored, onChanged }: { stored: StoredEvaluation; o
               style={{ width: 140 }}
             />
           </Form.Item>
-          {gap !== null && (
+          {accuracy && (
             <Typography.Text
-              type={gap / Math.max(Number(self), 1) > 0.05 ? 'danger' : 'secondary'}
-              style={{ lineHeight: '72px' }}
+              data-testid="review-gap"
+              type={accuracy.percent >= 5 ? 'danger' : 'secondary'}
+              style={{ display: 'inline-block', paddingTop: 34, maxWidth: 360 }}
             >
-              差异 {gap.toFixed(2)} 分（{((gap / Math.max(Number(self), 1)) * 100).toFixed(1)}%）
+              与自评相差 {accuracy.gap.toFixed(2)} 分（占复核得分 {accuracy.percent.toFixed(2)}%）
+              {accuracy.deduction !== null && `；按本框架「自评准确」扣 ${score(accuracy.deduction)} 分`}
             </Typography.Text>
           )}
         </Space>

@@ -35,7 +35,8 @@ export function Shell({ children }: { children: ReactNode }) {
         />
         <Space style={{ color: '#fff', whiteSpace: 'nowrap' }}>
           <Typography.Text style={{ color: '#fff' }} data-testid="current-user">
-            {user?.displayName}（{role ? ROLE_NAMES[role] : ''}）
+            {user?.displayName}
+            {role && user?.displayName !== ROLE_NAMES[role] ? `（${ROLE_NAMES[role]}）` : ''}
           </Typography.Text>
           <Button
             size="small"

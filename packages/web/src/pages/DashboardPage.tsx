@@ -35,6 +35,7 @@ function executionOption(d: Dashboard): ChartOption {
       {
         type: 'bar',
         name: '预算执行率',
+        barMaxWidth: 28,
         data: rows.map((r) => ({
           value: Number(r.rate ?? 0),
           itemStyle: { color: Number(r.rate ?? 0) < 90 ? '#faad14' : '#b71c1c' },
@@ -66,12 +67,14 @@ function distributionOption(d: Dashboard): ChartOption {
       {
         type: 'bar',
         name: '自评得分',
+        barMaxWidth: 40,
         data: histogram(d.scores.map((s) => s.stated)),
         itemStyle: { color: '#b71c1c' },
       },
       {
         type: 'bar',
         name: '规则得分',
+        barMaxWidth: 40,
         data: histogram(d.scores.map((s) => s.computed)),
         itemStyle: { color: '#1677ff' },
       },
@@ -131,7 +134,7 @@ export default function DashboardPage() {
             style={{ width: 110 }}
             options={[
               { value: 'all', label: '全部年度' },
-              ...[0, 1, 2, 3, 4].map((k) => ({ value: thisYear - k, label: `${thisYear - k} 年` })),
+              ...[0, 1, 2, 3, 4, 5, 6, 7].map((k) => ({ value: thisYear - k, label: `${thisYear - k} 年` })),
             ]}
           />
         }

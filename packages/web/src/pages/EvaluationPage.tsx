@@ -10,13 +10,14 @@ import {
   Space,
   Table,
   Tabs,
+  Tag,
   Typography,
 } from 'antd';
-import type { Evaluation } from '@jixiao/core';
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import type { Evaluation, Finding, Stated } from '@jixiao/core';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { BudgetTable } from '../components/BudgetTable.tsx';
-import { FindingsPanel } from '../components/FindingsPanel.tsx';
+import { FindingsPanel, SEVERITY } from '../components/FindingsPanel.tsx';
 import { IndicatorTable } from '../components/IndicatorTable.tsx';
 import { PageState } from '../components/PageState.tsx';
 import { ReviewPanel } from '../components/ReviewPanel.tsx';
@@ -26,7 +27,7 @@ import { SubmitDialog } from '../components/SubmitDialog.tsx';
 import { api, ApiError, type Revision, type StoredEvaluation } from '../lib/api.ts';
 import { assessInBrowser } from '../lib/assess.ts';
 import { useAuth } from '../lib/auth.tsx';
-import { formatTime, KIND_NAMES, STATUS } from '../lib/format.ts';
+import { formatTime, KIND_NAMES, STATUS, statedMoney } from '../lib/format.ts';
 import { useLoad } from '../lib/useLoad.ts';
 
 interface Conflict {
@@ -69,6 +70,19 @@ export function EvaluationPage() {
   // Keep typing smooth: re-score the deferred copy, not on every keystroke's render.
   const deferred = useDeferredValue(draft);
   const live = useMemo(() => (deferred ? assessInBrowser(deferred) : null), [deferred]);
+
+  // Ctrl+S / ⌘S saves, as in an office suite.
+  const saveRef = useRef<() => void>(() => undefined);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        saveRef.current();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   useEffect(() => {
     if (!dirty) return;
@@ -137,6 +151,10 @@ export function EvaluationPage() {
     }
   }
 
+  saveRef.current = () => {
+    if (editable && dirty && !saving) void save();
+  };
+
   const e = draft;
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
@@ -152,6 +170,7 @@ export function EvaluationPage() {
             </Typography.Title>
             <StatusTag status={stored.status} />
             {dirty && <Typography.Text type="warning">有未保存的修改</Typography.Text>}
+            <FindingCounts findings={live.findings} />
           </Space>
         }
         extra={
@@ -319,8 +338,11 @@ export function EvaluationPage() {
         </Col>
         <Col xs={24} xxl={8}>
           <Space direction="vertical" size={12} style={{ width: '100%' }}>
-            {canReview && <ReviewPanel stored={stored} onChanged={loaded.reload} />}
+            {canReview && stored.status !== 'draft' && (
+              <ReviewPanel stored={stored} onChanged={loaded.reload} />
+            )}
             <Card
+              id="findings"
               size="small"
               title={`审核发现（${live.findings.length}）${editable ? ' · 随输入实时更新' : ''}`}
             >
@@ -344,6 +366,17 @@ export function EvaluationPage() {
   );
 }
 
+/** Live counts of errors and warnings beside the title; a click jumps to the findings. */
+function FindingCounts({ findings }: { findings: Finding[] }) {
+  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+  return (
+    <a href="#findings" data-testid="finding-counts">
+      <Tag color={SEVERITY.error.color}>错误 {count('error')}</Tag>
+      <Tag color={SEVERITY.warning.color}>警告 {count('warning')}</Tag>
+    </a>
+  );
+}
+
 function SummaryRowsTable({ e }: { e: Evaluation }) {
   return (
     <Table
@@ -356,8 +389,18 @@ function SummaryRowsTable({ e }: { e: Evaluation }) {
       columns={[
         { title: '序号', dataIndex: 'index', width: 60 },
         { title: '项目名称', dataIndex: 'name' },
-        { title: '全年预算数', dataIndex: ['adjustedBudget', 'raw'], align: 'right' },
-        { title: '全年执行数', dataIndex: ['executed', 'raw'], align: 'right' },
+        {
+          title: '全年预算数',
+          dataIndex: 'adjustedBudget',
+          align: 'right',
+          render: (v: Stated | undefined) => statedMoney(v),
+        },
+        {
+          title: '全年执行数',
+          dataIndex: 'executed',
+          align: 'right',
+          render: (v: Stated | undefined) => statedMoney(v),
+        },
         { title: '执行率', dataIndex: ['executionRate', 'raw'], align: 'right' },
         { title: '自评得分', dataIndex: ['statedScore', 'raw'], align: 'right' },
         { title: '是否有较大偏差', dataIndex: 'deviation' },

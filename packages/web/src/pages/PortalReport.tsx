@@ -1,12 +1,12 @@
 import { Breadcrumb, Card, Descriptions, Grid, List, Space, Tag, Typography } from 'antd';
-import type { Indicator } from '@jixiao/core';
+import type { BudgetLine, Indicator } from '@jixiao/core';
 import { Link, useParams } from 'react-router';
 import { BudgetTable } from '../components/BudgetTable.tsx';
 import { IndicatorTable } from '../components/IndicatorTable.tsx';
 import { PageState } from '../components/PageState.tsx';
 import { PublicShell } from '../components/PublicShell.tsx';
 import { api, type PublicReport } from '../lib/api.ts';
-import { KIND_NAMES, score } from '../lib/format.ts';
+import { KIND_NAMES, score, statedMoney } from '../lib/format.ts';
 import { useLoad } from '../lib/useLoad.ts';
 
 const noop = () => undefined;
@@ -28,6 +28,26 @@ function IndicatorCards({ indicators }: { indicators: Indicator[] }) {
               指标值 {ind.target?.raw || '—'}
               {ind.unit ? ` ${ind.unit}` : ''} · 完成值 {ind.actual?.raw || '—'} · 分值{' '}
               {ind.weight?.raw || '—'} · 得分 {ind.statedScore?.raw || '—'}
+            </div>
+          </div>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+/** Budget lines as cards on a phone: 全年预算数, 执行数 and 执行率 of each line, in 万元. */
+function BudgetCards({ lines }: { lines: BudgetLine[] }) {
+  return (
+    <List
+      dataSource={lines}
+      renderItem={(line) => (
+        <List.Item>
+          <div style={{ width: '100%', paddingLeft: line.role === 'total' ? 0 : 12 }}>
+            <Typography.Text strong={line.role === 'total'}>{line.label}</Typography.Text>
+            <div style={{ fontSize: 13 }}>
+              全年预算 {statedMoney(line.adjustedBudget ?? line.initialBudget) || '—'} · 执行{' '}
+              {statedMoney(line.executed) || '—'} · 执行率 {line.executionRate?.raw || '—'}
             </div>
           </div>
         </List.Item>
@@ -77,12 +97,16 @@ export default function PortalReport() {
           </Card>
           {r.evaluation.budget.length > 0 && (
             <Card size="small" title="预算执行情况（万元）">
-              <BudgetTable
-                lines={r.evaluation.budget}
-                execution={r.score.budgetExecution}
-                editable={false}
-                onChange={noop}
-              />
+              {screens.md ? (
+                <BudgetTable
+                  lines={r.evaluation.budget}
+                  execution={r.score.budgetExecution}
+                  editable={false}
+                  onChange={noop}
+                />
+              ) : (
+                <BudgetCards lines={r.evaluation.budget} />
+              )}
             </Card>
           )}
           {r.evaluation.indicators.length > 0 && (
