@@ -72,6 +72,23 @@ describe('report content from the data and the layout', () => {
     expect(row.slice(3).map((c) => c.text)).toEqual(['≥90%', '50%', '2', '1', '1.11']);
   });
 
+  it('a single project of seed 003 is reported on its own, titled by the project, without sub-headings', () => {
+    const project = seeds.get('003')!.results.find((r) => r.evaluation.projectName === '社区矫正办公经费')!;
+    const content = buildReportContent([project]);
+    expect(content.title).toBe('2023年度社区矫正办公经费项目支出绩效自评报告');
+    expect(content.blocks.some((b) => b.kind === 'heading' && b.level === 2)).toBe(false);
+    const budget = tables(content.blocks).find((t) => t.caption.startsWith('预算执行情况表'))!;
+    expect(budget.rows[0]!.map((c) => c.text)).toEqual(['总额', '0.00', '37.88', '37.88', '100.00%']);
+  });
+
+  it('seed 003: the organization is named once, not again for each of its five projects', () => {
+    const texts = buildReportContent(seeds.get('003')!).blocks.flatMap((b) =>
+      b.kind === 'paragraph' ? [b.text] : [],
+    );
+    expect(texts.filter((t) => t.startsWith('单位名称：遂宁市安居区司法局'))).toHaveLength(1);
+    expect(texts.filter((t) => t.startsWith('项目名称：'))).toHaveLength(5);
+  });
+
   it('seed 002: the score sentence has no blank marks where an optional note is empty', () => {
     const texts = buildReportContent(seeds.get('002')!).blocks.flatMap((b) =>
       b.kind === 'paragraph' ? [b.text] : [],

@@ -180,7 +180,7 @@ function renderBlock(
   layout: ReportLayout,
 ): ReportBlock[] {
   if (result && block.kinds && !block.kinds.includes(result.evaluation.kind)) return [];
-  const fields = result ? evaluationFields(result, layout) : {};
+  const fields = result ? evaluationFields(result, layout, mainResult(results)) : {};
   switch (block.type) {
     case 'paragraph': {
       const text = paragraphText(block, fields, layout);

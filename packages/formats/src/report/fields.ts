@@ -18,7 +18,11 @@ export function evaluationLabel(result: EvaluationResult): string {
 }
 
 /** Every field a report template may name, for one evaluation. */
-export function evaluationFields(result: EvaluationResult, layout: ReportLayout): FieldValues {
+export function evaluationFields(
+  result: EvaluationResult,
+  layout: ReportLayout,
+  main?: EvaluationResult,
+): FieldValues {
   const { evaluation: e, score } = result;
   const line = mainBudgetLine(e.budget);
   const unmet = score.indicators.filter((s) => s.met === false).length;
@@ -53,6 +57,14 @@ export function evaluationFields(result: EvaluationResult, layout: ReportLayout)
     findingCount: String(result.findings.length),
   };
   Object.assign(fields, summaryFields(e.summaryRows));
+  // Set when another evaluation of the report already named the same organization and year.
+  fields.sameOrganizationAsMain =
+    main &&
+    main !== result &&
+    main.evaluation.organization === e.organization &&
+    main.evaluation.year === e.year
+      ? '1'
+      : undefined;
   fields.incompleteNote = score.totalIncomplete ? layout.labels.incomplete : '';
   fields.statedGradeNote = fields.statedGrade ? fill(layout.labels.statedGrade, fields, layout.blank) : '';
   return fields;
