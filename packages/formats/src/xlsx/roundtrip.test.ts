@@ -36,6 +36,18 @@ describe('xlsx round trip on the five seeds: write, read back, same model, score
     });
   }
 
+  for (const file of seedFiles().map((f) => basename(f))) {
+    it(`${file}: each evaluation alone in its own 自评表`, async () => {
+      for (const r of tablesOnly.get(file)!.results) {
+        const alone = auditWith({ file, evaluations: [r.evaluation], statements: [], issues: [] }, registry);
+        const doc = await readXlsx(await writeEvaluationXlsx(alone.results[0]!), `${file}.xlsx`);
+        expect(doc.evaluations).toHaveLength(1);
+        expect(modelDigest(doc.evaluations[0]!)).toEqual(modelDigest(r.evaluation));
+        expect(resultDigest(auditWith(doc, registry).results[0]!)).toEqual(resultDigest(alone.results[0]!));
+      }
+    });
+  }
+
   it('seed 003 法律援助: one 自评表 alone keeps the filed mistakes (101 分 on a 10-point indicator)', async () => {
     const r = tablesOnly
       .get('003_cbcf39354c9835b0.txt')!

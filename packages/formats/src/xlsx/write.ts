@@ -2,7 +2,14 @@ import ExcelJS from 'exceljs';
 import type { Borders, Worksheet } from 'exceljs';
 import { D, type Evaluation, type EvaluationResult, type ScoreResult, type Stated } from '@jixiao/core';
 import { statedCell, textCell, type CellOut } from './cells.ts';
-import { defaultLayout, layoutById, type FieldCell, type TableSection, type XlsxLayout } from './layout.ts';
+import {
+  defaultLayout,
+  layoutById,
+  loadLayouts,
+  type FieldCell,
+  type TableSection,
+  type XlsxLayout,
+} from './layout.ts';
 import { tableRows, type RowValues } from './rows.ts';
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
@@ -338,14 +345,17 @@ export function writeEvaluationSheet(
 /** One 自评表 (project or department, or a 汇总表 evaluation) as .xlsx. */
 export async function writeEvaluationXlsx(
   result: EvaluationResult,
-  opts: { layout?: string } = {},
+  /** layout: a layout id; layouts: where to look for it (a province's own forms), default the built-in ones. */
+  opts: { layout?: string; layouts?: XlsxLayout[] } = {},
 ): Promise<Buffer> {
   const e = result.evaluation;
+  const layouts = opts.layouts ?? loadLayouts();
   const layout = opts.layout
-    ? layoutById(opts.layout)
+    ? layoutById(opts.layout, layouts)
     : defaultLayout(
         e.kind,
         e.indicators.some((i) => i.criterionText !== undefined),
+        layouts,
       );
   const wb = newWorkbook();
   writeEvaluationSheet(wb, e, layout, result.score);
