@@ -9,3 +9,5 @@ export { loadLayouts, builtinLayoutsDir, type XlsxLayout } from './xlsx/layout.t
 export { XLSX_LIMITS } from './xlsx/guard.ts';
 export { writeWorkbookXlsx } from './xlsx/write.ts';
 export { readHtml, type ReadHtmlOptions } from './html/read-html.ts';
+export { readDocx, type ReadDocxOptions } from './docx/read-docx.ts';
+export { DOCX_LIMITS } from './docx/zip-guard.ts';

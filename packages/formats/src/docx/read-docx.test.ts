@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  auditDocument,
+  scoreEvaluation,
+  type EvaluationDocument,
+  type Finding,
+  type FrameworkRegistry,
+} from '@jixiao/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadBuiltinRegistry } from '../frameworks/load.ts';
+import { ReadError } from '../read-file.ts';
+import { readDocx } from './read-docx.ts';
+import { makeZip } from './test-zip.ts';
+
+const fixture = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/docx/dept-001-shangjie.docx');
+const bytes = readFileSync(fixture);
+
+let registry: FrameworkRegistry;
+let doc: EvaluationDocument;
+beforeAll(async () => {
+  registry = await loadBuiltinRegistry();
+  doc = await readDocx(bytes, 'dept-001.docx');
+});
+const findings = (d: EvaluationDocument): Finding[] =>
+  auditDocument(d, (e) => scoreEvaluation(e, registry, { related: d.evaluations })).results.flatMap(
+    (r) => r.findings,
+  );
+
+describe('a Word 部门整体绩效自评报告 in the layout of seed 001, with its 附件 自评表', () => {
+  it('reads the 自评表 under the caption paragraphs above it', () => {
+    expect(doc.evaluations).toHaveLength(1);
+    const ev = doc.evaluations[0]!;
+    expect(ev.kind).toBe('department');
+    expect(ev.title).toBe('部门整体绩效自评表');
+    expect(ev.year).toBe(2021);
+    expect(ev.organization).toBe('郑州市上街区司法局机关');
+    expect(ev.statedTotal?.value).toBe('99');
+    expect(ev.statedGrade?.raw).toBe('优');
+    expect(ev.source).toEqual({ file: 'dept-001.docx', paragraph: 22, table: '部门整体绩效自评表' });
+  });
+
+  it('reads the budget block and the tasks under their vertically merged captions', () => {
+    const ev = doc.evaluations[0]!;
+    const line = (label: string) => ev.budget.find((b) => b.label === label)!;
+    expect(line('部门预算总额')).toMatchObject({ role: 'total' });
+    expect(line('部门预算总额').executed?.raw).toBe('717.52');
+    expect(line('项目支出').executed?.raw).toBe('95.64');
+    expect(line('法律援助')).toMatchObject({ role: 'task' });
+    expect(line('法律援助').executed?.raw).toBe('39.46');
+    expect(ev.budget.filter((b) => b.role === 'task')).toHaveLength(6);
+  });
+
+  it('carries 一级/二级 down their vertical merges: 30 indicators in 3 一级', () => {
+    const ev = doc.evaluations[0]!;
+    expect(ev.indicators).toHaveLength(30);
+    const count = (l1: string) => ev.indicators.filter((i) => i.level1 === l1).length;
+    expect([count('投入管理指标'), count('产出指标'), count('效益指标')]).toEqual([19, 6, 5]);
+    const ind = ev.indicators.find((i) => i.name === '专职律师担任村（居）法律顾问比例')!;
+    expect(ind.level2).toBe('履职目标和主要任务完成情况');
+    // Word cells have no lines: table, row and column locate them.
+    expect(ind.statedScore?.source).toEqual({
+      file: 'dept-001.docx',
+      table: '部门整体绩效自评表',
+      row: 42,
+      column: '得分',
+    });
+  });
+
+  it('reads the prose paragraph by paragraph, located by paragraph number', () => {
+    const s = doc.statements.find((x) => x.value.raw.startsWith('701.61'));
+    expect(s?.source).toMatchObject({ paragraph: 16 });
+    expect(s?.source?.line).toBeUndefined();
+  });
+
+  it('gives the same findings as seed 001', () => {
+    const all = findings(doc);
+    const having = (code: string, text: string) =>
+      all.filter((f) => f.code === code && f.message.includes(text));
+    expect(having('sum-mismatch', '105.34')).toHaveLength(1);
+    expect(having('budget-execution-anomaly', '法律援助')).toHaveLength(1);
+    expect(having('cross-table-mismatch', '预算调整率')).toHaveLength(1);
+    expect(having('rule-deviation', '政府采购执行率')).toHaveLength(1);
+  });
+});
+
+describe('hostile Word files', () => {
+  const refuse = async (data: Buffer, message: RegExp) => {
+    const started = Date.now();
+    const error = await readDocx(data, 'bad.docx').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReadError);
+    expect((error as ReadError).message).toMatch(message);
+    expect(Date.now() - started).toBeLessThan(5000);
+  };
+
+  it('refuses a zip bomb by its compression ratio before inflating it', async () => {
+    const bomb = makeZip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'word/document.xml', data: Buffer.alloc(60 * 1024 * 1024, 0x20) },
+    ]);
+    expect(bomb.length).toBeLessThan(200_000);
+    await refuse(bomb, /压缩比达 \d+ 倍，疑似“压缩炸弹”/);
+  });
+
+  it('refuses a part whose declared size lies (inflating it would exceed what it claims)', async () => {
+    const liar = makeZip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'word/document.xml', data: Buffer.alloc(8 * 1024 * 1024, 0x20), declaredSize: 1000 },
+    ]);
+    await refuse(liar, /已损坏/);
+  });
+
+  it('refuses a package whose declared total is over 100 MB', async () => {
+    const parts = Array.from({ length: 120 }, (_, i) => ({
+      name: `word/media/image${i}.bin`,
+      data: Buffer.from('x'),
+      declaredSize: 1024 * 1024,
+    }));
+    await refuse(makeZip(parts), /解压后超过 100 MB/);
+  });
+
+  it('refuses a broken zip: a real .docx cut in half', async () => {
+    await refuse(bytes.subarray(0, Math.floor(bytes.length / 2)), /已损坏/);
+  });
+
+  it('names what a wrongly named file really is', async () => {
+    await refuse(Buffer.alloc(0), /是空文件/);
+    await refuse(Buffer.from('部门整体绩效自评表\n自评得分\t99\n', 'utf8'), /是文本文件，不是 Word 文档/);
+    await refuse(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), /Word 97-2003/);
+    await refuse(Buffer.from('%PDF-1.7\n%âãÏÓ\n', 'latin1'), /是 PDF 文件/);
+    await refuse(makeZip([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }]), /是 Excel 工作簿/);
+    await refuse(makeZip([{ name: 'hello.txt', data: Buffer.from('hi') }]), /缺少 word\/document\.xml/);
+    await refuse(
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xfe]),
+      /不是 Word 文档/,
+    );
+  });
+
+  it('reads markup typed into a Word paragraph as text, never as a table or a script', async () => {
+    const { Document, Packer, Paragraph } = await import('docx');
+    const typed = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: '<table><tr><td>项目名称</td><td>注入的项目</td></tr></table>' }),
+            new Paragraph({ text: '<script>globalThis.pwned = true</script>自评得分 96 分。' }),
+          ],
+        },
+      ],
+    });
+    const read = await readDocx(await Packer.toBuffer(typed), 'typed.docx');
+    expect(read.evaluations.some((e) => e.projectName === '注入的项目')).toBe(false);
+    expect((globalThis as Record<string, unknown>).pwned).toBeUndefined();
+    expect(read.statements.map((s) => s.text).join()).toContain('<script>');
+  });
+});

@@ -1,0 +1,28 @@
+import type { EvaluationDocument } from '@jixiao/core';
+import mammoth from 'mammoth';
+import { readHtml, type ReadHtmlOptions } from '../html/read-html.ts';
+import { ReadError } from '../read-file.ts';
+import { checkDocxPackage } from './zip-guard.ts';
+
+export type ReadDocxOptions = Pick<ReadHtmlOptions, 'narrative'>;
+
+/**
+ * Reads a Word 自评报告 with its 附表: the package is checked first (zip bombs, broken or
+ * disguised files), then mammoth turns it into HTML — tables kept, merged cells as rowspan and
+ * colspan — which the HTML reader reads. Prose is located by paragraph (the body's paragraphs
+ * outside tables, counted from 1), table cells by table, row and column. Throws ReadError.
+ */
+export async function readDocx(
+  data: Buffer,
+  file: string,
+  options: ReadDocxOptions = {},
+): Promise<EvaluationDocument> {
+  await checkDocxPackage(data, file);
+  let html: string;
+  try {
+    html = (await mammoth.convertToHtml({ buffer: data }, { ignoreEmptyParagraphs: true })).value;
+  } catch (error) {
+    throw new ReadError(file, `${file} 的 Word 内容无法读取（${(error as Error).message}），文件可能已损坏`);
+  }
+  return readHtml(html, file, { ...options, locate: 'paragraph' });
+}
