@@ -93,6 +93,9 @@ export interface ReportLayout {
 
 export class ReportLayoutError extends Error {}
 
+/** The data a table block can draw from; a layout chooses among these, and their columns. */
+export const TABLE_SOURCES = ['budget', 'summary', 'monitoring', 'indicators', 'indicatorCounts', 'findings'];
+
 export function layoutsDir(): string {
   return fileURLToPath(new URL('../../layouts/report/', import.meta.url));
 }
@@ -118,6 +121,11 @@ export function loadReportLayout(file = `${layoutsDir()}standard.json`): ReportL
       if (block.type === 'table' && !layout.tables[block.table]) {
         throw new ReportLayoutError(
           `报告版式文件 ${file}：「${section.heading}」引用了未定义的表格 ${block.table}`,
+        );
+      }
+      if (block.type === 'table' && !TABLE_SOURCES.includes(block.table)) {
+        throw new ReportLayoutError(
+          `报告版式文件 ${file}：表格 ${block.table} 没有对应的数据，可用的表格为 ${TABLE_SOURCES.join('、')}`,
         );
       }
     }
