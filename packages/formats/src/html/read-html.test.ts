@@ -191,6 +191,36 @@ describe('grids: merged cells expanded as the text exports write them', () => {
   });
 });
 
+describe('how sites frame their pages', () => {
+  it('reads a whole article framed in a one-cell table as prose', () => {
+    const doc = readHtml(
+      '<table width="900"><tr><td><p>一、部门预算支出情况</p><p>2024 年预算金额 1689.97 万元，执行 1578.95 万元。</p></td></tr></table>',
+      'framed.html',
+    );
+    expect(doc.evaluations).toEqual([]);
+    expect(doc.statements.map((s) => s.value.raw)).toContain('1689.97万元');
+  });
+
+  it('joins a form a site cut into several tables back into one', () => {
+    const header =
+      '<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th><th>实际完成值</th><th>分值</th><th>得分</th></tr>';
+    const doc = readHtml(
+      '<p>部门整体绩效自评表</p>' +
+        `<table><tr><td>部门名称</td><td colspan="6">某某局</td></tr>${header}` +
+        '<tr><td>产出指标</td><td>数量指标</td><td>甲</td><td>1</td><td>1</td><td>5</td><td>5</td></tr></table>' +
+        `<table>${header}<tr><td>效益指标</td><td>满意度</td><td>乙</td><td>≥90%</td><td>95%</td><td>5</td><td>5</td></tr></table>`,
+      'split.html',
+    );
+    expect(doc.evaluations).toHaveLength(1);
+    const ev = doc.evaluations[0]!;
+    expect(ev.organization).toBe('某某局');
+    expect(ev.indicators.map((i) => [i.level1, i.name, i.source?.row])).toEqual([
+      ['产出指标', '甲', 3],
+      ['效益指标', '乙', 5],
+    ]);
+  });
+});
+
 describe('hostile pages', () => {
   it('never runs or reads scripts, event handlers or javascript: links', () => {
     let ran = false;

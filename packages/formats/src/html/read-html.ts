@@ -111,6 +111,8 @@ export function readHtml(html: string, file: string, options: ReadHtmlOptions = 
   let paragraph = 0;
   let tableNo = 0;
   let proseChars = 0;
+  /** Prose between the last table and this one: without any, an untitled table continues it. */
+  let proseSinceTable = true;
   for (const part of walkPage(root)) {
     if (part.kind === 'prose') {
       const p = part.line;
@@ -126,7 +128,10 @@ export function readHtml(html: string, file: string, options: ReadHtmlOptions = 
         continue;
       }
       if (p.opensBlock && lines.length) lines.push({ line: lines.at(-1)!.line, text: PARAGRAPH_BREAK });
-      lines.push({ line: byParagraph ? ++paragraph : lineAt(p.offset), text: p.text });
+      // A <br> (Word's soft line break) continues its paragraph: same paragraph number.
+      if (byParagraph && (p.opensBlock || paragraph === 0)) paragraph++;
+      lines.push({ line: byParagraph ? paragraph : lineAt(p.offset), text: p.text });
+      proseSinceTable = true;
       continue;
     }
     tableNo++;
@@ -141,7 +146,24 @@ export function readHtml(html: string, file: string, options: ReadHtmlOptions = 
       firstLine,
       lastLine: byParagraph ? 0 : lineAt(el.range[1]),
     };
+    if (truncated) {
+      issues.push({
+        severity: 'error',
+        message: `第 ${tableNo} 个表格起，单元格超过 ${MAX_CELLS} 个，不像一份自评报告，其余部分未读取`,
+        source: { file, ...(firstLine ? { line: firstLine } : {}) },
+      });
+    }
     const inside = titleInside(el, table, sourceLine);
+    const previous = tables.at(-1);
+    if (!inside && !proseSinceTable && previous && rows.length) {
+      // A form split into several tables (a site cutting it at page breaks): one table again.
+      const offset = previous.rows.length;
+      for (const r of table.rows) r.index = offset + r.index!;
+      previous.rows.push(...table.rows);
+      if (!byParagraph) previous.lastLine = table.lastLine;
+      continue;
+    }
+    proseSinceTable = false;
     const above = captionAbove(lines, lines.length);
     const title = inside ?? above.title;
     if (title) {
@@ -151,13 +173,6 @@ export function readHtml(html: string, file: string, options: ReadHtmlOptions = 
     const year = table.captionYear ?? above.year ?? (title ? titleYear(title.text) : undefined);
     if (year !== undefined) table.captionYear = year;
     table.place = `第 ${tableNo} 个表格${title ? `「${title.text}」` : ''}`;
-    if (truncated) {
-      issues.push({
-        severity: 'error',
-        message: `${table.place}之后的单元格超过 ${MAX_CELLS} 个，不像一份自评报告，其余部分未读取`,
-        source: { file, ...(firstLine ? { line: firstLine } : {}) },
-      });
-    }
     if (rows.length) tables.push(table);
   }
   const doc = assembleDocument({

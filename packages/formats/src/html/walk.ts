@@ -1,5 +1,6 @@
 import { NodeType, type HTMLElement, type Node } from 'node-html-parser';
 import { BLOCKS, collapse, hasNestedTable, isElement, SKIPPED, tagOf } from './dom.ts';
+import { rowsOf } from './grid.ts';
 
 /** A line of prose: a paragraph, a heading, or a piece of one between <br>s. */
 export interface ProseLine {
@@ -14,8 +15,20 @@ export interface ProseLine {
 export type PagePart = { kind: 'prose'; line: ProseLine } | { kind: 'table'; table: HTMLElement };
 
 /**
- * Walks the page in reading order. A table holding another table is layout, not data: its cells
- * are read like blocks and the innermost tables are the data. Scripts, styles and the like are
+ * A table that lays out the page rather than holding data: one that holds another table, or one
+ * whose every row is a single cell (a whole article framed in a one-cell table, as many
+ * government sites publish it).
+ */
+function isLayoutTable(table: HTMLElement): boolean {
+  if (hasNestedTable(table)) return true;
+  const cellsIn = (tr: HTMLElement) =>
+    tr.childNodes.filter((c) => isElement(c) && (tagOf(c) === 'td' || tagOf(c) === 'th')).length;
+  return rowsOf(table).every((tr) => cellsIn(tr) <= 1);
+}
+
+/**
+ * Walks the page in reading order. A layout table is not data: its cells are read like blocks, and
+ * the tables inside it are the data. Scripts, styles and the like are
  * skipped whole; attributes (onload=…) are never looked at. The walk keeps its own stack, so a
  * page nested thousands of levels deep cannot exhaust the call stack.
  */
@@ -51,7 +64,7 @@ export function walkPage(root: HTMLElement): PagePart[] {
       endLine(false);
       continue;
     }
-    if (tag === 'table' && !hasNestedTable(node)) {
+    if (tag === 'table' && !isLayoutTable(node)) {
       endLine(true);
       parts.push({ kind: 'table', table: node });
       continue;
