@@ -103,3 +103,52 @@ describe('jixiao score', () => {
     expect(stdout).toContain('出处');
   });
 });
+
+describe('jixiao report and summary', () => {
+  it('writes the 自评表, 自评报告 and PDF of a seed, and the xlsx reads back with the same findings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-report-'));
+    const { code, stdout } = run(
+      'report',
+      seed('002_2938c48e62223733.txt'),
+      '--format',
+      'xlsx,docx,pdf',
+      '--out',
+      dir,
+    );
+    expect(code).toBe(0);
+    for (const ext of ['xlsx', 'docx', 'pdf']) expect(stdout).toContain(`002_2938c48e62223733.${ext}`);
+    const pdf = spawnSync('pdftotext', [join(dir, '002_2938c48e62223733.pdf'), '-'], { encoding: 'utf8' });
+    expect(pdf.status, 'pdftotext (poppler-utils) must be installed').toBe(0);
+    expect(pdf.stdout).toContain('雁峰区司法局');
+    expect(pdf.stdout).not.toContain('审核发现'); // internal findings only on request
+    const back = JSON.parse(run('audit', '--json', join(dir, '002_2938c48e62223733.xlsx')).stdout) as {
+      documents: Array<{ evaluations: Array<{ statedTotal: string; findings: Array<{ code: string }> }> }>;
+    };
+    const e = back.documents[0]!.evaluations[0]!;
+    expect(e.statedTotal).toBe('96.12');
+    expect(e.findings.map((f) => f.code)).toContain('indicator-quality');
+  });
+
+  it('refuses an unknown format in Chinese', () => {
+    const { code, stderr } = run('report', seed('002_2938c48e62223733.txt'), '--format', 'odt');
+    expect(code).toBe(2);
+    expect(stderr).toContain('不支持的格式');
+  });
+
+  it('sums projects from several files into one 汇总表', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'jixiao-summary-')), 'summary.xlsx');
+    const { code, stdout } = run(
+      'summary',
+      seed('000_424dabb8b7582373.txt'),
+      seed('003_cbcf39354c9835b0.txt'),
+      '--out',
+      out,
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain('summary.xlsx');
+    const back = JSON.parse(run('audit', '--json', out).stdout) as {
+      documents: Array<{ evaluations: Array<{ kind: string }> }>;
+    };
+    expect(back.documents[0]!.evaluations[0]!.kind).toBe('summary');
+  });
+});

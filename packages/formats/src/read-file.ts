@@ -1,6 +1,8 @@
 import { open, stat } from 'node:fs/promises';
 import type { EvaluationDocument } from '@jixiao/core';
+import { readHtml } from './html/read-html.ts';
 import { readText } from './text/read-text.ts';
+import { readXlsx } from './xlsx/read.ts';
 
 /** Largest file read, in bytes: a self-evaluation report is a few hundred KB; 20 MB is not a report. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -117,7 +119,41 @@ export async function readDocumentBytes(bytes: Uint8Array, file: string): Promis
       `${file} 有 ${mb} MB，超过 ${MAX_FILE_BYTES / 1024 / 1024} MB 的上限，不像一份自评报告`,
     );
   }
+  const kind = kindOf(bytes, file);
+  if (kind === 'xlsx') return readXlsx(Buffer.from(bytes), file);
+  if (kind === 'zip') {
+    throw new ReadError(
+      file,
+      `${file} 是压缩包（Office 文件），但扩展名不是 .xlsx${DOCX_NOTE}，无法判断其格式；请确认扩展名`,
+    );
+  }
   const text = decodeReport(bytes, file);
   if (text.trim() === '') throw new ReadError(file, `${file} 只有空白，没有内容`);
-  return readText(text, file);
+  return kind === 'html' || looksLikeHtml(text) ? readHtml(text, file) : readText(text, file);
+}
+
+const DOCX_NOTE = '';
+
+type Kind = 'xlsx' | 'zip' | 'html' | 'text';
+
+/**
+ * What a file is, by its first bytes and then its name: an Office file is a zip ("PK\x03\x04"); a name
+ * ending .xlsx that is not a zip is refused by the xlsx reader with its own message.
+ */
+function kindOf(bytes: Uint8Array, file: string): Kind {
+  const name = file.toLowerCase();
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  if (name.endsWith('.xlsx') || name.endsWith('.xlsm')) return 'xlsx';
+  if (zip) return 'zip';
+  if (name.endsWith('.html') || name.endsWith('.htm')) return 'html';
+  return 'text';
+}
+
+function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 2000).toLowerCase();
+  return (
+    /<!doctype html|<html[\s>]/.test(head) ||
+    (/<table[\s>]/.test(text.slice(0, 200_000).toLowerCase()) &&
+      /<\/t[dh]>/.test(text.slice(0, 200_000).toLowerCase()))
+  );
 }
