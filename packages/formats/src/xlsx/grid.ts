@@ -1,4 +1,6 @@
-import type { Worksheet } from 'exceljs';
+import ExcelJS, { type Worksheet } from 'exceljs';
+
+const { ValueType } = ExcelJS;
 import { cellText } from './cells.ts';
 
 /** A cell as the reader uses it: merged areas appear once, at their top-left cell. */
@@ -12,12 +14,19 @@ export interface GridCell {
 /** Rows of a sheet holding text, each with its non-empty cells left to right. */
 export type Grid = Map<number, GridCell[]>;
 
-export function sheetGrid(ws: Worksheet): Grid {
+/**
+ * The sheet's text cells. Formulas are never evaluated: their cached result is read, and a formula
+ * saved without one (some tools do not calculate) is listed in `uncached` so the user is told.
+ */
+export function sheetGrid(ws: Worksheet, uncached: string[] = []): Grid {
   const grid: Grid = new Map();
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const cells: GridCell[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (cell.isMerged && cell.master.address !== cell.address) return;
+      if (cell.type === ValueType.Formula && (cell.result === undefined || cell.result === null)) {
+        uncached.push(cell.address);
+      }
       const text = cellText(cell);
       if (text !== '') cells.push({ row: r, col: c, address: cell.address, text });
     });

@@ -128,13 +128,17 @@ export async function checkXlsxContainer(data: Buffer, file: string): Promise<vo
         : '压缩包里没有 Excel 工作簿（xl/workbook.xml）';
       throw new ReadError(file, `${file} 不是 xlsx 文件：${kind}`);
     }
-    for (const e of list.filter((x) => /^xl\/worksheets\/[^/]+\.xml$/.test(x.fileName))) {
+    // Every part is inflated once here, with its declared size enforced: a part that lies about its
+    // size (a bomb behind a small header) stops at the lie instead of inside the parser.
+    for (const e of list.filter((x) => !x.fileName.endsWith('/'))) {
+      const sheet = /^xl\/worksheets\/[^/]+\.xml$/.test(e.fileName);
       let rows: number;
       try {
-        rows = await countRows(zip, e, XLSX_LIMITS.maxRowsPerSheet);
+        rows = await countRows(zip, e, sheet ? XLSX_LIMITS.maxRowsPerSheet : Infinity);
       } catch {
-        throw new ReadError(file, `${file} 已损坏：工作表「${e.fileName}」无法解压`);
+        throw new ReadError(file, `${file} 已损坏：其中「${e.fileName}」无法解压，或解压后的大小与记录不符`);
       }
+      if (!sheet) continue;
       if (rows > XLSX_LIMITS.maxRowsPerSheet) {
         throw new ReadError(
           file,

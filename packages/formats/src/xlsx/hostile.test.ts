@@ -107,3 +107,18 @@ describe('hostile xlsx files give a Chinese ReadError, not a crash', () => {
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
   });
 });
+
+describe('a part that lies about its size', () => {
+  it('stops at the declared size: 150 MB of zeros declared as 1 KB is a ReadError, in bounded memory', async () => {
+    const zeros = Buffer.alloc(1024 * 1024);
+    const bomb = await deflateChunks(Array.from({ length: 150 }, () => zeros));
+    const data = makeZip([
+      { name: '[Content_Types].xml', data: CONTENT_TYPES },
+      { name: 'xl/workbook.xml', data: WORKBOOK },
+      { name: 'xl/sharedStrings.xml', deflated: { ...bomb, size: 1024 } },
+    ]);
+    const before = process.memoryUsage().rss;
+    await expectReadError(data, /已损坏.*sharedStrings\.xml.*大小与记录不符/);
+    expect(process.memoryUsage().rss - before).toBeLessThan(50 * 1024 * 1024);
+  });
+});

@@ -312,3 +312,24 @@ describe('readXlsx: hand-made forms in the seeds’ layouts', () => {
     );
   });
 });
+
+describe('readXlsx: formulas are read, never run', () => {
+  it('a formula saved without its result is read as blank and reported with its cell', async () => {
+    const wb = new ExcelJS.Workbook();
+    summarySheet(wb);
+    const ws = wb.getWorksheet('汇总')!;
+    ws.getCell('E5').value = { formula: 'D5/C5' } as ExcelJS.CellFormulaValue; // no cached result
+    ws.getCell('E6').value = { formula: 'D6/C6', result: 0 };
+    ws.getCell('E6').numFmt = '0%';
+    const doc = await readXlsx(await bytes(wb), 'calc.xlsx');
+    const rows = doc.evaluations[0]!.summaryRows;
+    expect(rows[1]!.executionRate).toMatchObject({ raw: '', value: null });
+    expect(rows[2]!.executionRate).toMatchObject({ raw: '0%', value: '0' });
+    expect(doc.issues).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.stringMatching(/「汇总」的 E5 是公式.*没有保存计算结果/),
+      }),
+    ]);
+  });
+});

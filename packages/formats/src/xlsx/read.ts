@@ -523,7 +523,17 @@ export async function readXlsx(
   const issues: ReadIssue[] = [];
   const evaluations: Evaluation[] = [];
   for (const ws of wb.worksheets) {
-    const grid = sheetGrid(ws);
+    const uncached: string[] = [];
+    const grid = sheetGrid(ws, uncached);
+    if (uncached.length) {
+      const shown =
+        uncached.slice(0, 5).join('、') + (uncached.length > 5 ? ` 等 ${uncached.length} 个单元格` : '');
+      issues.push({
+        severity: 'warning',
+        message: `工作表「${ws.name}」的 ${shown} 是公式，但文件里没有保存计算结果，已按空白读取（公式不会被执行）。请在 Excel 或 WPS 中打开、保存后再导入。`,
+        source: { file, sheet: ws.name, cell: uncached[0]! },
+      });
+    }
     if (!grid.size) continue;
     const layout = recogniseLayout(grid, layouts);
     if (!layout) {
