@@ -81,7 +81,7 @@ describe('a published 项目支出绩效自评表 page (seed 003 法律援助, r
     const score = ev.indicators.find((i) => i.name === '法律援助人次')!.statedScore!.source!;
     expect(score).toEqual({
       file: 'project-003-legal-aid.html',
-      line: 35,
+      line: 36,
       table: '部门预算项目支出绩效自评表（2023年度）',
       row: 14,
       column: '得分',
@@ -118,12 +118,12 @@ describe('a published page with the 项目支出绩效自评汇总表 (seed 000)
     expect(ev.summaryRows[0]!.executionRate?.raw).toBe('70.47%');
     expect(ev.summaryRows[2]!.deviation).toBe('压缩项目经费，未拨付经费');
     expect(ev.summaryRows[7]!.adjustedBudget?.value).toBe('49.5');
-    expect(ev.summaryRows[7]!.source).toMatchObject({ line: 39, row: 9, column: '项目名称' });
+    expect(ev.summaryRows[7]!.source).toMatchObject({ line: 40, row: 9, column: '项目名称' });
   });
 
   it('reads the prose around it, one paragraph at a time, with its lines', () => {
     const s = doc.statements.find((x) => x.value.raw.startsWith('1689.97'));
-    expect(s?.source?.line).toBe(16);
+    expect(s?.source?.line).toBe(17);
     expect(doc.statements.some((x) => x.value.raw === '94.32分' || x.value.value === '94.32')).toBe(true);
   });
 
