@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   newEvaluation,
+  parseStated,
   scoreEvaluation,
   type DocumentAudit,
   type EvaluationResult,
@@ -9,7 +10,7 @@ import {
 import { loadBuiltinRegistry } from '../frameworks/load.ts';
 import { buildReportContent, type ReportBlock } from './content.ts';
 import { loadReportLayout } from './layout.ts';
-import { writeReportHtml } from './html.ts';
+import { renderReportHtml, writeReportHtml } from './html.ts';
 import { writeReportDocx } from './docx.ts';
 import { auditSeeds, zipEntry } from './test-support.ts';
 
@@ -148,6 +149,38 @@ describe('report content from the data and the layout', () => {
       '717.52',
       '102.27%',
     ]);
+  });
+
+  it('a table of 5 000 indicators prints 2 000 rows (the 合计 kept) and says how many it left out, in bounded time', () => {
+    const evaluation = newEvaluation({
+      id: 'eval-1',
+      title: '大表',
+      kind: 'project',
+      year: 2024,
+      projectName: '压力测试',
+      indicators: Array.from({ length: 5000 }, (_, i) => ({
+        id: `i${i}`,
+        level1: '产出指标',
+        level2: '数量指标',
+        name: `指标${i + 1}`,
+        direction: '≥' as const,
+        target: parseStated('10'),
+        actual: parseStated('10'),
+        weight: parseStated('0.01'),
+        statedScore: parseStated('0.01'),
+      })),
+    });
+    const start = Date.now();
+    const content = buildReportContent([
+      { evaluation, score: scoreEvaluation(evaluation, registry), findings: [] },
+    ]);
+    const html = renderReportHtml(content);
+    expect(Date.now() - start).toBeLessThan(10_000);
+    const table = tables(content.blocks).find((t) => t.caption === '绩效指标完成情况表')!;
+    expect(table.rows).toHaveLength(2000);
+    expect(table.rows.at(-1)![0]!.text).toBe('合计');
+    // 5 000 indicators + the 合计 row = 5 001 rows; 1 999 + 合计 printed.
+    expect(html).toContain('（本表另有 3001 行未列出，详见自评表。）');
   });
 
   it('HTML: text from the document is escaped, never markup, and control characters are gone', () => {

@@ -5,6 +5,7 @@ import {
   loadReportLayout,
   type FieldValues,
   type LayoutBlock,
+  MAX_TABLE_ROWS,
   type ReportLayout,
   type TableLayout,
 } from './layout.ts';
@@ -89,8 +90,15 @@ function widthsOf(header: string[], rows: Row[], fields: string[]): number[] {
   return raw.map((w) => w / total);
 }
 
-function tableBlock(table: TableLayout, rows: Row[]): ReportBlock | null {
-  if (!rows.length) return null;
+function tableBlock(table: TableLayout, all: Row[]): ReportBlock[] {
+  if (!all.length) return [];
+  // Keep a 合计 row that ends the table, whatever is cut before it.
+  const last = all.at(-1);
+  const rows =
+    all.length <= MAX_TABLE_ROWS
+      ? all
+      : [...all.slice(0, MAX_TABLE_ROWS - 1), ...(last?.__total ? [last] : [])];
+  const omitted = all.length - rows.length;
   const fields = table.columns.map((c) => c.field);
   const header = table.columns.map((c) => c.header);
   const cells: ReportCell[][] = rows.map((row) =>
@@ -125,13 +133,16 @@ function tableBlock(table: TableLayout, rows: Row[]): ReportBlock | null {
       }
     }
   }
-  return {
+  const block: ReportBlock = {
     kind: 'table',
     caption: table.caption,
     header,
     widths: widthsOf(header, rows, fields),
     rows: cells,
   };
+  return omitted > 0
+    ? [block, { kind: 'note', text: `（本表另有 ${omitted} 行未列出，详见自评表。）` }]
+    : [block];
 }
 
 /** The rows a table of the layout draws from: each table id names one kind of data. */
@@ -195,8 +206,7 @@ function renderBlock(
       const table = layout.tables[block.table];
       if (!table) return [];
       const rows = tableRows(block.table, result, results, layout, table);
-      const t = tableBlock(table, rows);
-      return t ? [t] : [];
+      return tableBlock(table, rows);
     }
     case 'chart': {
       const id = result ? `${block.chart}:${result.evaluation.id}` : block.chart;
@@ -250,8 +260,8 @@ export function buildReportContent(
     blocks.push({ kind: 'heading', level: 1, text: appendix.heading });
     blocks.push({ kind: 'note', text: fill(appendix.note, { findingCount: String(findings.length) }, '') });
     const table = layout.tables[appendix.table];
-    const t = table ? tableBlock(table, findingRows(results, layout, findings)) : null;
-    blocks.push(t ?? { kind: 'paragraph', text: appendix.empty });
+    const t = table ? tableBlock(table, findingRows(results, layout, findings)) : [];
+    blocks.push(...(t.length ? t : [{ kind: 'paragraph' as const, text: appendix.empty }]));
   }
   return { title, subtitle, blocks, internal: opts.includeFindings === true };
 }

@@ -56,6 +56,12 @@ export interface TableLayout {
 }
 
 /**
+ * Rows a report table prints at most; the rest are counted in a note. A report is read by people:
+ * a hostile or mistaken file with a million rows must not become a million-row PDF.
+ */
+export const MAX_TABLE_ROWS = 2000;
+
+/**
  * 报告版式 — the sections of a 自评报告, their wording and which field goes where. A province with
  * its own report outline adds a file in layouts/report/, not code.
  */
