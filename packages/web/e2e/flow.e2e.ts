@@ -33,6 +33,12 @@ describe('web UI end to end', () => {
     await page.goto(`${server.url}/evaluations`);
     await page.waitForURL(/\/login$/);
     await shot(page, '01-login');
+    // A wrong password: the server's Chinese message, no stack trace.
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByText('用户名或密码不正确').waitFor();
+    await shot(page, '01b-login-error', false);
     await loginAs(page, server.url, 'admin', server.adminPassword);
     await page.getByRole('link', { name: /社区矫正办公经费/ }).waitFor();
     await shot(page, '02-list-admin');
@@ -71,6 +77,14 @@ describe('web UI end to end', () => {
     await page.getByRole('img', { name: '各部门预算执行率' }).locator('canvas').waitFor();
     await page.waitForTimeout(800);
     await shot(page, '03c-dashboard-admin');
+
+    // Error and empty states: an evaluation that does not exist; a portal with nothing published yet.
+    await page.goto(`${server.url}/evaluations/99999`);
+    await page.getByText('加载失败').waitFor();
+    await shot(page, '03d-error-state', false);
+    await page.goto(`${server.url}/public`);
+    await page.getByText('暂无公开的报告').waitFor();
+    await shot(page, '03e-portal-empty', false);
     await page.close();
   });
 
@@ -92,6 +106,10 @@ describe('web UI end to end', () => {
     const after = await computed.innerText();
     expect(after).not.toBe(before);
     await shot(page, '05-detail-edited');
+    await page.getByRole('tab', { name: /预算执行/ }).click();
+    await page.getByLabel('总额 全年执行数').waitFor();
+    await shot(page, '05b-budget-edit', false);
+    await page.getByRole('tab', { name: /绩效指标/ }).click();
 
     // Someone else saves first (the same account in another session): our save must get 409 and keep our edits.
     const other = await apiSession(server.url, filler.username, filler.password);

@@ -45,8 +45,9 @@ export function BudgetTable({
   const moneyCell = (field: Field, label: string) => (v: Stated | undefined, line: BudgetLine, i: number) => (
     <EditCell
       value={v}
-      display={field === 'executionRate' ? (v?.raw ?? '') : statedMoney(v)}
-      editable={editable}
+      display={field === 'executionRate' || field === 'statedScore' ? (v?.raw ?? '') : statedMoney(v)}
+      // 得分 belongs to the line that carries the 分值 (usually 总额); other lines write "/".
+      editable={editable && (field !== 'statedScore' || line.weight?.value != null)}
       label={`${line.label} ${label}`}
       onChange={(raw) => set(i, field, raw)}
       width={field === 'executionRate' || field === 'statedScore' ? 72 : 100}

@@ -112,6 +112,7 @@ export function IndicatorTable({
       bordered
       pagination={false}
       dataSource={indicators}
+      sticky
       scroll={{ x: 1200 }}
       rowClassName={(ind) => (flagged.has(ind.name) ? 'row-flagged' : '')}
       columns={[

@@ -1,4 +1,4 @@
-import type { Stated } from '@jixiao/core';
+import { D, type Stated } from '@jixiao/core';
 import type { Status } from './api.ts';
 
 /** 状态名称与颜色 — status labels as the users say them. */
@@ -25,19 +25,19 @@ export function money(value: string | null | undefined): string {
   return `${negative ? '-' : ''}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac.padEnd(2, '0')}`;
 }
 
-/** Rounds a decimal string half-up to `places` without going through a float for the digits kept. */
+/** Rounds a decimal string half-up (四舍五入) to `places` with decimal arithmetic, never a float. */
 export function roundTo(value: string, places: number): string {
-  const n = Number(value);
-  if (!Number.isFinite(n)) return value;
-  const factor = 10 ** places;
-  const rounded = Math.round(Math.abs(n) * factor + 1e-9) / factor;
-  return `${n < 0 ? '-' : ''}${rounded.toFixed(places)}`;
+  try {
+    return new D(value).toFixed(places, D.ROUND_HALF_UP);
+  } catch {
+    return value;
+  }
 }
 
 /** 分数 — a score with up to 2 decimals, '—' when absent. */
 export function score(value: string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '—';
-  return roundTo(value, 2).replace(/\.?0+$/, '');
+  return roundTo(value, 2).replace(/\.0+$|(\.\d*?)0+$/, '$1');
 }
 
 /** 百分比 */

@@ -24,8 +24,12 @@ function executionOption(d: Dashboard): ChartOption {
   const rows = [...d.byDepartment].sort((a, b) => Number(a.rate ?? 0) - Number(b.rate ?? 0));
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${Number(v).toFixed(2)}%` },
-    grid: { left: 8, right: 48, top: 16, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', name: '%', max: (v: { max: number }) => Math.max(100, Math.ceil(v.max)) },
+    grid: { left: 8, right: 72, top: 24, bottom: 8, containLabel: true },
+    xAxis: {
+      type: 'value',
+      name: '%',
+      max: (v: { max: number }) => Math.max(100, Math.ceil(v.max / 10) * 10),
+    },
     yAxis: {
       type: 'category',
       data: rows.map((r) => r.department),
