@@ -9,6 +9,8 @@ export interface GridCell {
   col: number;
   address: string;
   text: string;
+  /** The number a numeric cell holds (or its formula's cached result), for columns that need it. */
+  number?: number;
 }
 
 /** Rows of a sheet holding text, each with its non-empty cells left to right. */
@@ -28,7 +30,20 @@ export function sheetGrid(ws: Worksheet, uncached: string[] = []): Grid {
         uncached.push(cell.address);
       }
       const text = cellText(cell);
-      if (text !== '') cells.push({ row: r, col: c, address: cell.address, text });
+      const n =
+        typeof cell.value === 'number'
+          ? cell.value
+          : typeof cell.result === 'number'
+            ? cell.result
+            : undefined;
+      if (text !== '')
+        cells.push({
+          row: r,
+          col: c,
+          address: cell.address,
+          text,
+          ...(n === undefined ? {} : { number: n }),
+        });
     });
     if (cells.length) grid.set(r, cells);
   });

@@ -333,3 +333,19 @@ describe('readXlsx: formulas are read, never run', () => {
     ]);
   });
 });
+
+describe('readXlsx: a rate that lost its % format', () => {
+  it('0.7047 in the 预算执行率 column is read as 70.47% and reported', async () => {
+    const wb = new ExcelJS.Workbook();
+    summarySheet(wb);
+    wb.getWorksheet('汇总')!.getCell('E4').value = 0.7047;
+    wb.getWorksheet('汇总')!.getCell('E4').numFmt = 'General';
+    const doc = await readXlsx(await bytes(wb), 'fraction.xlsx');
+    expect(doc.evaluations[0]!.summaryRows[0]!.executionRate).toMatchObject({
+      raw: '70.47%',
+      value: '70.47',
+      decimals: 2,
+    });
+    expect(doc.issues[0]!.message).toMatch(/E4 的预算执行率 0\.7047 没有百分比格式，按 70\.47% 读取/);
+  });
+});

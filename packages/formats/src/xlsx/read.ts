@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import {
+  D,
   newEvaluation,
   parseStated,
   type BudgetLine,
@@ -250,13 +251,35 @@ function readTable(ctx: Ctx, section: TableSection): void {
   }
   ctx.cursor = last + 1;
   const headerOf = new Map(section.columns.map((c) => [c.field, c.header]));
+  const formatOf = new Map(section.columns.map((c) => [c.field, c.format]));
   const stated = (raw: RawRow, f: string): Stated | undefined => {
     if (!header.cols.has(f) && !(f === 'label' && labelUnmapped)) return undefined;
     const cell = raw.get(f);
-    return parseStated(cell?.text ?? '', src(ctx, cell, raw.row, headerOf.get(f)));
+    const where = src(ctx, cell, raw.row, headerOf.get(f));
+    const rate = formatOf.get(f) === 'rate' ? fractionAsPercent(cell) : undefined;
+    if (rate && cell) {
+      ctx.issues.push({
+        severity: 'warning',
+        message: `工作表「${ctx.sheet}」单元格 ${cell.address} 的${headerOf.get(f) ?? '比率'} ${cell.text} 没有百分比格式，按 ${rate} 读取`,
+        source: where,
+      });
+      return parseStated(rate, where);
+    }
+    return parseStated(cell?.text ?? '', where);
   };
   const text = (raw: RawRow, f: string): string | undefined => raw.get(f)?.text || undefined;
   buildRows(ctx, section, rows, stated, text);
+}
+
+/**
+ * A rate typed as a fraction without % format (0.7047 where the form means 70.47%): Excel keeps
+ * 70.47% as 0.7047, and a lost format leaves the fraction. Above 1.5 it is taken as percent points.
+ */
+function fractionAsPercent(cell: GridCell | undefined): string | undefined {
+  if (!cell || cell.number === undefined || cell.text.endsWith('%')) return undefined;
+  if (cell.number === 0 || Math.abs(cell.number) > 1.5) return undefined;
+  const places = Math.max(0, (cell.text.split('.')[1]?.length ?? 0) - 2);
+  return `${new D(String(cell.number)).times(100).toFixed(places)}%`;
 }
 
 function readTotal(
