@@ -156,6 +156,33 @@ describe('web UI end to end', () => {
     await context.close();
   });
 
+  it('the reviewer returns it with a comment; the 填报人 reads it and submits again', async () => {
+    const context = await browser.newContext(desktop);
+    const page = await context.newPage();
+    await loginAs(page, server.url, reviewer.username, reviewer.password);
+    await page.goto(`${server.url}/evaluations/${evaluationId}`);
+    await page.getByLabel('复核意见').fill('请补充群众满意度调查的样本数');
+    await page.getByRole('button', { name: /退\s*回/ }).click();
+    await page.getByText('退回成功').waitFor();
+    await context.close();
+
+    const fillerContext = await browser.newContext(desktop);
+    const fillerPage = await fillerContext.newPage();
+    await loginAs(fillerPage, server.url, filler.username, filler.password);
+    await fillerPage.goto(`${server.url}/evaluations/${evaluationId}`);
+    await expect.poll(() => fillerPage.getByTestId('return-comment').innerText()).toContain('样本数');
+    await shot(fillerPage, '09b-returned', false);
+    await fillerPage.getByLabel('群众满意度 偏差原因').fill('满意度调查样本 120 份，收回 118 份');
+    await fillerPage.getByRole('button', { name: '提交审核' }).click();
+    const dialog = fillerPage.getByRole('dialog');
+    const boxes = dialog.getByRole('textbox');
+    for (let i = 0; i < (await boxes.count()); i++)
+      await boxes.nth(i).fill('评价结论「良好」为原表笔误，应为「优」');
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await fillerPage.getByText('已提交，等待财政部门审核').waitFor();
+    await fillerContext.close();
+  });
+
   it('the reviewer scores, accepts and publishes; the dashboard draws', async () => {
     const context = await browser.newContext(desktop);
     const page = await context.newPage();

@@ -237,8 +237,14 @@ export function EvaluationPage() {
         />
       )}
 
-      {stored.review?.comment && stored.status === 'returned' && (
-        <Alert type="warning" showIcon message="退回意见" description={stored.review.comment} />
+      {stored.status === 'returned' && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="return-comment"
+          message="财政部门已退回，请按意见修改后重新提交"
+          description={returnComment(revisions.data) || stored.review?.comment || '（未填写退回意见）'}
+        />
       )}
 
       <ScoreSummary result={live.score} review={stored.review} />
@@ -322,8 +328,11 @@ export function EvaluationPage() {
                           title: '说明',
                           dataIndex: 'note',
                           render: (n: string) => (
-                            <Typography.Text ellipsis={{ tooltip: n }} style={{ maxWidth: 360 }}>
-                              {n}
+                            <Typography.Text
+                              ellipsis={{ tooltip: describeNote(n) }}
+                              style={{ maxWidth: 360 }}
+                            >
+                              {describeNote(n)}
                             </Typography.Text>
                           ),
                         },
@@ -364,6 +373,26 @@ export function EvaluationPage() {
       )}
     </Space>
   );
+}
+
+/** A revision's note in words: a submission stores its explanations as JSON. */
+function describeNote(note: string): string {
+  if (!note.startsWith('{')) return note;
+  try {
+    const parsed = JSON.parse(note) as { comment?: string; explanations?: Record<string, string> };
+    const reasons = Object.values(parsed.explanations ?? {});
+    return [parsed.comment, reasons.length ? `错误说明 ${reasons.length} 条：${reasons.join('；')}` : '']
+      .filter(Boolean)
+      .join('；');
+  } catch {
+    return note;
+  }
+}
+
+/** The comment of the latest 退回. */
+function returnComment(revisions: Revision[] | null): string {
+  const returned = (revisions ?? []).filter((r) => r.status === 'returned');
+  return returned[returned.length - 1]?.note ?? '';
 }
 
 /** Live counts of errors and warnings beside the title; a click jumps to the findings. */
