@@ -40,6 +40,10 @@ describe('renderCharts', () => {
     expect(list[0]).toBe('budget-by-project');
     expect(list.some((id) => id.startsWith('structure-'))).toBe(false);
     expect(renderCharts(seeds.get('003')!.results)[0]!.svg).toContain('社区矫正办公经费');
+    // The 部门整体 table: none of its three 一级 subtotals could be recomputed — no empty 重算得分 series.
+    const scores = renderCharts(seeds.get('003')!.results).find((c) => c.id === 'score-by-level1:eval-1')!;
+    expect(scores.svg).toContain('自评得分');
+    expect(scores.svg).not.toContain('重算得分');
   });
 
   it('seed 004: budget by task (no rates stated), no score chart when no 一级 subtotals exist', () => {

@@ -151,8 +151,14 @@ function structure(lines: BudgetLine[], a: RegExp, b: RegExp): Drawn | null {
 function scoreByLevel1(result: EvaluationResult): Drawn | null {
   const cats = result.score.categories.filter((c) => (num(c.weight) ?? 0) > 0);
   if (cats.length < 2) return null;
+  // A series with no value at all is left out: an empty bar would read as a zero.
+  const series = [
+    { name: '分值', data: cats.map((c) => num(c.weight)) },
+    { name: '自评得分', data: cats.map((c) => num(c.stated)) },
+    { name: '重算得分', data: cats.map((c) => num(c.computed)) },
+  ].filter((s) => s.data.some((v) => v !== null));
   return svgOf({
-    legend: { data: ['分值', '自评得分', '重算得分'], top: 4 },
+    legend: { data: series.map((s) => s.name), top: 4 },
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     xAxis: {
       type: 'category',
@@ -160,11 +166,7 @@ function scoreByLevel1(result: EvaluationResult): Drawn | null {
       axisLabel: { interval: 0, width: 90, overflow: 'break' },
     },
     yAxis: { type: 'value', name: '分' },
-    series: [
-      { name: '分值', type: 'bar', data: cats.map((c) => num(c.weight)) },
-      { name: '自评得分', type: 'bar', data: cats.map((c) => num(c.stated)) },
-      { name: '重算得分', type: 'bar', data: cats.map((c) => num(c.computed)) },
-    ],
+    series: series.map((s) => ({ ...s, type: 'bar' })),
   });
 }
 
