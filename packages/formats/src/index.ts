@@ -11,3 +11,4 @@ export { writeWorkbookXlsx } from './xlsx/write.ts';
 export { readHtml, type ReadHtmlOptions } from './html/read-html.ts';
 export { readDocx, type ReadDocxOptions } from './docx/read-docx.ts';
 export { DOCX_LIMITS } from './docx/zip-guard.ts';
+export { decodeHtmlBytes } from './html/decode.ts';
