@@ -98,6 +98,9 @@ describe('web UI end to end', () => {
     const before = await computed.innerText();
     await expect.poll(() => page.getByText('scored-without-actual').count()).toBeGreaterThan(0);
     await shot(page, '04-detail-before');
+    // 定位: a finding takes the user to its indicator row.
+    await page.getByRole('button', { name: '定位到表格' }).first().click();
+    await page.locator('tr.row-located').waitFor();
 
     await page.getByLabel('重新犯罪率 完成值').fill('0.1%');
     await page.getByLabel('群众满意度 完成值').fill('96%');
@@ -143,7 +146,7 @@ describe('web UI end to end', () => {
     await context.close();
   });
 
-  it('the 填报人 previews an import', async () => {
+  it('the 填报人 imports a report: preview, then save as a draft', async () => {
     const context = await browser.newContext(desktop);
     const page = await context.newPage();
     await loginAs(page, server.url, filler.username, filler.password);
@@ -153,6 +156,9 @@ describe('web UI end to end', () => {
       .setInputFiles(join(REPO, 'examples/seeds/002_2938c48e62223733.txt'));
     await page.getByText(/中读到 \d+ 份自评/).waitFor({ timeout: 60_000 });
     await shot(page, '09-import-preview');
+    await page.getByRole('button', { name: /保存所选为草稿/ }).click();
+    await page.waitForURL(/\/evaluations\/\d+$/);
+    await page.getByText('雁峰区司法局整体绩效自评表').first().waitFor();
     await context.close();
   });
 

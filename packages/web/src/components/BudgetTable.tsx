@@ -1,4 +1,5 @@
 import { Table, Typography } from 'antd';
+import type { HTMLAttributes } from 'react';
 import type { BudgetExecutionScore, BudgetLine, Stated } from '@jixiao/core';
 import { restate } from '../lib/assess.ts';
 import { percent, score, statedMoney } from '../lib/format.ts';
@@ -61,6 +62,9 @@ export function BudgetTable({
       bordered
       pagination={false}
       dataSource={lines}
+      onRow={(line) =>
+        ({ 'data-budget-line': line.id, 'data-budget-label': line.label }) as HTMLAttributes<HTMLElement>
+      }
       scroll={{ x: 960 }}
       columns={[
         {

@@ -1,4 +1,4 @@
-import { Alert, Collapse, Descriptions, Empty, Tag, Typography } from 'antd';
+import { Alert, Button, Collapse, Descriptions, Empty, Tag, Typography } from 'antd';
 import { describeSource, type Finding, type Severity } from '@jixiao/core';
 
 export const SEVERITY: Record<Severity, { label: string; color: string }> = {
@@ -49,7 +49,14 @@ function Evidence({ f }: { f: Finding }) {
 }
 
 /** 审核发现 — findings grouped by severity, each with its place and evidence. */
-export function FindingsPanel({ findings }: { findings: Finding[] }) {
+export function FindingsPanel({
+  findings,
+  onLocate,
+}: {
+  findings: Finding[];
+  /** Shows the row a finding points at (indicator or budget line); absent when there is no table. */
+  onLocate?: (f: Finding) => void;
+}) {
   if (!findings.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有发现问题" />;
   const groups = (['error', 'warning', 'info'] as const)
     .map((severity) => ({ severity, list: findings.filter((f) => f.severity === severity) }))
@@ -79,6 +86,11 @@ export function FindingsPanel({ findings }: { findings: Finding[] }) {
             description={
               <div style={{ fontSize: 12 }}>
                 <Typography.Text type="secondary">位置：{findingPlace(f)}</Typography.Text>
+                {onLocate && (f.location.indicator || f.location.budgetLine) && (
+                  <Button type="link" size="small" onClick={() => onLocate(f)}>
+                    定位到表格
+                  </Button>
+                )}
                 <Evidence f={f} />
               </div>
             }

@@ -1,4 +1,5 @@
 import { Table, Tag, Tooltip, Typography } from 'antd';
+import type { HTMLAttributes } from 'react';
 import type { Indicator, IndicatorScore, Stated } from '@jixiao/core';
 import { restate } from '../lib/assess.ts';
 import { score } from '../lib/format.ts';
@@ -115,6 +116,7 @@ export function IndicatorTable({
       sticky
       scroll={{ x: 1200 }}
       rowClassName={(ind) => (flagged.has(ind.name) ? 'row-flagged' : '')}
+      onRow={(ind) => ({ 'data-indicator': ind.name }) as HTMLAttributes<HTMLElement>}
       columns={[
         { title: '一级指标', dataIndex: 'level1', width: 90, onCell: (_, i) => ({ rowSpan: span1[i ?? 0] }) },
         {

@@ -57,6 +57,25 @@ export function EvaluationPage() {
   const [submitOpen, setSubmitOpen] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [tab, setTab] = useState('indicators');
+
+  /** 定位: switch to the table a finding points at, scroll its row into view and flash it. */
+  function locate(f: Finding) {
+    const name = f.location.indicator;
+    const line = f.location.budgetLine;
+    setTab(name ? 'indicators' : 'budget');
+    window.setTimeout(() => {
+      const selector = name
+        ? `[data-indicator="${CSS.escape(name)}"]`
+        : `[data-budget-line="${CSS.escape(line ?? '')}"], [data-budget-label="${CSS.escape(line ?? '')}"]`;
+      const row = document.querySelector<HTMLElement>(selector);
+      if (!row) return;
+      row.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      row.classList.add('row-located');
+      window.setTimeout(() => row.classList.remove('row-located'), 2000);
+      row.querySelector<HTMLElement>('input, textarea')?.focus({ preventScroll: true });
+    }, 50);
+  }
 
   useEffect(() => {
     if (loaded.data) {
@@ -253,6 +272,8 @@ export function EvaluationPage() {
         <Col xs={24} xxl={16}>
           <Card size="small">
             <Tabs
+              activeKey={tab}
+              onChange={setTab}
               items={[
                 {
                   key: 'indicators',
@@ -355,7 +376,7 @@ export function EvaluationPage() {
               size="small"
               title={`审核发现（${live.findings.length}）${editable ? ' · 随输入实时更新' : ''}`}
             >
-              <FindingsPanel findings={live.findings} />
+              <FindingsPanel findings={live.findings} onLocate={locate} />
             </Card>
           </Space>
         </Col>
