@@ -85,6 +85,57 @@ describe('a Word 部门整体绩效自评报告 in the layout of seed 001, with 
   });
 });
 
+describe('a Word 项目支出 report whose 附表 is seed 003’s 案件代理 form, cut in two at a page break', () => {
+  const file = join(dirname(fixture), 'project-003-case-agency.docx');
+  let project: EvaluationDocument;
+  beforeAll(async () => {
+    project = await readDocx(readFileSync(file), 'project-003.docx');
+  });
+
+  it('reads one form from the two Word tables, titled by its first row', () => {
+    expect(project.evaluations).toHaveLength(1);
+    const ev = project.evaluations[0]!;
+    expect(ev).toMatchObject({
+      kind: 'project',
+      title: '部门预算项目支出绩效自评表（2023年度）',
+      year: 2023,
+    });
+    expect(ev.projectName).toBe('案件代理');
+    expect(ev.budget.find((b) => b.role === 'total')?.adjustedBudget?.raw).toBe('2.40');
+    expect(ev.indicators.map((i) => i.level1)).toEqual([
+      '产出指标',
+      '产出指标',
+      '产出指标',
+      '效益指标',
+      '效益指标',
+      '满意度指标',
+      '成本指标',
+      '成本指标',
+    ]);
+    // The second table's rows keep counting from the first's.
+    expect(ev.indicators[4]!.source?.row).toBe(17);
+    expect(ev.statedTotal?.value).toBe('100');
+    expect(ev.statedWeightTotal?.value).toBe('100');
+  });
+
+  it('does not take the form’s printed instructions for a reason, and says so', () => {
+    expect(project.evaluations[0]!.budget[0]!.reason).toBeUndefined();
+    expect(project.issues.map((i) => i.message)).toEqual([
+      expect.stringMatching(
+        /^第 1 个表格「部门预算项目支出绩效自评表（2023年度）」第 7 行：「原因」栏里是表格的填写说明/,
+      ),
+    ]);
+  });
+
+  it('gives the same findings as seed 003 gives for its 案件代理 table', () => {
+    const codes = findings(project).map((f) => f.code);
+    expect(codes).toContain('scored-without-actual');
+    expect(codes).toContain('grade-mismatch');
+    const blank = findings(project).find((f) => f.code === 'scored-without-actual')!;
+    expect(blank.message).toContain('6 个定量指标完成值为空');
+  });
+});
+
 describe('hostile Word files', () => {
   const refuse = async (data: Buffer, message: RegExp) => {
     const started = Date.now();

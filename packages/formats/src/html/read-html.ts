@@ -157,7 +157,7 @@ export function readHtml(html: string, file: string, options: ReadHtmlOptions = 
     const previous = tables.at(-1);
     if (!inside && !proseSinceTable && previous && rows.length) {
       // A form split into several tables (a site cutting it at page breaks): one table again.
-      const offset = previous.rows.length;
+      const offset = previous.rows.at(-1)?.index ?? previous.rows.length;
       for (const r of table.rows) r.index = offset + r.index!;
       previous.rows.push(...table.rows);
       if (!byParagraph) previous.lastLine = table.lastLine;
