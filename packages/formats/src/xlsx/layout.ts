@@ -48,6 +48,11 @@ export interface FieldCell {
   valueSpan: number;
   /** Template for writing, with {value}: "（{value}年度）". */
   template?: string;
+  /**
+   * Reading only: when the cell right of the label holds one of these texts, the form prints the
+   * value under the label instead (seed 003: 项目年度目标 | 年度目标完成情况, the texts on the row below).
+   */
+  valueBelowWhenBeside?: string[];
 }
 
 export interface FieldsSection {

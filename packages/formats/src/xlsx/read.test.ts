@@ -46,6 +46,16 @@ function projectSheet(wb: ExcelJS.Workbook, name = '案件代理'): void {
       null,
       '遂宁市安居区司法局',
     ],
+    ['项目基本情况', '1.项目年度目标完成情况', '项目年度目标', null, null, null, '年度目标完成情况'],
+    [
+      null,
+      null,
+      '用于社会律师参与重大行政决策合法性审查、重大行政诉讼案件等案件代理。',
+      null,
+      null,
+      null,
+      '说明完成情况',
+    ],
     [
       '预算执行情况（10分）',
       '年度预算数\n（万元）',
@@ -93,10 +103,10 @@ function projectSheet(wb: ExcelJS.Workbook, name = '案件代理'): void {
     ['改进措施', null, '引进专业人员，充实队伍。'],
   ]);
   ws.mergeCells('B3:L3');
-  ws.mergeCells('B6:B10'); // 预算执行情况（10分） down the side
-  ws.mergeCells('B11:B15');
-  ws.mergeCells('C12:C14'); // 产出指标 merged over its three rows
-  ws.mergeCells('B16:I16'); // 合计
+  ws.mergeCells('B8:B12'); // 预算执行情况（10分） down the side
+  ws.mergeCells('B13:B17');
+  ws.mergeCells('C14:C16'); // 产出指标 merged over its three rows
+  ws.mergeCells('B18:I18'); // 合计
 }
 
 /** Seed 001's 部门整体绩效自评表 as printed: 自评结果 on its own row, tasks without 年初预算数, 预算情况 labels without a header. */
@@ -186,6 +196,7 @@ describe('readXlsx: hand-made forms in the seeds’ layouts', () => {
       statedTotal: { raw: '48', value: '48' },
       statedWeightTotal: { raw: '50' },
       problems: '发展不够平衡，基层基础比较薄弱。',
+      goal: '用于社会律师参与重大行政决策合法性审查、重大行政诉讼案件等案件代理。',
     });
     const [total, fiscal, special, other] = e.budget;
     expect(total).toMatchObject({ id: 'total', role: 'total', label: '总额', reason: '财政收回部分资金' });
@@ -215,12 +226,12 @@ describe('readXlsx: hand-made forms in the seeds’ layouts', () => {
     expect(e.indicators[3]!.source).toMatchObject({
       file: 'fixture.xlsx',
       sheet: '案件代理',
-      cell: 'E15',
-      row: 15,
+      cell: 'E17',
+      row: 17,
     });
     expect(e.indicators[3]!.statedScore!.source).toMatchObject({
       sheet: '案件代理',
-      cell: 'K15',
+      cell: 'K17',
       column: '得分',
     });
   });

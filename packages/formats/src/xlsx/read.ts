@@ -132,9 +132,14 @@ function readFields(ctx: Ctx, section: FieldsSection): void {
       anchor ??= r;
       last = Math.max(last, r);
       ctx.found.push(f.label);
-      const value = cells[k + 1];
-      const isOtherLabel = value && [...labels].some((l) => l !== f.label && isLabel(value.text, l));
-      if (value && !isOtherLabel) setField(ctx, f.field, value, r);
+      let value = cells[k + 1];
+      if (value && f.valueBelowWhenBeside?.some((t) => isLabel(value!.text, t))) {
+        const below = rowsFrom(ctx, r + 1)[0];
+        value = below === r + 1 ? ctx.grid.get(below)!.find((c) => c.col === cells[k]!.col) : undefined;
+        last = Math.max(last, r + 1);
+      }
+      const isOtherLabel = value && [...labels].some((l) => l !== f.label && isLabel(value!.text, l));
+      if (value && !isOtherLabel) setField(ctx, f.field, value, value.row);
       break;
     }
   }
