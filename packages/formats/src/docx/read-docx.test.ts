@@ -188,6 +188,29 @@ describe('hostile Word files', () => {
     );
   });
 
+  it('reads a report carrying 16 MB of photos: the photos are not read', async () => {
+    const { Document, ImageRun, Packer, Paragraph } = await import('docx');
+    const photo = Buffer.alloc(16 * 1024 * 1024);
+    for (let i = 0; i < photo.length; i += 4) photo.writeUInt32LE((i * 2654435761) >>> 0, i);
+    const report = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: '本项目自评得分 96 分。' }),
+            new Paragraph({
+              children: [
+                new ImageRun({ type: 'png', data: photo, transformation: { width: 100, height: 100 } }),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const read = await readDocx(await Packer.toBuffer(report), 'photos.docx');
+    expect(read.issues.filter((x) => x.severity === 'error')).toEqual([]);
+    expect(read.statements.map((x) => x.value.raw)).toContain('96分');
+  }, 30_000);
+
   it('reads markup typed into a Word paragraph as text, never as a table or a script', async () => {
     const { Document, Packer, Paragraph } = await import('docx');
     const typed = new Document({

@@ -20,7 +20,16 @@ export async function readDocx(
   await checkDocxPackage(data, file);
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer: data }, { ignoreEmptyParagraphs: true })).value;
+    html = (
+      await mammoth.convertToHtml(
+        { buffer: data },
+        {
+          ignoreEmptyParagraphs: true,
+          // Photos would come inline as base64, megabytes of text the reader has no use for.
+          convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
+        },
+      )
+    ).value;
   } catch (error) {
     throw new ReadError(file, `${file} 的 Word 内容无法读取（${(error as Error).message}），文件可能已损坏`);
   }
