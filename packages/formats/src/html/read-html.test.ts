@@ -258,6 +258,14 @@ describe('hostile pages', () => {
     expect(doc.issues[0]!.message).toContain('正文超过 1000000 个字符');
   }, 30_000);
 
+  it('stops a table whose spans would make millions of cells, and says so', () => {
+    const rows = '<tr><td colspan="100">甲</td><td colspan="100">乙</td></tr>'.repeat(20_000);
+    const started = Date.now();
+    const doc = readHtml(`<p>部门整体绩效自评表</p><table>${rows}</table>`, 'spans.html');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(doc.issues[0]!.message).toContain('单元格超过 1000000 个');
+  }, 30_000);
+
   it('survives nesting 200 000 elements deep', () => {
     const html = `${'<div>'.repeat(200_000)}<p>自评得分 96 分。</p>${'</div>'.repeat(200_000)}`;
     expect(() => readHtml(html, 'deep.html')).not.toThrow();
