@@ -1,7 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { DocumentAudit } from '@jixiao/core';
-import { closeReportBrowser, writeReportDocx, writeReportPdf, writeWorkbookXlsx } from '@jixiao/formats';
+import {
+  closeReportBrowser,
+  openReportBrowser,
+  writeReportDocx,
+  writeReportPdf,
+  writeWorkbookXlsx,
+} from '@jixiao/formats';
 
 export const REPORT_FORMATS = ['xlsx', 'docx', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -32,6 +38,9 @@ export async function writeReports(
   await mkdir(outDir, { recursive: true });
   const base = basename(audit.file, extname(audit.file));
   const written: string[] = [];
+  const browser = formats.includes('pdf') || formats.includes('docx');
+  // One chromium for all the formats of this run: launching costs more than printing.
+  if (browser) await openReportBrowser();
   try {
     for (const format of formats) {
       const data =
@@ -45,7 +54,7 @@ export async function writeReports(
       written.push(path);
     }
   } finally {
-    if (formats.includes('pdf') || formats.includes('docx')) await closeReportBrowser();
+    if (browser) await closeReportBrowser();
   }
   return written;
 }
