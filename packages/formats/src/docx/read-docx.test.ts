@@ -136,6 +136,24 @@ describe('a Word 项目支出 report whose 附表 is seed 003’s 案件代理 f
   });
 });
 
+describe('seed 003’s 法律援助 form saved as Word by LibreOffice (another producer’s merged cells)', () => {
+  it('reads the same form as the HTML page it was saved from, and finds the same mistakes', async () => {
+    const file = join(dirname(fixture), 'project-003-legal-aid.libreoffice.docx');
+    const lo = await readDocx(readFileSync(file), 'legal-aid.docx');
+    expect(lo.evaluations).toHaveLength(1);
+    const ev = lo.evaluations[0]!;
+    expect(ev.projectName).toBe('法律援助');
+    expect(ev.indicators.map((i) => `${i.level1}/${i.level2}/${i.name}`).slice(0, 4)).toEqual([
+      '产出指标/数量指标/法律援助人次',
+      '产出指标/数量指标/法律援助案件',
+      '产出指标/质量指标/法律援助败诉率',
+      '产出指标/质量指标/法律援助案件质量投诉',
+    ]);
+    const codes = findings(lo).map((f) => f.code);
+    expect(codes).toEqual(expect.arrayContaining(['score-exceeds-weight', 'sum-mismatch', 'grade-mismatch']));
+  });
+});
+
 describe('hostile Word files', () => {
   const refuse = async (data: Buffer, message: RegExp) => {
     const started = Date.now();
