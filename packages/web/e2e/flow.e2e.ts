@@ -78,6 +78,12 @@ describe('web UI end to end', () => {
     await page.waitForTimeout(800);
     await shot(page, '03c-dashboard-admin');
 
+    // A 汇总表 (seed 000) opens on its summary table.
+    const summary = list.find((e) => e.title === '项目支出绩效自评汇总表')!;
+    await page.goto(`${server.url}/evaluations/${summary.id}`);
+    await page.getByRole('tab', { name: /汇总表/, selected: true }).waitFor();
+    await shot(page, '03f-summary', false);
+
     // Error and empty states: an evaluation that does not exist; a portal with nothing published yet.
     await page.goto(`${server.url}/evaluations/99999`);
     await page.getByText('加载失败').waitFor();
@@ -232,6 +238,9 @@ describe('web UI end to end', () => {
       // The self score is what was published; the review score never replaced it.
       expect(await page.getByTestId('public-score').innerText()).toContain('100');
       await shot(page, `13-public-${name}`);
+      await page.goto(`${server.url}/public`);
+      await page.getByRole('link', { name: /社区矫正办公经费/ }).waitFor();
+      await shot(page, `14-portal-list-${name}`, false);
       await context.close();
     }
   });

@@ -79,6 +79,11 @@ export function EvaluationPage() {
 
   useEffect(() => {
     if (loaded.data) {
+      const e = loaded.data.evaluation;
+      // Open on the table the evaluation has: a 汇总表 or a budget-only report has no indicators.
+      setTab((t) =>
+        t !== 'indicators' || e.indicators.length ? t : e.summaryRows.length ? 'summary' : 'budget',
+      );
       setDraft(loaded.data.evaluation);
       setVersion(loaded.data.version);
       setDirty(false);
