@@ -154,6 +154,35 @@ describe('seed 003’s 法律援助 form saved as Word by LibreOffice (another p
   });
 });
 
+describe('Word numbered lists', () => {
+  it('get back their outline markers, so a numbered item names its project', async () => {
+    const { AlignmentType, Document, LevelFormat, Packer, Paragraph } = await import('docx');
+    const levels = [
+      { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.START },
+      { level: 1, format: LevelFormat.DECIMAL, text: '%2.', alignment: AlignmentType.START },
+    ];
+    const item = (text: string, level: number) =>
+      new Paragraph({ text, numbering: { reference: 'cn', level } });
+    const report = new Document({
+      numbering: { config: [{ reference: 'cn', levels }] },
+      sections: [
+        {
+          children: [
+            item('项目自评结果及分析', 0),
+            item('人民调解项目绩效自评概述：项目自评得分 93.85 分。', 1),
+            item('社区矫正项目绩效自评概述：项目自评得分 93.25 分。', 1),
+          ],
+        },
+      ],
+    });
+    const read = await readDocx(await Packer.toBuffer(report), 'list.docx');
+    expect(read.statements.map((x) => [x.about, x.value.raw, x.source?.paragraph])).toEqual([
+      ['人民调解', '93.85分', 2],
+      ['社区矫正', '93.25分', 3],
+    ]);
+  });
+});
+
 describe('hostile Word files', () => {
   const refuse = async (data: Buffer, message: RegExp) => {
     const started = Date.now();

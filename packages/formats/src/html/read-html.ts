@@ -113,7 +113,7 @@ export function readHtml(html: string, file: string, options: ReadHtmlOptions = 
   let proseChars = 0;
   /** Prose between the last table and this one: without any, an untitled table continues it. */
   let proseSinceTable = true;
-  for (const part of walkPage(root)) {
+  for (const part of walkPage(root, { listMarkers: byParagraph })) {
     if (part.kind === 'prose') {
       const p = part.line;
       proseChars += p.text.length;

@@ -14,6 +14,33 @@ export interface ProseLine {
 /** The page in reading order: prose lines, and data tables where they stand. */
 export type PagePart = { kind: 'prose'; line: ProseLine } | { kind: 'table'; table: HTMLElement };
 
+const DIGITS = '〇一二三四五六七八九';
+
+/** 1 → 一, 12 → 十二, 40 → 四十: the numbers an outline counts with. */
+function chineseNumber(n: number): string {
+  if (n < 10) return DIGITS[n]!;
+  if (n < 20) return `十${n % 10 ? DIGITS[n % 10] : ''}`;
+  if (n < 100) return `${DIGITS[Math.floor(n / 10)]}十${n % 10 ? DIGITS[n % 10] : ''}`;
+  return String(n);
+}
+
+/**
+ * The marker Word drew before an item of a numbered list, which mammoth drops. Word keeps the
+ * format in its numbering definitions, not in the HTML; the levels of official documents (GB/T
+ * 9704: 一、 → （一） → 1. → （1）) are the best guess, and what the prose reader's outline expects.
+ */
+function listMarker(li: HTMLElement): string {
+  const list = li.parentNode;
+  if (!list || tagOf(list) !== 'ol') return '';
+  let depth = 0;
+  for (let p: HTMLElement | null = list; p; p = p.parentNode) if (tagOf(p) === 'ol') depth++;
+  const n = list.childNodes.filter((c) => isElement(c) && tagOf(c) === 'li').indexOf(li) + 1;
+  if (depth === 1) return `${chineseNumber(n)}、`;
+  if (depth === 2) return `（${chineseNumber(n)}）`;
+  if (depth === 3) return `${n}.`;
+  return `（${n}）`;
+}
+
 /**
  * A table that lays out the page rather than holding data: one that holds another table, or one
  * whose every row is a single cell (a whole article framed in a one-cell table, as many
@@ -27,16 +54,19 @@ function isLayoutTable(table: HTMLElement): boolean {
 }
 
 /**
- * Walks the page in reading order. A layout table is not data: its cells are read like blocks, and
+ * Walks the page in reading order; with `listMarkers`, items of numbered lists get back the
+ * outline markers a Word document showed (see listMarker). A layout table is not data: its cells are read like blocks, and
  * the tables inside it are the data. Scripts, styles and the like are
  * skipped whole; attributes (onload=…) are never looked at. The walk keeps its own stack, so a
  * page nested thousands of levels deep cannot exhaust the call stack.
  */
-export function walkPage(root: HTMLElement): PagePart[] {
+export function walkPage(root: HTMLElement, options: { listMarkers?: boolean } = {}): PagePart[] {
   const parts: PagePart[] = [];
   let text = '';
   let offset = -1;
   let opensBlock = true;
+  /** A list item's marker, waiting for the item's first text. */
+  let marker = '';
   const endLine = (block: boolean) => {
     const t = text.trim();
     if (t) parts.push({ kind: 'prose', line: { text: t, offset: Math.max(offset, 0), opensBlock } });
@@ -55,7 +85,10 @@ export function walkPage(root: HTMLElement): PagePart[] {
       if (node.nodeType !== NodeType.TEXT_NODE) continue;
       const piece = collapse(node.text);
       if (piece.trim() && offset < 0) offset = node.range[0];
-      text += piece;
+      if (piece.trim() && marker && !text.trim()) {
+        text = marker + piece.trimStart();
+        marker = '';
+      } else text += piece;
       continue;
     }
     const tag = tagOf(node);
@@ -74,6 +107,7 @@ export function walkPage(root: HTMLElement): PagePart[] {
       endLine(true);
       stack.push('end-block');
     }
+    if (tag === 'li' && options.listMarkers) marker = listMarker(node);
     for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
   }
   endLine(true);
