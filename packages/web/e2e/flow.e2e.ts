@@ -115,6 +115,12 @@ describe('web UI end to end', () => {
     const after = await computed.innerText();
     expect(after).not.toBe(before);
     await shot(page, '05-detail-edited');
+    // Leaving with unsaved edits asks first; staying keeps them.
+    await page.getByRole('navigation').getByRole('link', { name: '自评列表' }).click();
+    await page.getByText('有未保存的修改', { exact: true }).waitFor();
+    await page.getByRole('button', { name: '留在本页' }).click();
+    expect(page.url()).toMatch(/\/evaluations\/\d+$/);
+    expect(await page.getByLabel('群众满意度 完成值').inputValue()).toBe('96%');
     await page.getByRole('tab', { name: /预算执行/ }).click();
     await page.getByLabel('总额 全年执行数').waitFor();
     await shot(page, '05b-budget-edit', false);

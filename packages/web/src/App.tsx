@@ -1,8 +1,15 @@
 import { Spin } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Navigate, Route, Routes, useLocation } from 'react-router';
+import {
+  createBrowserRouter,
+  createRoutesFromElements,
+  Navigate,
+  Outlet,
+  Route,
+  useLocation,
+} from 'react-router';
 import { Shell } from './components/Shell.tsx';
-import { useAuth } from './lib/auth.tsx';
+import { AuthProvider, useAuth } from './lib/auth.tsx';
 import { EvaluationPage } from './pages/EvaluationPage.tsx';
 import { EvaluationList } from './pages/EvaluationList.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
@@ -39,72 +46,84 @@ function Home() {
   return <Navigate to={user?.role === 'reviewer' ? '/review' : '/evaluations'} replace />;
 }
 
-/** 路由 — every page of the UI. */
-export function App() {
+/** The frame of every route: the login state and a loading indicator for lazy pages. */
+function Root() {
   return (
-    <Suspense fallback={<Loading />}>
-      <Routes>
-        <Route path="/login" element={<LoginPage />} />
-        <Route path="/public" element={<PortalList />} />
-        <Route path="/public/:id" element={<PortalReport />} />
-        <Route
-          path="/"
-          element={
-            <Private>
-              <Home />
-            </Private>
-          }
-        />
-        <Route
-          path="/evaluations"
-          element={
-            <Private>
-              <EvaluationList />
-            </Private>
-          }
-        />
-        <Route
-          path="/evaluations/:id"
-          element={
-            <Private>
-              <EvaluationPage />
-            </Private>
-          }
-        />
-        <Route
-          path="/import"
-          element={
-            <Private>
-              <ImportPage />
-            </Private>
-          }
-        />
-        <Route
-          path="/review"
-          element={
-            <Private>
-              <ReviewQueue />
-            </Private>
-          }
-        />
-        <Route
-          path="/dashboard"
-          element={
-            <Private>
-              <DashboardPage />
-            </Private>
-          }
-        />
-        <Route
-          path="/users"
-          element={
-            <Private>
-              <UsersPage />
-            </Private>
-          }
-        />
-        <Route path="*" element={<Navigate to="/" replace />} />
-      </Routes>
-    </Suspense>
+    <AuthProvider>
+      <Suspense fallback={<Loading />}>
+        <Outlet />
+      </Suspense>
+    </AuthProvider>
   );
 }
+
+/**
+ * 路由 — every page of the UI. A data router, so that a page with unsaved edits can hold a
+ * navigation (useBlocker) until the user confirms.
+ */
+export const router = createBrowserRouter(
+  createRoutesFromElements(
+    <Route element={<Root />}>
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/public" element={<PortalList />} />
+      <Route path="/public/:id" element={<PortalReport />} />
+      <Route
+        path="/"
+        element={
+          <Private>
+            <Home />
+          </Private>
+        }
+      />
+      <Route
+        path="/evaluations"
+        element={
+          <Private>
+            <EvaluationList />
+          </Private>
+        }
+      />
+      <Route
+        path="/evaluations/:id"
+        element={
+          <Private>
+            <EvaluationPage />
+          </Private>
+        }
+      />
+      <Route
+        path="/import"
+        element={
+          <Private>
+            <ImportPage />
+          </Private>
+        }
+      />
+      <Route
+        path="/review"
+        element={
+          <Private>
+            <ReviewQueue />
+          </Private>
+        }
+      />
+      <Route
+        path="/dashboard"
+        element={
+          <Private>
+            <DashboardPage />
+          </Private>
+        }
+      />
+      <Route
+        path="/users"
+        element={
+          <Private>
+            <UsersPage />
+          </Private>
+        }
+      />
+      <Route path="*" element={<Navigate to="/" replace />} />
+    </Route>,
+  ),
+);

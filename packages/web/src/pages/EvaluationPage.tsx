@@ -15,7 +15,7 @@ import {
 } from 'antd';
 import type { Evaluation, Finding, Stated } from '@jixiao/core';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useBlocker, useParams } from 'react-router';
 import { BudgetTable } from '../components/BudgetTable.tsx';
 import { FindingsPanel, SEVERITY } from '../components/FindingsPanel.tsx';
 import { IndicatorTable } from '../components/IndicatorTable.tsx';
@@ -43,7 +43,7 @@ interface Conflict {
 export function EvaluationPage() {
   const id = Number(useParams().id);
   const { user } = useAuth();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const loaded = useLoad(() => api<StoredEvaluation>('GET', `/api/evaluations/${id}`), String(id));
   const revisions = useLoad(
     () => api<Revision[]>('GET', `/api/evaluations/${id}/revisions`),
@@ -94,6 +94,27 @@ export function EvaluationPage() {
   // Keep typing smooth: re-score the deferred copy, not on every keystroke's render.
   const deferred = useDeferredValue(draft);
   const live = useMemo(() => (deferred ? assessInBrowser(deferred) : null), [deferred]);
+
+  // Leaving the page with unsaved edits asks first: edits are never lost silently.
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
+  );
+  const asking = useRef(false);
+  useEffect(() => {
+    if (blocker.state !== 'blocked' || asking.current) return;
+    asking.current = true;
+    modal.confirm({
+      afterClose: () => {
+        asking.current = false;
+      },
+      title: '有未保存的修改',
+      content: '离开本页将丢失尚未保存的修改。确定离开吗？',
+      okText: '离开',
+      cancelText: '留在本页',
+      onOk: () => blocker.proceed(),
+      onCancel: () => blocker.reset(),
+    });
+  }, [blocker, modal]);
 
   // Ctrl+S / ⌘S saves, as in an office suite.
   const saveRef = useRef<() => void>(() => undefined);
