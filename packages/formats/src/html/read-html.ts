@@ -7,6 +7,7 @@ import type { NarrativeFacts, NumberedLine } from '../text/narrative/types.ts';
 import { captionAbove, captionYear, looksLikeTitle, titleYear } from '../text/tables/titles.ts';
 import type { RawTable } from '../text/tables/types.ts';
 import { isElement, tagOf, textOf } from './dom.ts';
+import { closeImpliedTags } from './end-tags.ts';
 import { gridOf } from './grid.ts';
 import { parsePage } from './parse-page.ts';
 import { lineLocator } from './source-lines.ts';
@@ -101,8 +102,10 @@ export function readHtml(html: string, file: string, options: ReadHtmlOptions = 
     );
   }
   const byParagraph = options.locate === 'paragraph';
-  const root = parsePage(html);
-  const lineAt = lineLocator(html);
+  // Inserted end tags add no newline: lines in the normalised page are the source's lines.
+  const page = closeImpliedTags(html);
+  const root = parsePage(page);
+  const lineAt = lineLocator(page);
   const sourceLine = (node: HTMLElement) => (byParagraph ? 0 : lineAt(node.range[0]));
   const lines: NumberedLine[] = [];
   const tables: RawTable[] = [];
