@@ -22,6 +22,8 @@ export async function launch(): Promise<Browser> {
 }
 
 export async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  // A full-page capture of a scrolled page draws sticky table headers mid-page: start from the top.
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
 }
 

@@ -72,6 +72,9 @@ describe('web UI end to end', () => {
     await page.getByTestId('computed-total').waitFor();
     expect(await page.locator('td input').count()).toBe(0);
     await shot(page, '03b-detail-department', false);
+    await page.mouse.wheel(0, 900); // the indicator header stays in view while the long table scrolls
+    await page.waitForTimeout(300);
+    await shot(page, '03b2-sticky-header', false);
 
     await page.goto(`${server.url}/dashboard`);
     await page.getByRole('img', { name: '各部门预算执行率' }).locator('canvas').waitFor();
