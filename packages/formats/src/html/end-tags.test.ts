@@ -15,6 +15,12 @@ describe('closeImpliedTags', () => {
     );
   });
 
+  it('keeps the list number Word wraps in <![if !supportLists]>, without the markers', () => {
+    expect(closeImpliedTags('<p><![if !supportLists]><span>1.</span><![endif]>人民调解</p>')).toBe(
+      '<p><span>1.</span>人民调解</p>',
+    );
+  });
+
   it('leaves a well-formed page and script text alone', () => {
     const page =
       '<p>甲</p><script>if (a<b) document.write("<td>")</script><table><tr><td>1</td></tr></table>';

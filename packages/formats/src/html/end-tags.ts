@@ -59,7 +59,10 @@ function closeAll(open: Open, what: { p?: boolean; cell?: boolean; row?: boolean
  * and a <table> after an unclosed <p> vanished into it. Well-formed pages come back unchanged; no
  * newline is added, so source lines stay where they were.
  */
-export function closeImpliedTags(html: string): string {
+export function closeImpliedTags(source: string): string {
+  // Word's "Save as Web Page" wraps list numbers in <![if !supportLists]> … <![endif]>: keep the
+  // number, drop the markers (a parser reads them as text).
+  const html = source.replace(/<!\[(?:if [^\]<>]*|endif)\]>/gi, '');
   const out: string[] = [];
   const stack: Open[] = [{ cell: null, row: false, p: false }];
   let last = 0;

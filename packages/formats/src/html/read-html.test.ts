@@ -221,6 +221,25 @@ describe('how sites frame their pages', () => {
   });
 });
 
+describe('a page saved from Word ("Save as Web Page")', () => {
+  it('reads its list numbers, <o:p> tags and MsoNormalTable like any page', () => {
+    const html =
+      '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><!--[if gte mso 9]><xml><w:WordDocument></w:WordDocument></xml><![endif]--></head>' +
+      "<body lang=ZH-CN><div class=WordSection1><p class=MsoNormal><![if !supportLists]><span lang=EN-US>1.<span style='font:7.0pt'>&nbsp;&nbsp; </span></span><![endif]>" +
+      '<span>人民调解项目绩效自评概述：项目自评得分</span><span lang=EN-US> 93.85 </span><span>分。</span><o:p></o:p></p>' +
+      '<p class=MsoNormal align=center>项目支出绩效自评汇总表<o:p></o:p></p>' +
+      '<table class=MsoNormalTable border=1><tr><td><p class=MsoNormal>序号<o:p></o:p></p></td><td><p>项目名称</p></td><td><p>全年预算数</p></td>' +
+      '<td><p>全年执行数</p></td><td><p>预算执行率</p></td><td><p>自评得分</p></td></tr>' +
+      '<tr><td><p class=MsoNormal><span lang=EN-US>1<o:p></o:p></span></p></td><td><p>人民调解</p></td><td><p>35.20</p></td><td><p>24.81</p></td><td><p>70.47%</p></td><td><p>93.85</p></td></tr></table></div></body></html>';
+    const doc = readHtml(html, 'word.html');
+    expect(doc.evaluations[0]!.summaryRows.map((r) => [r.index, r.name, r.executed?.raw])).toEqual([
+      [1, '人民调解', '24.81'],
+    ]);
+    expect(doc.statements.map((x) => [x.about, x.value.raw])).toEqual([['人民调解', '93.85分']]);
+    expect(JSON.stringify(doc)).not.toContain('endif');
+  });
+});
+
 describe('hostile pages', () => {
   it('never runs or reads scripts, event handlers or javascript: links', () => {
     let ran = false;
