@@ -71,6 +71,7 @@ describe('web UI end to end', () => {
     await page.goto(`${server.url}/evaluations/${big.id}`);
     await page.getByTestId('computed-total').waitFor();
     expect(await page.locator('td input').count()).toBe(0);
+    expect(await page.getByText('浏览器内的计分与服务器不一致').count()).toBe(0);
     await shot(page, '03b-detail-department', false);
     await page.mouse.wheel(0, 900); // the indicator header stays in view while the long table scrolls
     await page.waitForTimeout(300);
@@ -106,6 +107,8 @@ describe('web UI end to end', () => {
     await computed.waitFor();
     const before = await computed.innerText();
     await expect.poll(() => page.getByText('scored-without-actual').count()).toBeGreaterThan(0);
+    // The browser scores the stored evaluation exactly as the server did.
+    expect(await page.getByText('浏览器内的计分与服务器不一致').count()).toBe(0);
     await shot(page, '04-detail-before');
     // 定位: a finding takes the user to its indicator row.
     await page.getByRole('button', { name: '定位到表格' }).first().click();

@@ -94,6 +94,18 @@ export function EvaluationPage() {
   // Keep typing smooth: re-score the deferred copy, not on every keystroke's render.
   const deferred = useDeferredValue(draft);
   const live = useMemo(() => (deferred ? assessInBrowser(deferred) : null), [deferred]);
+  // The server may know frameworks the browser does not (JIXIAO_FRAMEWORKS_DIR): say so when the
+  // stored evaluation scores differently here than there, and trust the server.
+  const mismatch = useMemo(() => {
+    const server = loaded.data?.score;
+    if (!server) return null;
+    const here = assessInBrowser(loaded.data!.evaluation).score;
+    return here.frameworkId !== server.frameworkId ||
+      here.frameworkVersion !== server.frameworkVersion ||
+      here.computedTotal !== server.computedTotal
+      ? { here, server }
+      : null;
+  }, [loaded.data]);
 
   // Leaving the page with unsaved edits asks first: edits are never lost silently.
   const blocker = useBlocker(
@@ -292,6 +304,14 @@ export function EvaluationPage() {
         />
       )}
 
+      {mismatch && (
+        <Alert
+          type="warning"
+          showIcon
+          message="浏览器内的计分与服务器不一致，以服务器为准"
+          description={`服务器：${mismatch.server.frameworkName}（${mismatch.server.frameworkVersion}）得分 ${mismatch.server.computedTotal ?? '—'}；本页：${mismatch.here.frameworkName}（${mismatch.here.frameworkVersion}）得分 ${mismatch.here.computedTotal ?? '—'}。可能是服务器加载了本地评分框架；提交时按服务器的审核结果检查。`}
+        />
+      )}
       <ScoreSummary result={live.score} review={stored.review} />
 
       <Row gutter={12}>
