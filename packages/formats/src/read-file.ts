@@ -1,5 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import type { EvaluationDocument } from '@jixiao/core';
+import { readDocx } from './docx/read-docx.ts';
+import { decodeHtmlBytes } from './html/decode.ts';
 import { readHtml } from './html/read-html.ts';
 import { readText } from './text/read-text.ts';
 import { readXlsx } from './xlsx/read.ts';
@@ -121,20 +123,24 @@ export async function readDocumentBytes(bytes: Uint8Array, file: string): Promis
   }
   const kind = kindOf(bytes, file);
   if (kind === 'xlsx') return readXlsx(Buffer.from(bytes), file);
+  if (kind === 'docx') return readDocx(Buffer.from(bytes), file);
   if (kind === 'zip') {
     throw new ReadError(
       file,
-      `${file} 是压缩包（Office 文件），但扩展名不是 .xlsx${DOCX_NOTE}，无法判断其格式；请确认扩展名`,
+      `${file} 是压缩包（Office 文件），但扩展名不是 .xlsx 或 .docx，无法判断其格式；请确认扩展名`,
     );
   }
-  const text = decodeReport(bytes, file);
-  if (text.trim() === '') throw new ReadError(file, `${file} 只有空白，没有内容`);
-  return kind === 'html' || looksLikeHtml(text) ? readHtml(text, file) : readText(text, file);
+  if (kind === 'html') return readHtml(nonBlank(decodeHtmlBytes(bytes, file), file), file);
+  const text = nonBlank(decodeReport(bytes, file), file);
+  return looksLikeHtml(text) ? readHtml(text, file) : readText(text, file);
 }
 
-const DOCX_NOTE = '';
+function nonBlank(text: string, file: string): string {
+  if (text.trim() === '') throw new ReadError(file, `${file} 只有空白，没有内容`);
+  return text;
+}
 
-type Kind = 'xlsx' | 'zip' | 'html' | 'text';
+type Kind = 'xlsx' | 'docx' | 'zip' | 'html' | 'text';
 
 /**
  * What a file is, by its first bytes and then its name: an Office file is a zip ("PK\x03\x04"); a name
@@ -144,6 +150,8 @@ function kindOf(bytes: Uint8Array, file: string): Kind {
   const name = file.toLowerCase();
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   if (name.endsWith('.xlsx') || name.endsWith('.xlsm')) return 'xlsx';
+  // The Word reader says what a renamed file really is (old .doc, PDF, text…).
+  if (name.endsWith('.docx') || name.endsWith('.doc')) return 'docx';
   if (zip) return 'zip';
   if (name.endsWith('.html') || name.endsWith('.htm')) return 'html';
   return 'text';

@@ -34,6 +34,8 @@ export function describeSource(ref: SourceRef | undefined): string {
   if (ref.cell) parts.push(`单元格 ${ref.cell}`);
   if (ref.paragraph !== undefined) parts.push(`第 ${ref.paragraph} 段`);
   if (ref.table) parts.push(ref.table);
+  // A cell of a Word or HTML table has no line of its own: its row is where a reader finds it.
+  if (ref.row !== undefined && ref.line === undefined && !ref.cell) parts.push(`第 ${ref.row} 行`);
   if (ref.column) parts.push(ref.column);
   return parts.length ? parts.join(' · ') : '位置未知';
 }

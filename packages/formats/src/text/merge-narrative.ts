@@ -33,7 +33,8 @@ export function mergeNarrative(
   facts: NarrativeFacts,
   reportTitle: string | undefined,
 ): void {
-  doc.statements.push(...facts.statements);
+  // A loop, not push(...): a 20 MB report has more statements than a call has room for arguments.
+  for (const statement of facts.statements) doc.statements.push(statement);
   let department = doc.evaluations.find((e) => e.kind === 'department');
   // Only a report with no table at all gets its department evaluation from the prose alone.
   if (!department && doc.evaluations.length === 0 && hasDepartmentFacts(facts)) {
