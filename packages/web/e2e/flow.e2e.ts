@@ -176,7 +176,13 @@ describe('web UI end to end', () => {
     await shot(page, '09-import-preview');
     await page.getByRole('button', { name: /保存所选为草稿/ }).click();
     await page.waitForURL(/\/evaluations\/\d+$/);
-    await page.getByText('雁峰区司法局整体绩效自评表').first().waitFor();
+    await page.getByTestId('computed-total').waitFor();
+    expect(await page.getByRole('heading', { name: '雁峰区司法局整体绩效自评表' }).count()).toBe(1);
+
+    // The session ends (cookie gone): the next call answers 401 and the app returns to 登录.
+    await context.clearCookies();
+    await page.getByRole('navigation').getByRole('link', { name: '自评列表' }).click();
+    await page.waitForURL(/\/login$/);
     await context.close();
   });
 

@@ -109,6 +109,9 @@ export class ApiError extends Error {
 
 let csrfToken = '';
 
+/** Event fired on window when a call answers 401: the session is gone. */
+export const SESSION_ENDED = 'jixiao:session-ended';
+
 /** Remembers the session's CSRF token; every POST/PUT sends it. */
 export function setCsrfToken(token: string): void {
   csrfToken = token;
@@ -136,6 +139,10 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?
     json = text ? JSON.parse(text) : null;
   } catch {
     json = null;
+  }
+  if (response.status === 401 && path !== '/api/me' && path !== '/api/login') {
+    // The session ended (expired, or logged out elsewhere): the app returns to 登录.
+    window.dispatchEvent(new Event(SESSION_ENDED));
   }
   if (!response.ok) {
     const record = (json && typeof json === 'object' ? json : {}) as Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, ApiError, setCsrfToken, type User } from './api.ts';
+import { api, ApiError, SESSION_ENDED, setCsrfToken, type User } from './api.ts';
 
 /** 登录状态 — who is logged in, and the calls that change it. */
 export interface Auth {
@@ -27,6 +27,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         setUser(null);
       })
       .finally(() => setLoading(false));
+  }, []);
+
+  useEffect(() => {
+    const ended = () => {
+      setCsrfToken('');
+      setUser(null);
+    };
+    window.addEventListener(SESSION_ENDED, ended);
+    return () => window.removeEventListener(SESSION_ENDED, ended);
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {
