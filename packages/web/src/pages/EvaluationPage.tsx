@@ -1,33 +1,24 @@
-import {
-  Alert,
-  App,
-  Breadcrumb,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Row,
-  Space,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
-import type { Evaluation, Finding, Stated } from '@jixiao/core';
+import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Tabs, Typography } from 'antd';
+import type { Evaluation, Finding } from '@jixiao/core';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useBlocker, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { BudgetTable } from '../components/BudgetTable.tsx';
-import { FindingsPanel, SEVERITY } from '../components/FindingsPanel.tsx';
+import { FindingsPanel } from '../components/FindingsPanel.tsx';
+import { FindingCounts } from '../components/FindingCounts.tsx';
 import { IndicatorTable } from '../components/IndicatorTable.tsx';
 import { PageState } from '../components/PageState.tsx';
 import { ReviewPanel } from '../components/ReviewPanel.tsx';
+import { returnComment, RevisionsTable } from '../components/RevisionsTable.tsx';
 import { ScoreSummary } from '../components/ScoreSummary.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { SubmitDialog } from '../components/SubmitDialog.tsx';
+import { SummaryRowsTable } from '../components/SummaryRowsTable.tsx';
 import { api, ApiError, type Revision, type StoredEvaluation } from '../lib/api.ts';
 import { assessInBrowser } from '../lib/assess.ts';
 import { useAuth } from '../lib/auth.tsx';
-import { formatTime, KIND_NAMES, STATUS, statedMoney } from '../lib/format.ts';
+import { showRow, tabOf } from '../lib/locate.ts';
+import { useEditGuards } from '../lib/useEditGuards.ts';
+import { formatTime, KIND_NAMES, STATUS } from '../lib/format.ts';
 import { useLoad } from '../lib/useLoad.ts';
 
 interface Conflict {
@@ -43,7 +34,7 @@ interface Conflict {
 export function EvaluationPage() {
   const id = Number(useParams().id);
   const { user } = useAuth();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const loaded = useLoad(() => api<StoredEvaluation>('GET', `/api/evaluations/${id}`), String(id));
   const revisions = useLoad(
     () => api<Revision[]>('GET', `/api/evaluations/${id}/revisions`),
@@ -59,22 +50,12 @@ export function EvaluationPage() {
   const [submitting, setSubmitting] = useState(false);
   const [tab, setTab] = useState('indicators');
 
-  /** 定位: switch to the table a finding points at, scroll its row into view and flash it. */
+  /** 定位: switch to the table a finding points at, then show its row. */
   function locate(f: Finding) {
-    const name = f.location.indicator;
-    const line = f.location.budgetLine;
-    setTab(name ? 'indicators' : 'budget');
-    window.setTimeout(() => {
-      const selector = name
-        ? `[data-indicator="${CSS.escape(name)}"]`
-        : `[data-budget-line="${CSS.escape(line ?? '')}"], [data-budget-label="${CSS.escape(line ?? '')}"]`;
-      const row = document.querySelector<HTMLElement>(selector);
-      if (!row) return;
-      row.scrollIntoView({ block: 'center', behavior: 'smooth' });
-      row.classList.add('row-located');
-      window.setTimeout(() => row.classList.remove('row-located'), 2000);
-      row.querySelector<HTMLElement>('input, textarea')?.focus({ preventScroll: true });
-    }, 50);
+    const target = tabOf(f);
+    if (!target) return;
+    setTab(target);
+    window.setTimeout(() => showRow(f), 50);
   }
 
   useEffect(() => {
@@ -107,46 +88,8 @@ export function EvaluationPage() {
       : null;
   }, [loaded.data]);
 
-  // Leaving the page with unsaved edits asks first: edits are never lost silently.
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
-  );
-  const asking = useRef(false);
-  useEffect(() => {
-    if (blocker.state !== 'blocked' || asking.current) return;
-    asking.current = true;
-    modal.confirm({
-      afterClose: () => {
-        asking.current = false;
-      },
-      title: '有未保存的修改',
-      content: '离开本页将丢失尚未保存的修改。确定离开吗？',
-      okText: '离开',
-      cancelText: '留在本页',
-      onOk: () => blocker.proceed(),
-      onCancel: () => blocker.reset(),
-    });
-  }, [blocker, modal]);
-
-  // Ctrl+S / ⌘S saves, as in an office suite.
   const saveRef = useRef<() => void>(() => undefined);
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
-        event.preventDefault();
-        saveRef.current();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  useEditGuards(dirty, () => saveRef.current());
 
   if (!loaded.data || !draft || !live)
     return <PageState loading={loaded.loading || !draft} error={loaded.error} reload={loaded.reload} />;
@@ -375,38 +318,7 @@ export function EvaluationPage() {
                 {
                   key: 'revisions',
                   label: '修订记录',
-                  children: (
-                    <Table<Revision>
-                      rowKey="version"
-                      size="small"
-                      pagination={false}
-                      loading={revisions.loading}
-                      dataSource={revisions.data ?? []}
-                      columns={[
-                        { title: '版本', dataIndex: 'version', width: 60 },
-                        {
-                          title: '状态',
-                          dataIndex: 'status',
-                          width: 90,
-                          render: (s: Revision['status']) => <StatusTag status={s} />,
-                        },
-                        { title: '操作人', dataIndex: 'authorName', width: 120 },
-                        {
-                          title: '说明',
-                          dataIndex: 'note',
-                          render: (n: string) => (
-                            <Typography.Text
-                              ellipsis={{ tooltip: describeNote(n) }}
-                              style={{ maxWidth: 360 }}
-                            >
-                              {describeNote(n)}
-                            </Typography.Text>
-                          ),
-                        },
-                        { title: '时间', dataIndex: 'createdAt', width: 150, render: formatTime },
-                      ]}
-                    />
-                  ),
+                  children: <RevisionsTable revisions={revisions.data} loading={revisions.loading} />,
                 },
               ]}
             />
@@ -439,68 +351,5 @@ export function EvaluationPage() {
         />
       )}
     </Space>
-  );
-}
-
-/** A revision's note in words: a submission stores its explanations as JSON. */
-function describeNote(note: string): string {
-  if (!note.startsWith('{')) return note;
-  try {
-    const parsed = JSON.parse(note) as { comment?: string; explanations?: Record<string, string> };
-    const reasons = Object.values(parsed.explanations ?? {});
-    return [parsed.comment, reasons.length ? `错误说明 ${reasons.length} 条：${reasons.join('；')}` : '']
-      .filter(Boolean)
-      .join('；');
-  } catch {
-    return note;
-  }
-}
-
-/** The comment of the latest 退回. */
-function returnComment(revisions: Revision[] | null): string {
-  const returned = (revisions ?? []).filter((r) => r.status === 'returned');
-  return returned[returned.length - 1]?.note ?? '';
-}
-
-/** Live counts of errors and warnings beside the title; a click jumps to the findings. */
-function FindingCounts({ findings }: { findings: Finding[] }) {
-  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
-  return (
-    <a href="#findings" data-testid="finding-counts">
-      <Tag color={SEVERITY.error.color}>错误 {count('error')}</Tag>
-      <Tag color={SEVERITY.warning.color}>警告 {count('warning')}</Tag>
-    </a>
-  );
-}
-
-function SummaryRowsTable({ e }: { e: Evaluation }) {
-  return (
-    <Table
-      rowKey={(r) => `${r.index ?? ''}-${r.name}`}
-      size="small"
-      bordered
-      pagination={false}
-      dataSource={e.summaryRows}
-      scroll={{ x: 800 }}
-      columns={[
-        { title: '序号', dataIndex: 'index', width: 60 },
-        { title: '项目名称', dataIndex: 'name' },
-        {
-          title: '全年预算数',
-          dataIndex: 'adjustedBudget',
-          align: 'right',
-          render: (v: Stated | undefined) => statedMoney(v),
-        },
-        {
-          title: '全年执行数',
-          dataIndex: 'executed',
-          align: 'right',
-          render: (v: Stated | undefined) => statedMoney(v),
-        },
-        { title: '执行率', dataIndex: ['executionRate', 'raw'], align: 'right' },
-        { title: '自评得分', dataIndex: ['statedScore', 'raw'], align: 'right' },
-        { title: '是否有较大偏差', dataIndex: 'deviation' },
-      ]}
-    />
   );
 }
