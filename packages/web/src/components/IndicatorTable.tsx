@@ -5,7 +5,11 @@ import { restate } from '../lib/assess.ts';
 import { score } from '../lib/format.ts';
 import { EditCell } from './EditCell.tsx';
 
-type Field = 'actual' | 'statedScore' | 'target';
+/**
+ * The cells a 填报人 fills at self-evaluation. 指标值 stays as set in the year's 绩效目标: a target
+ * is changed through 调整后指标值, never by typing over it at year end.
+ */
+type Field = 'actual' | 'statedScore';
 
 const DIRECTION: Record<string, string> = {
   '≥': '≥ 正向',
@@ -142,7 +146,21 @@ export function IndicatorTable({
           width: 70,
           render: (d: string | null) => (d ? (DIRECTION[d] ?? d) : '—'),
         },
-        { title: '指标值', dataIndex: 'target', width: 110, render: cell('target', '指标值', 96) },
+        {
+          title: '指标值',
+          dataIndex: 'target',
+          width: 110,
+          render: (v: Stated | undefined, ind) =>
+            ind.adjustedTarget?.raw ? (
+              <Tooltip title={`原指标值 ${v?.raw ?? '—'}，年中调整为 ${ind.adjustedTarget.raw}`}>
+                <span>
+                  {ind.adjustedTarget.raw} <Tag>调整后</Tag>
+                </span>
+              </Tooltip>
+            ) : (
+              (v?.raw ?? '')
+            ),
+        },
         { title: '单位', dataIndex: 'unit', width: 60 },
         { title: '完成值', dataIndex: 'actual', width: 110, render: cell('actual', '完成值', 96) },
         {
