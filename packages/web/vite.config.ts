@@ -20,13 +20,9 @@ export default defineConfig({
       output: {
         manualChunks(id) {
           if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return 'charts';
-          if (
-            id.includes('node_modules/antd') ||
-            id.includes('node_modules/@ant-design') ||
-            id.includes('node_modules/rc-')
-          )
-            return 'antd';
-          if (id.includes('packages/core/')) return 'core';
+          if (/node_modules\/(antd|@ant-design|rc-|@rc-component|dayjs)/.test(id)) return 'antd';
+          if (/node_modules\/(react|react-dom|react-router|scheduler|cookie)\//.test(id)) return 'react';
+          if (id.includes('packages/core/') || /node_modules\/(zod|decimal\.js)\//.test(id)) return 'core';
           return undefined;
         },
       },

@@ -21,13 +21,18 @@ function newest(dir: string): number {
 }
 
 /**
- * Builds the UI with Vite's API when dist/ is missing or older than src/ (JIXIAO_E2E_REBUILD=1
+ * Builds the UI with Vite's API when dist/ is missing or older than src/, index.html or vite.config.ts (JIXIAO_E2E_REBUILD=1
  * forces it), so the test never runs against a stale build.
  */
 export async function ensureBuilt(): Promise<string> {
   const dist = join(WEB_ROOT, 'dist');
   const index = join(dist, 'index.html');
-  const stale = !existsSync(index) || statSync(index).mtimeMs < newest(join(WEB_ROOT, 'src'));
+  const sources = Math.max(
+    newest(join(WEB_ROOT, 'src')),
+    statSync(join(WEB_ROOT, 'vite.config.ts')).mtimeMs,
+    statSync(join(WEB_ROOT, 'index.html')).mtimeMs,
+  );
+  const stale = !existsSync(index) || statSync(index).mtimeMs < sources;
   if (process.env.JIXIAO_E2E_REBUILD === '1' || stale) {
     await build({ configFile: join(WEB_ROOT, 'vite.config.ts'), logLevel: 'warn' });
   }
