@@ -5,3 +5,4 @@ export * from './store/evaluations.ts';
 export * from './store/errors.ts';
 export { importSamples } from './store/samples.ts';
 export { buildApp } from './http/app.ts';
+export { ensureFirstAdmin, createUser, type Role, type User } from './auth/users.ts';

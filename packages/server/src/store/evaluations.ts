@@ -43,6 +43,14 @@ interface Row {
 
 const COLUMNS = 'id, department_id, status, version, data, source_file, updated_at, updated_by_name';
 
+/** "2026/11/23 16:35:51" in the users' time zone (TZ, default Asia/Shanghai), for messages. */
+export function localTime(iso: string): string {
+  return new Date(iso).toLocaleString('zh-CN', {
+    timeZone: process.env.TZ || 'Asia/Shanghai',
+    hour12: false,
+  });
+}
+
 function when(v: Date | string): string {
   return v instanceof Date ? v.toISOString() : new Date(v).toISOString();
 }
@@ -149,7 +157,7 @@ export async function saveEvaluation(
     if (!r.rows[0]) {
       const current = await getEvaluation(tx, id);
       throw new ConflictError(
-        `保存未成功：这份自评已被「${current.updatedBy || '其他用户'}」于 ${current.updatedAt} 修改（当前第 ${current.version} 版，你编辑的是第 ${input.expectedVersion} 版）。你的修改没有丢失，请刷新查看对方的改动后再合并保存。`,
+        `保存未成功：这份自评已被「${current.updatedBy || '其他用户'}」于 ${localTime(current.updatedAt)} 修改（当前第 ${current.version} 版，你编辑的是第 ${input.expectedVersion} 版）。你的修改没有丢失，请刷新查看对方的改动后再合并保存。`,
         { version: current.version, updatedAt: current.updatedAt, updatedBy: current.updatedBy },
       );
     }

@@ -34,6 +34,8 @@ export function dashboardRoutes(app: FastifyInstance, db: Database, registry: Fr
       department: string;
       stated: string | null;
       computed: string | null;
+      /** Some items could not be judged (blank 完成值): the computed total is a lower bound. */
+      totalIncomplete: boolean;
     }> = [];
     for (const item of items) {
       const stored = await getEvaluation(db, item.id);
@@ -56,7 +58,8 @@ export function dashboardRoutes(app: FastifyInstance, db: Database, registry: Fr
       });
     }
     const largestDeviations = scores
-      .filter((s) => s.stated !== null && s.computed !== null)
+      // A lower bound is no deviation: "100 vs 10" with blank 完成值 says nothing about the gap.
+      .filter((s) => s.stated !== null && s.computed !== null && !s.totalIncomplete)
       .map((s) => ({ ...s, difference: new D(s.stated!).minus(s.computed!).abs().toFixed(2) }))
       .sort((a, b) => Number(b.difference) - Number(a.difference))
       .slice(0, 10);
