@@ -55,6 +55,7 @@ export function dashboardRoutes(app: FastifyInstance, db: Database, registry: Fr
         department: item.department,
         stated: score.statedTotal,
         computed: score.computedTotal,
+        totalIncomplete: score.totalIncomplete,
       });
     }
     const largestDeviations = scores
