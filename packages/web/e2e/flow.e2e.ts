@@ -255,6 +255,11 @@ describe('web UI end to end', () => {
       expect(await page.getByText('重新犯罪率').count()).toBeGreaterThan(0);
       // The self score is what was published; the review score never replaced it.
       expect(await page.getByTestId('public-score').innerText()).toContain('100');
+      // The download a reader takes away: the report as PDF, fetched as the browser would.
+      const href = await page.getByTestId('export-pdf').getAttribute('href');
+      const pdf = await page.request.get(`${server.url}${href}`);
+      expect(pdf.status()).toBe(200);
+      expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
       await shot(page, `13-public-${name}`);
       await page.goto(`${server.url}/public`);
       await page.getByRole('link', { name: /社区矫正办公经费/ }).waitFor();

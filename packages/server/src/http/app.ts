@@ -11,6 +11,7 @@ import { HttpError } from './errors.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
+import { exportRoutes } from './routes/export.ts';
 import { importRoutes } from './routes/import.ts';
 import { evaluationRoutes } from './routes/evaluations.ts';
 import { publicRoutes } from './routes/public.ts';
@@ -59,6 +60,7 @@ export async function buildApp(
   evaluationRoutes(app, db, registry);
   importRoutes(app, db, registry);
   dashboardRoutes(app, db, registry);
+  exportRoutes(app, db, registry);
   publicRoutes(app, db, registry);
   adminRoutes(app, db);
 

@@ -322,6 +322,28 @@ describe.each(BACKENDS)('authorization on the %s database', (_name, open) => {
     expect(theirs.map((x) => x.title)).not.toContain('新建的项目自评表');
   });
 
+  it('exports the 自评表 to those who may read it, and published reports to anyone', async () => {
+    const own = await call('fillerB', 'GET', `/api/evaluations/${ids.bDraft}/export?format=xlsx`);
+    expect(own.statusCode).toBe(200);
+    expect(own.headers['content-type']).toContain('spreadsheetml');
+    expect(own.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect(
+      (await call('fillerA', 'GET', `/api/evaluations/${ids.bDraft}/export?format=xlsx`)).statusCode,
+    ).toBe(403);
+    expect(
+      (await call('stranger', 'GET', `/api/evaluations/${ids.bDraft}/export?format=xlsx`)).statusCode,
+    ).toBe(401);
+    expect(
+      (await call('fillerB', 'GET', `/api/evaluations/${ids.bDraft}/export?format=odt`)).statusCode,
+    ).toBe(400);
+    const pub = await call('stranger', 'GET', `/api/public/reports/${ids.bPublished}/export?format=pdf`);
+    expect(pub.statusCode).toBe(200);
+    expect(pub.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      (await call('stranger', 'GET', `/api/public/reports/${ids.bDraft}/export?format=pdf`)).statusCode,
+    ).toBe(404);
+  });
+
   it('shows the dashboard to reviewers and the admin', async () => {
     expect((await call('stranger', 'GET', '/api/dashboard')).statusCode).toBe(401);
     expect((await call('fillerA', 'GET', '/api/dashboard')).statusCode).toBe(403);

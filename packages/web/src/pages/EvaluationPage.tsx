@@ -20,6 +20,7 @@ import { showRow, tabOf } from '../lib/locate.ts';
 import { useEditGuards } from '../lib/useEditGuards.ts';
 import { formatTime, KIND_NAMES, STATUS } from '../lib/format.ts';
 import { useLoad } from '../lib/useLoad.ts';
+import { ExportLinks } from '../components/ExportLinks.tsx';
 
 interface Conflict {
   message: string;
@@ -174,8 +175,9 @@ export function EvaluationPage() {
           </Space>
         }
         extra={
-          editable && (
-            <Space>
+          <Space wrap>
+            <ExportLinks base={`/api/evaluations/${stored.id}`} formats={['xlsx', 'docx', 'pdf']} />
+            {editable && (
               <Button
                 onClick={() => save()}
                 loading={saving}
@@ -184,11 +186,13 @@ export function EvaluationPage() {
               >
                 保存
               </Button>
+            )}
+            {editable && (
               <Button type="primary" onClick={() => setSubmitOpen(true)} disabled={saving}>
                 提交审核
               </Button>
-            </Space>
-          )
+            )}
+          </Space>
         }
       >
         <Descriptions

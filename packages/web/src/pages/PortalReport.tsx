@@ -8,6 +8,7 @@ import { PublicShell } from '../components/PublicShell.tsx';
 import { api, type PublicReport } from '../lib/api.ts';
 import { KIND_NAMES, score, statedMoney } from '../lib/format.ts';
 import { useLoad } from '../lib/useLoad.ts';
+import { ExportLinks } from '../components/ExportLinks.tsx';
 
 const noop = () => undefined;
 
@@ -71,7 +72,11 @@ export default function PortalReport() {
           <Breadcrumb
             items={[{ title: <Link to="/public">公开报告</Link> }, { title: r.evaluation.title }]}
           />
-          <Card size="small" title={<span style={{ whiteSpace: 'normal' }}>{r.evaluation.title}</span>}>
+          <Card
+            size="small"
+            title={<span style={{ whiteSpace: 'normal' }}>{r.evaluation.title}</span>}
+            extra={<ExportLinks base={`/api/public/reports/${id}`} formats={['xlsx', 'pdf']} />}
+          >
             <Descriptions
               size="small"
               column={{ xs: 1, sm: 2, md: 3 }}

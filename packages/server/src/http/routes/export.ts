@@ -1,0 +1,70 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { EvaluationResult, FrameworkRegistry } from '@jixiao/core';
+import { writeEvaluationXlsx, writeReportDocx, writeReportPdf } from '@jixiao/formats';
+import type { Database } from '../../db/database.ts';
+import { getEvaluation } from '../../store/evaluations.ts';
+import { scopeOf } from '../../store/listing.ts';
+import { canRead } from '../access.ts';
+import { assess } from '../assess.ts';
+import { badRequest, forbidden, HttpError } from '../errors.ts';
+
+const TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+} as const;
+type Format = keyof typeof TYPES;
+
+function formatOf(query: unknown): Format {
+  const f = (query as { format?: string }).format ?? 'xlsx';
+  if (!(f in TYPES)) throw badRequest('格式应为 xlsx、docx 或 pdf');
+  return f as Format;
+}
+
+async function render(result: EvaluationResult, format: Format, internal: boolean): Promise<Buffer> {
+  if (format === 'xlsx') return writeEvaluationXlsx(result);
+  if (format === 'docx') return writeReportDocx([result], { includeFindings: internal });
+  return writeReportPdf([result], { includeFindings: internal });
+}
+
+function send(reply: FastifyReply, data: Buffer, format: Format, title: string) {
+  const name = `${title.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80)}.${format}`;
+  return reply
+    .type(TYPES[format])
+    .header(
+      'content-disposition',
+      `attachment; filename="export.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    )
+    .send(data);
+}
+
+/**
+ * 导出: the official 自评表 (xlsx), the 自评报告 (docx) and its PDF. Inside, the report may carry the audit
+ * findings as an internal appendix (?findings=1); the public portal's download never does.
+ */
+export function exportRoutes(app: FastifyInstance, db: Database, registry: FrameworkRegistry): void {
+  app.get('/api/evaluations/:id/export', async (request, reply) => {
+    const id = Number((request.params as { id?: string }).id);
+    if (!Number.isInteger(id) || id <= 0) throw badRequest('自评编号应为正整数');
+    const format = formatOf(request.query);
+    const user = request.session?.user ?? null;
+    if (!canRead(user, await scopeOf(db, id))) {
+      if (!user) throw new HttpError(401, '请先登录');
+      throw forbidden('导出这份自评');
+    }
+    const stored = await getEvaluation(db, id);
+    const internal = (request.query as { findings?: string }).findings === '1' && !!user;
+    const data = await render(assess(registry, stored.evaluation), format, internal);
+    return send(reply, data, format, stored.evaluation.projectName ?? stored.evaluation.title);
+  });
+
+  app.get('/api/public/reports/:id/export', async (request, reply) => {
+    const id = Number((request.params as { id?: string }).id);
+    if (!Number.isInteger(id) || id <= 0) throw badRequest('报告编号应为正整数');
+    const format = formatOf(request.query);
+    if ((await scopeOf(db, id)).status !== 'published') throw new HttpError(404, '没有这份公开报告');
+    const stored = await getEvaluation(db, id);
+    const data = await render(assess(registry, stored.evaluation), format, false);
+    return send(reply, data, format, stored.evaluation.projectName ?? stored.evaluation.title);
+  });
+}
