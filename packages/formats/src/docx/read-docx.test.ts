@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBuiltinRegistry } from '../frameworks/load.ts';
 import { ReadError } from '../read-file.ts';
 import { readDocx } from './read-docx.ts';
-import { makeZip } from './test-zip.ts';
+import { makeZip } from '../testing/zip.ts';
 
 const fixture = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/docx/dept-001-shangjie.docx');
 const bytes = readFileSync(fixture);

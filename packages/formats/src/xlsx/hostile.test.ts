@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ReadError } from '../read-file.ts';
 import { XLSX_LIMITS } from './guard.ts';
 import { readXlsx } from './read.ts';
-import { makeZip, type ZipPart } from './test-zip.ts';
+import { makeZip, type ZipPart } from '../testing/zip.ts';
 
 const CONTENT_TYPES = Buffer.from(
   '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',

@@ -5,7 +5,7 @@ import { loadBuiltinRegistry } from '../frameworks/load.ts';
 import { readXlsx } from './read.ts';
 import { auditWith, seedAudits } from './seed-results.ts';
 import { writeSummaryXlsx } from './summary.ts';
-import { zipEntryText } from './test-zip.ts';
+import { zipEntryText } from '../testing/zip.ts';
 import { writeEvaluationXlsx } from './write.ts';
 
 let audits: DocumentAudit[];

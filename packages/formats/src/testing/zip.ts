@@ -26,9 +26,14 @@ export interface ZipPart {
   /** Already deflated bytes with their true sizes, for parts too large to hold inflated. */
   deflated?: { data: Buffer; size: number; crc: number };
   data?: Buffer;
+  /** An unpacked size to claim instead of the true one: a part that lies about its size. */
+  declaredSize?: number;
 }
 
-/** A minimal zip writer (deflate, no zip64) for building hostile xlsx files in tests. */
+/**
+ * A minimal zip writer (deflate, no zip64) for tests: builds the hostile packages (bombs, lying sizes)
+ * that no well-behaved zip library would write, for the xlsx and Word readers alike.
+ */
 export function makeZip(parts: ZipPart[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
@@ -36,7 +41,7 @@ export function makeZip(parts: ZipPart[]): Buffer {
   for (const p of parts) {
     const raw = p.data ?? Buffer.alloc(0);
     const comp = p.deflated?.data ?? deflateRawSync(raw);
-    const size = p.deflated?.size ?? raw.length;
+    const size = p.declaredSize ?? p.deflated?.size ?? raw.length;
     const crc = p.deflated?.crc ?? crc32(raw);
     const name = Buffer.from(p.name, 'utf8');
     const local = Buffer.alloc(30);
