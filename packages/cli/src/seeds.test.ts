@@ -77,6 +77,10 @@ describe('seed 001 (上街区 部门整体绩效自评表)', () => {
       f.filter((x) => x.location.indicator === '政府采购执行率').map((x) => x.evidence.computed),
     ).toEqual(['1.11']);
   });
+  it('finds the prose claiming every target met while 政府采购执行率 was not', () => {
+    const [f] = having(audit('001_5414547721c2c4a3.txt'), 'narrative-conflict', '各项绩效目标');
+    expect(f!.message).toContain('政府采购执行率');
+  });
   it('grades 99 as 优, as stated', () => {
     expect(all(audit('001_5414547721c2c4a3.txt')).filter((f) => f.code === 'grade-mismatch')).toEqual([]);
   });

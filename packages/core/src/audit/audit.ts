@@ -4,7 +4,7 @@ import type { EvaluationResult, ScoreResult } from '../model/result.ts';
 import type { AuditContext, Check } from './context.ts';
 import { checkBudgetRatios } from './checks/budget-ratios.ts';
 import { checkBudgetSums } from './checks/budget-sums.ts';
-import { checkClaims } from './checks/claims.ts';
+import { checkClaims, checkClaimsAgainstResults } from './checks/claims.ts';
 import { checkIndicatorCounts } from './checks/counts.ts';
 import { checkDeviationReasons } from './checks/deviation-reasons.ts';
 import { checkExecutionAnomalies } from './checks/execution-anomaly.ts';
@@ -98,6 +98,7 @@ export function auditDocument(document: EvaluationDocument, scorer: Scorer): Doc
     ...checkNarrativeSums(document),
     ...checkNarrativeShares(document),
     ...checkNarrativeConflicts(document),
+    ...checkClaimsAgainstResults(document, results),
   ];
   for (const f of documentFindings) {
     const owner = ownerOf(f, results);

@@ -201,6 +201,17 @@ export interface NarrativeStatement {
   source?: SourceRef;
 }
 
+/**
+ * 完成情况的断言 — a sentence of the prose claiming every target was met ("达到了年初设定的各项绩效目标",
+ * "8 个项目均实现了绩效目标"), held by the audit against the indicators the tables show unmet.
+ */
+export interface NarrativeClaim {
+  kind: 'all-targets-met';
+  text: string;
+  about?: string;
+  source?: SourceRef;
+}
+
 /** A problem reading the input, reported to the user in Chinese with its place. */
 export interface ReadIssue {
   severity: 'error' | 'warning';
@@ -213,5 +224,7 @@ export interface EvaluationDocument {
   file: string;
   evaluations: Evaluation[];
   statements: NarrativeStatement[];
+  /** Claims of the prose without figures (optional: readers of forms have none). */
+  claims?: NarrativeClaim[];
   issues: ReadIssue[];
 }

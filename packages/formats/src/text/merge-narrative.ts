@@ -35,6 +35,7 @@ export function mergeNarrative(
 ): void {
   // A loop, not push(...): a 20 MB report has more statements than a call has room for arguments.
   for (const statement of facts.statements) doc.statements.push(statement);
+  if (facts.claims?.length) doc.claims = [...(doc.claims ?? []), ...facts.claims];
   let department = doc.evaluations.find((e) => e.kind === 'department');
   // Only a report with no table at all gets its department evaluation from the prose alone.
   if (!department && doc.evaluations.length === 0 && hasDepartmentFacts(facts)) {

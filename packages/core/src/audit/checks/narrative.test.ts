@@ -187,3 +187,32 @@ describe('其中 lists in the prose', () => {
     ).toEqual([]);
   });
 });
+
+describe('a claim that every target was met', () => {
+  it('is held against the indicators the table shows unmet', async () => {
+    const { checkClaimsAgainstResults } = await import('./claims.ts');
+    const { indicator } = await import('../test-kit.ts');
+    const e = evaluation({
+      kind: 'department',
+      indicators: [
+        indicator({ name: '政府采购执行率', target: '≥90%', actual: '50%', weight: '2', score: '1' }),
+      ],
+    });
+    const document = {
+      ...doc([]),
+      claims: [
+        { kind: 'all-targets-met' as const, text: '达到了年初设定的各项绩效目标。', source: { line: 75 } },
+      ],
+    };
+    const withUnmet = {
+      evaluation: e,
+      score: score({}, [{ indicatorId: '政府采购执行率', met: false }]),
+      findings: [],
+    };
+    const [f] = checkClaimsAgainstResults(document, [withUnmet]);
+    expect(f).toMatchObject({ code: 'narrative-conflict', severity: 'warning', location: { line: 75 } });
+    expect(f!.message).toContain('政府采购执行率');
+    const allMet = { ...withUnmet, score: score({}, [{ indicatorId: '政府采购执行率', met: true }]) };
+    expect(checkClaimsAgainstResults(document, [allMet])).toEqual([]);
+  });
+});

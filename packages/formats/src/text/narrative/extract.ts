@@ -1,4 +1,5 @@
 import type { IndicatorCount, MonitoringPoint, NarrativeStatement, UnmetExplanation } from '@jixiao/core';
+import { claimsIn } from './claims.ts';
 import { indicatorCountsIn } from './indicator-counts.ts';
 import { mergeMonitoring, monitoringFromUnmet, monitoringIn } from './monitoring.ts';
 import { categoryScoresIn, gradesIn } from './scores.ts';
@@ -30,6 +31,7 @@ export function extractNarrative(lines: NumberedLine[], file: string): Narrative
     unmetExplanations: [],
     statedTotals: [],
     statedGrades: [],
+    claims: [],
   };
   const counts = new Map<string, IndicatorCount>();
   const monitoring: MonitoringPoint[] = [];
@@ -76,6 +78,7 @@ export function extractNarrative(lines: NumberedLine[], file: string): Narrative
       });
     }
     facts.categoryScores.push(...categoryScoresIn(p, file));
+    if (!p.titleLike) facts.claims!.push(...claimsIn(p, file, about));
     indicatorCountsIn(p, file, counts);
     if (p.level === 5) {
       const u: UnmetExplanation | undefined = unmetIn(p, file, unmetType);

@@ -1,5 +1,6 @@
 import type {
   CategoryScore,
+  NarrativeClaim,
   IndicatorCount,
   MonitoringPoint,
   NarrativeStatement,
@@ -33,6 +34,8 @@ export interface NarrativeFacts {
   statedTotals: Array<{ value: Stated; about?: string; text: string; source?: SourceRef }>;
   /** Grade stated in prose: "自评结果为优", "评价等级为“优”", "绩效评为“良好”". */
   statedGrades: Array<{ raw: string; about?: string; text: string; source?: SourceRef }>;
+  /** Sentences claiming every target was met (optional for extractors that do not look for them). */
+  claims?: NarrativeClaim[];
   /** Report year when the prose states it ("2021 年度", "2024年度部门整体支出"). */
   year?: number;
   /** Department named in the prose title or body ("红河州司法局", "金安区司法局"). */
