@@ -132,6 +132,7 @@ describe('seed 003 (安居区 部门整体 + 五个项目)', () => {
   });
   it('finds 列管社区矫正对象 366 in one place and 337 in another', () => {
     expect(having(audit('003_cbcf39354c9835b0.txt'), 'narrative-conflict', '337')).not.toEqual([]);
+    expect(having(audit('003_cbcf39354c9835b0.txt'), 'narrative-conflict', '225人')).not.toEqual([]);
   });
   it('finds cost indicators written as floors and 案件 counted in 人', () => {
     const a = audit('003_cbcf39354c9835b0.txt');

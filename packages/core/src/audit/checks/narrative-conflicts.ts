@@ -24,15 +24,23 @@ function stageOf(s: NarrativeStatement): string {
   return [...new Set(before.match(STAGE) ?? [])].sort().join('+');
 }
 
+/** "年末在册240人" and "目前在册225人" are both the number at the end of the period. */
+const PERIOD_END = /^(?:截至年末|截至目前|年末|目前|现有|现|当前)/;
+
 function keyOf(s: NarrativeStatement): string | null {
-  const subject = s.subject.replace(/\s/g, '');
+  const written = s.subject.replace(/\s/g, '');
   if (ANAPHORA.test(s.text.slice(0, Math.max(0, s.text.indexOf(s.value.raw))))) return null;
-  const han = subject.match(/\p{Script=Han}/gu)?.length ?? 0;
-  if (han < 3 || GENERIC.test(subject)) return null;
+  const han = written.match(/\p{Script=Han}/gu)?.length ?? 0;
+  if (han < 3 || GENERIC.test(written)) return null;
   if (s.value.value === null || s.value.approximate) return null;
   // Change figures ("较上年增加…") are about a difference, not the fact itself.
   if (s.qualifiers.some((q) => /较上年|同比|比上年/.test(q))) return null;
-  return [s.about ?? '', subject, [...s.qualifiers].sort().join('+'), stageOf(s), unitKind(s)].join('\u0000');
+  const periodEnd = PERIOD_END.test(written) || s.qualifiers.includes('年末');
+  const subject = written.replace(PERIOD_END, '');
+  const qualifiers = [
+    ...new Set([...s.qualifiers.filter((q) => q !== '年末'), ...(periodEnd ? ['期末'] : [])]),
+  ];
+  return [s.about ?? '', subject, qualifiers.sort().join('+'), stageOf(s), unitKind(s)].join('\u0000');
 }
 
 /**

@@ -76,6 +76,22 @@ describe('one fact, two values', () => {
     expect(findings[0]!.message).toContain('366人（第 100 行等 2 处）');
     expect(findings[0]!.message).toContain('337人');
   });
+  it('matches 年末在册 240 with 目前在册 225: both the count at the end of the period (seed 003)', () => {
+    const findings = checkNarrativeConflicts(
+      doc([
+        statement('年末在册', '240人', '全年列管社区矫正对象366人，年末在册240人', {
+          qualifiers: ['全年', '年末'],
+          source: { line: 160 },
+        }),
+        statement('目前在册', '225人', '全年列管社区矫正对象337人，目前在册225人', {
+          qualifiers: ['全年'],
+          source: { line: 1596 },
+        }),
+      ]),
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toContain('225人');
+  });
   it('keeps apart different qualifiers, projects and approximate figures', () => {
     expect(
       checkNarrativeConflicts(
