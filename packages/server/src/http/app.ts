@@ -12,6 +12,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { exportRoutes } from './routes/export.ts';
+import { findingRoutes } from './routes/findings.ts';
 import { importRoutes } from './routes/import.ts';
 import { evaluationRoutes } from './routes/evaluations.ts';
 import { publicRoutes } from './routes/public.ts';
@@ -61,6 +62,7 @@ export async function buildApp(
   importRoutes(app, db, registry);
   dashboardRoutes(app, db, registry);
   exportRoutes(app, db, registry);
+  findingRoutes(app, db, registry);
   publicRoutes(app, db, registry);
   adminRoutes(app, db);
 

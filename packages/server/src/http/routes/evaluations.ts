@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Evaluation, FrameworkRegistry } from '@jixiao/core';
 import type { Database } from '../../db/database.ts';
 import type { User } from '../../auth/users.ts';
+import { currentDispositions } from '../../store/dispositions.ts';
 import { getEvaluation, listRevisions, saveEvaluation } from '../../store/evaluations.ts';
 import { listEvaluations, scopeOf, setStatus } from '../../store/listing.ts';
 import { canEdit, canRead, canReview, STATUS_NAMES, TRANSITIONS } from '../access.ts';
@@ -48,7 +49,13 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
       'select review_total, comment, updated_at from reviews where evaluation_id = $1',
       [id],
     );
-    return { ...stored, score: result.score, findings: result.findings, review: review.rows[0] ?? null };
+    return {
+      ...stored,
+      score: result.score,
+      findings: result.findings,
+      review: review.rows[0] ?? null,
+      dispositions: await currentDispositions(db, id),
+    };
   });
 
   app.put('/api/evaluations/:id', async (request) => {
