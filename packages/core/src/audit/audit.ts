@@ -16,6 +16,7 @@ import {
   checkScoreExceedsWeight,
   checkScoredWithoutActual,
 } from './checks/indicator-scores.ts';
+import { checkNarrativeChanges } from './checks/narrative-changes.ts';
 import { checkNarrativeConflicts } from './checks/narrative-conflicts.ts';
 import { checkNarrativeShares } from './checks/narrative-shares.ts';
 import { checkNarrativeSums } from './checks/narrative-sums.ts';
@@ -97,6 +98,7 @@ export function auditDocument(document: EvaluationDocument, scorer: Scorer): Doc
   const documentFindings = [
     ...checkNarrativeSums(document),
     ...checkNarrativeShares(document),
+    ...checkNarrativeChanges(document),
     ...checkNarrativeConflicts(document),
     ...checkClaimsAgainstResults(document, results),
   ];

@@ -232,3 +232,49 @@ describe('a claim that every target was met', () => {
     expect(checkClaimsAgainstResults(document, [allMet])).toEqual([]);
   });
 });
+
+describe('year-on-year changes in the prose', () => {
+  it('accepts seed 004: 2,661.83 up 578.14 is up 27.75%, and 1,616.31 down 31.74 is down 1.93%', async () => {
+    const { checkNarrativeChanges } = await import('./narrative-changes.ts');
+    const t = '总支出2,661.83万元,较上年增加578.14万元,增长27.75%';
+    const b = '基本支出1,616.31万元,较上年减少31.74万元,下降1.93%。';
+    expect(
+      checkNarrativeChanges(
+        doc([
+          statement('总支出', '2,661.83万元', t),
+          statement('总支出较上年增加', '578.14万元', t, { qualifiers: ['较上年'] }),
+          statement('总支出增长', '27.75%', t, { qualifiers: ['较上年'] }),
+          statement('基本支出', '1,616.31万元', b),
+          statement('基本支出较上年减少', '31.74万元', b, { qualifiers: ['较上年'] }),
+          statement('基本支出下降', '1.93%', b, { qualifiers: ['较上年'] }),
+        ]),
+      ),
+    ).toEqual([]);
+  });
+  it('takes the figure named after 较 as the base (seed 004: 较预算支出39.10万元,减少26.25万元,下降67.14%)', async () => {
+    const { checkNarrativeChanges } = await import('./narrative-changes.ts');
+    const t = '决算支出12.85万元,较预算支出39.10万元,减少26.25万元,下降67.14%';
+    expect(
+      checkNarrativeChanges(
+        doc([
+          statement('决算支出', '12.85万元', t),
+          statement('较预算支出', '39.10万元', t),
+          statement('较预算支出减少', '26.25万元', t),
+          statement('较预算支出下降', '67.14%', t),
+        ]),
+      ),
+    ).toEqual([]);
+  });
+  it('finds a rate that is the change over this year instead of last year', async () => {
+    const { checkNarrativeChanges } = await import('./narrative-changes.ts');
+    const t = '项目支出1,045.52万元,较上年增加609.88万元,增长58.33%。';
+    const [f] = checkNarrativeChanges(
+      doc([
+        statement('项目支出', '1,045.52万元', t),
+        statement('项目支出较上年增加', '609.88万元', t),
+        statement('项目支出增长', '58.33%', t),
+      ]),
+    );
+    expect(f).toMatchObject({ code: 'ratio-mismatch', severity: 'error', evidence: { computed: '140.00%' } });
+  });
+});
