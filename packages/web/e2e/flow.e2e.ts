@@ -226,6 +226,19 @@ describe('web UI end to end', () => {
     await expect.poll(() => page.getByTestId('review-gap').innerText()).toContain('相差 15.00 分');
     await page.getByRole('button', { name: '保存复核得分' }).click();
     await page.getByText('保存复核成功').waitFor();
+    // One finding is marked 不是问题 with a reason: greyed, with the reason and who marked it, and in the history.
+    await page.getByRole('button', { name: '标记为不是问题' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('不是问题的理由').fill('等级以复核得分另行认定，不作为错误');
+    await dialog.getByRole('button', { name: '确认标记' }).click();
+    await page.getByText('已标记为不是问题').waitFor();
+    await expect
+      .poll(() => page.getByTestId('finding-dismissed').first().innerText())
+      .toContain('等级以复核得分另行认定');
+    await expect
+      .poll(() => page.getByTestId('finding-dismissed').first().innerText())
+      .toContain('财政局审核员');
+    await page.getByTestId('disposition-history').waitFor();
     await page.getByRole('button', { name: '审核通过' }).click();
     await page.getByText('审核通过成功').waitFor();
     await page.getByRole('button', { name: /公\s*开/ }).click();

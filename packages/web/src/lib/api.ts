@@ -50,6 +50,26 @@ export interface StoredEvaluation {
   score: ScoreResult;
   findings: Finding[];
   review: Review | null;
+  /** The current 不是问题 mark per finding key (latest entry of each). */
+  dispositions: Disposition[];
+}
+
+/** 审核发现处置 — a finding's current mark: 不是问题 (dismissed) or withdrawn. */
+export interface Disposition {
+  key: string;
+  dismissed: boolean;
+  reason: string;
+  authorName: string;
+  at: string;
+}
+
+/** 处置记录 — one mark or withdrawal, GET /api/evaluations/:id/findings/history. */
+export interface DispositionEntry {
+  key: string;
+  action: 'dismiss' | 'restore';
+  reason: string;
+  authorName: string;
+  at: string;
 }
 
 /** 修订记录 */

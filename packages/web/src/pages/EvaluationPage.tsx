@@ -3,7 +3,7 @@ import type { Evaluation, Finding } from '@jixiao/core';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { BudgetTable } from '../components/BudgetTable.tsx';
-import { FindingsPanel } from '../components/FindingsPanel.tsx';
+import { dismissedKeys, FindingsPanel } from '../components/FindingsPanel.tsx';
 import { FindingCounts } from '../components/FindingCounts.tsx';
 import { IndicatorTable } from '../components/IndicatorTable.tsx';
 import { PageState } from '../components/PageState.tsx';
@@ -13,7 +13,7 @@ import { ScoreSummary } from '../components/ScoreSummary.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { SubmitDialog } from '../components/SubmitDialog.tsx';
 import { SummaryRowsTable } from '../components/SummaryRowsTable.tsx';
-import { api, ApiError, type Revision, type StoredEvaluation } from '../lib/api.ts';
+import { api, ApiError, type DispositionEntry, type Revision, type StoredEvaluation } from '../lib/api.ts';
 import { assessInBrowser } from '../lib/assess.ts';
 import { useAuth } from '../lib/auth.tsx';
 import { showRow, tabOf } from '../lib/locate.ts';
@@ -40,6 +40,13 @@ export function EvaluationPage() {
   const revisions = useLoad(
     () => api<Revision[]>('GET', `/api/evaluations/${id}/revisions`),
     `${id}-${loaded.data?.version ?? 0}-${loaded.data?.status ?? ''}`,
+  );
+  const history = useLoad(
+    () =>
+      loaded.data && loaded.data.status !== 'draft'
+        ? api<DispositionEntry[]>('GET', `/api/evaluations/${id}/findings/history`)
+        : Promise.resolve([]),
+    `${id}-${loaded.data?.status ?? ''}-${(loaded.data?.dispositions ?? []).map((d) => d.at).join(',')}`,
   );
   const [draft, setDraft] = useState<Evaluation | null>(null);
   const [version, setVersion] = useState(0);
@@ -171,7 +178,10 @@ export function EvaluationPage() {
             </Typography.Title>
             <StatusTag status={stored.status} />
             {dirty && <Typography.Text type="warning">有未保存的修改</Typography.Text>}
-            <FindingCounts findings={live.findings} />
+            <FindingCounts
+              findings={live.findings}
+              dismissed={new Set(dismissedKeys(stored.dispositions).keys())}
+            />
           </Space>
         }
         extra={
@@ -338,7 +348,15 @@ export function EvaluationPage() {
               size="small"
               title={`审核发现（${live.findings.length}）${editable ? ' · 随输入实时更新' : ''}`}
             >
-              <FindingsPanel findings={live.findings} onLocate={locate} />
+              <FindingsPanel
+                findings={live.findings}
+                onLocate={locate}
+                dispositions={stored.dispositions}
+                history={history.data}
+                {...(canReview && (stored.status === 'submitted' || stored.status === 'accepted')
+                  ? { marking: { evaluationId: stored.id, onChanged: loaded.reload } }
+                  : {})}
+              />
             </Card>
           </Space>
         </Col>
