@@ -73,7 +73,7 @@ let withYanfeng: XlsxLayout[];
 beforeAll(async () => {
   registry = await loadBuiltinRegistry();
   const file = seedFiles().find((f) => f.includes('002_'))!;
-  seed002 = auditWith({ ...(await readDocumentFile(file)), statements: [] }, registry);
+  seed002 = auditWith({ ...(await readDocumentFile(file)), statements: [], claims: [] }, registry);
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-layouts-'));
   writeFileSync(join(dir, 'hengyang-yanfeng-department.json'), JSON.stringify(YANFENG));
   withYanfeng = [...loadLayouts(), ...loadLayouts(dir)];
