@@ -54,32 +54,14 @@ export function checkBudgetSums(ctx: AuditContext): Finding[] {
       const group = ROLE_NAMES[parts[0]!.role];
       // The form's own heading says best what the column is ("实际到位资金/合计"), where the reader kept it.
       const heading = whole.source?.column ?? columnName;
-      if (cmp.verdict === 'within-rounding') {
-        out.push(
-          finding({
-            code: 'sum-mismatch',
-            severity: 'info',
-            message: `「${parent.label}」${heading} ${whole.raw} 与各${group}之和 ${show(computed)} 相差 ${cmp.difference.toFixed()}，在各数四舍五入的误差之内，属尾差。`,
-            evaluation,
-            source: whole.source ?? parent.source,
-            budgetLine: parent.label,
-            evidence: {
-              stated: whole.raw,
-              computed: show(computed),
-              formula,
-              inputs,
-              rounding: 'within-rounding',
-            },
-            rule: 'audit.budget-sum',
-          }),
-        );
-        continue;
-      }
+      const rounding = cmp.verdict === 'within-rounding';
       out.push(
         finding({
           code: 'sum-mismatch',
-          severity: severityOf(cmp, whole.decimals),
-          message: `「${parent.label}」${heading}填报 ${whole.raw} 万元，但各${group}之和为 ${show(computed)} 万元${roundingNote(cmp)}。请核对合计或明细。`,
+          severity: rounding ? 'info' : severityOf(cmp, whole.decimals),
+          message: rounding
+            ? `「${parent.label}」${heading} ${whole.raw} 与各${group}之和 ${show(computed)} 相差 ${cmp.difference.toFixed()}，在各数四舍五入的误差之内，属尾差。`
+            : `「${parent.label}」${heading}填报 ${whole.raw} 万元，但各${group}之和为 ${show(computed)} 万元${roundingNote(cmp)}。请核对合计或明细。`,
           evaluation,
           source: whole.source ?? parent.source,
           budgetLine: parent.label,
@@ -88,11 +70,15 @@ export function checkBudgetSums(ctx: AuditContext): Finding[] {
             computed: show(computed),
             formula,
             inputs,
-            rounding: 'beyond-rounding',
-            others: parts.map((p) => ({
-              value: p[column]!.raw,
-              location: p[column]!.source ?? p.source ?? {},
-            })),
+            rounding: rounding ? 'within-rounding' : 'beyond-rounding',
+            ...(rounding
+              ? {}
+              : {
+                  others: parts.map((p) => ({
+                    value: p[column]!.raw,
+                    location: p[column]!.source ?? p.source ?? {},
+                  })),
+                }),
           },
           rule: 'audit.budget-sum',
         }),
