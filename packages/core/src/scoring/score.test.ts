@@ -306,3 +306,60 @@ describe('optional rule kinds (test fixtures)', () => {
     expect(r.computedTotal).toBe('7.50');
   });
 });
+
+describe('framework versions', () => {
+  // Version 2 drops the execution caps: a project at 65% execution is capped under version 1 only.
+  const v1 = JSON.parse(JSON.stringify(optionalProject)) as { version: string; rules: unknown[] };
+  const v2 = JSON.parse(JSON.stringify(optionalProject)) as {
+    version: string;
+    rules: Array<{ kind: string }>;
+  };
+  v1.version = '1';
+  v2.version = '2';
+  v2.rules = v2.rules.filter((r) => r.kind !== 'execution-caps');
+  const reg = new FrameworkRegistry();
+  reg.add(parseFramework(v1, 'v1.json'));
+  reg.add(parseFramework(v2, 'v2.json'));
+  const e = newEvaluation({
+    id: 'p',
+    title: 'x',
+    kind: 'project',
+    budget: [
+      {
+        id: 'total',
+        label: '总额',
+        role: 'total' as const,
+        adjustedBudget: parseStated('100'),
+        executed: parseStated('65'),
+        weight: parseStated('10'),
+      },
+    ],
+    indicators: [row('成本指标', '成本指标', 'a', '≥1', '1', '90', '90')],
+  });
+
+  it('keeps every version; the one added last is current', () => {
+    expect(reg.get('fixture-optional-project')?.version).toBe('2');
+    expect(reg.get('fixture-optional-project', '1')?.version).toBe('1');
+    expect(reg.versions('fixture-optional-project').map((f) => f.version)).toEqual(['1', '2']);
+    expect(reg.list().filter((f) => f.id === 'fixture-optional-project')).toHaveLength(1);
+  });
+
+  it('scores under a named version, and says so', () => {
+    const pinned = scoreEvaluation(e, reg, {
+      frameworkId: 'fixture-optional-project',
+      frameworkVersion: '1',
+    });
+    const current = scoreEvaluation(e, reg, { frameworkId: 'fixture-optional-project' });
+    expect(pinned.frameworkVersion).toBe('1');
+    expect(pinned.caps.map((c) => c.max)).toEqual(['79']);
+    expect(pinned.explanation.inputs['评分框架识别依据']).toBe('按提交时的版本 1 计分');
+    expect(current.frameworkVersion).toBe('2');
+    expect(current.caps).toEqual([]);
+  });
+
+  it('a version the registry does not have is an error naming it', () => {
+    expect(() =>
+      scoreEvaluation(e, reg, { frameworkId: 'fixture-optional-project', frameworkVersion: '9' }),
+    ).toThrow('9 版');
+  });
+});

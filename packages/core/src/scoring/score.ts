@@ -18,6 +18,11 @@ export interface ScoreOptions {
   /** Framework chosen by the user; wins over the document and detection. */
   frameworkId?: string;
   /**
+   * With `frameworkId`: exactly this version, not the current one — a submitted evaluation stays
+   * scored under the version it was submitted with.
+   */
+  frameworkVersion?: string;
+  /**
    * The other evaluations of the same document. A 部门整体 criterion that counts the projects'
    * quantity indicators (seed 003 目标实现) counts theirs too.
    */
@@ -31,9 +36,20 @@ export interface ScoreOptions {
 export function scoreEvaluation(e: Evaluation, reg: FrameworkRegistry, opts: ScoreOptions = {}): ScoreResult {
   const related = opts.related ?? [];
   if (opts.frameworkId) {
-    const f = reg.get(opts.frameworkId);
-    if (!f) throw new FrameworkError(opts.frameworkId, '', '未找到该评分框架，请检查框架编号或框架目录');
-    return withFrameworkNote(scoreWith(e, f, 'named', related), '由使用者指定');
+    const f = reg.get(opts.frameworkId, opts.frameworkVersion);
+    if (!f) {
+      throw new FrameworkError(
+        opts.frameworkId,
+        '',
+        opts.frameworkVersion
+          ? `未找到该评分框架的 ${opts.frameworkVersion} 版`
+          : '未找到该评分框架，请检查框架编号或框架目录',
+      );
+    }
+    return withFrameworkNote(
+      scoreWith(e, f, 'named', related),
+      opts.frameworkVersion ? `按提交时的版本 ${f.version} 计分` : '由使用者指定',
+    );
   }
   const named = e.frameworkId ? reg.get(e.frameworkId) : undefined;
   if (named) return withFrameworkNote(scoreWith(e, named, 'named', related), '评价表指定');
