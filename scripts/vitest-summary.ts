@@ -7,13 +7,17 @@ export default class SummaryLine implements Reporter {
     let failed = 0;
     let skipped = 0;
     for (const mod of testModules) {
+      let failedHere = 0;
       for (const test of mod.children.allTests()) {
         const state = test.result().state;
         if (state === 'passed') passed++;
-        else if (state === 'failed') failed++;
+        else if (state === 'failed') failedHere++;
         else skipped++;
       }
-      if (mod.state() === 'failed' && [...mod.children.allTests()].length === 0) failed++;
+      // A file that failed with no failed test — it did not load, or a beforeAll threw and its tests were
+      // skipped — is one failure, never "0 failed".
+      if (mod.state() === 'failed' && failedHere === 0) failedHere = 1;
+      failed += failedHere;
     }
     // After vitest's own summary, which other reporters print later in the same tick.
     process.once('exit', () =>

@@ -4,20 +4,81 @@ import {
   type Evaluation,
   type EvaluationResult,
   type FrameworkRegistry,
+  type ScoreResult,
 } from '@jixiao/core';
+import type { Queryable } from '../db/database.ts';
+import { frameworkVersion } from '../store/frameworks.ts';
+import type { StoredEvaluation } from '../store/evaluations.ts';
+
+/** An exact framework version to score under (a submission's frozen one). */
+export interface FrameworkPin {
+  frameworkId: string;
+  frameworkVersion: string;
+}
 
 /**
- * Scores and audits one stored evaluation as the CLI does a file. The prose statements of the original
- * document are not stored with it yet, so prose-against-table findings appear only at import.
+ * Scores and audits one evaluation as the CLI does a file: under `pin` when given, else under the framework
+ * it names or is detected as (the current version). The prose statements of the original document are not
+ * stored with it yet, so prose-against-table findings appear only at import.
  */
-export function assess(registry: FrameworkRegistry, evaluation: Evaluation): EvaluationResult {
+export function assess(
+  registry: FrameworkRegistry,
+  evaluation: Evaluation,
+  pin?: FrameworkPin,
+): EvaluationResult {
   const document = {
     file: evaluation.source?.file ?? '',
     evaluations: [evaluation],
     statements: [],
     issues: [],
   };
-  return auditDocument(document, (e) => scoreEvaluation(e, registry)).results[0]!;
+  const options = pin ? { frameworkId: pin.frameworkId, frameworkVersion: pin.frameworkVersion } : {};
+  return auditDocument(document, (e) => scoreEvaluation(e, registry, options)).results[0]!;
+}
+
+/**
+ * 按新版框架重新计分: a frozen submission scored again under the current version of its framework — a
+ * separate, labelled result for comparison; it never replaces the submitted score.
+ */
+export interface Rescored {
+  label: string;
+  frameworkId: string;
+  frameworkVersion: string;
+  frameworkName: string;
+  score: ScoreResult;
+}
+
+/**
+ * A stored evaluation's score and findings: a submitted, accepted or published one under the framework
+ * version it was submitted with, for ever; a draft under the current version. When a newer version of a
+ * frozen evaluation's framework exists, `rescored` carries its result beside, labelled.
+ */
+export async function assessStored(
+  db: Queryable,
+  registry: FrameworkRegistry,
+  stored: StoredEvaluation,
+): Promise<{ result: EvaluationResult; rescored: Rescored | null }> {
+  const frozen = stored.frozen;
+  if (!frozen) return { result: assess(registry, stored.evaluation), rescored: null };
+  // Loads the version from the database if another app process stored it after this one started.
+  await frameworkVersion(db, registry, frozen.frameworkId, frozen.frameworkVersion);
+  const result = assess(registry, stored.evaluation, frozen);
+  const current = registry.get(frozen.frameworkId);
+  if (!current || current.version === frozen.frameworkVersion) return { result, rescored: null };
+  const again = assess(registry, stored.evaluation, {
+    frameworkId: current.id,
+    frameworkVersion: current.version,
+  });
+  return {
+    result,
+    rescored: {
+      label: `按新版框架「${current.name}」${current.version} 版重新计分，仅供对照；提交时按 ${frozen.frameworkVersion} 版计分的结果不变`,
+      frameworkId: current.id,
+      frameworkVersion: current.version,
+      frameworkName: current.name,
+      score: again.score,
+    },
+  };
 }
 
 /** A finding's key for explanations at submission: stable across re-audits of the same figures. */

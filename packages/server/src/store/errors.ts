@@ -17,3 +17,12 @@ export class NotFoundError extends Error {
     this.name = 'NotFoundError';
   }
 }
+
+/** Something that may be created once only (a framework version) already exists: nothing replaced. */
+export class AlreadyExistsError extends Error {
+  readonly status = 409;
+  constructor(message: string) {
+    super(message);
+    this.name = 'AlreadyExistsError';
+  }
+}

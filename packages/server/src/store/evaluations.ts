@@ -5,6 +5,18 @@ import { ConflictError, NotFoundError } from './errors.ts';
 /** 自评状态: 草稿 → 已提交 → 退回 / 已审核 → 已公开 */
 export type EvaluationStatus = 'draft' | 'submitted' | 'returned' | 'accepted' | 'published';
 
+/**
+ * 提交时冻结: what a submission fixed — the revision submitted and the framework version it was scored
+ * under. Present while the evaluation is 已提交, 已审核 or 已公开; a 退回 evaluation is editable again.
+ */
+export interface Frozen {
+  /** The revision (evaluation_revisions.version) whose figures were submitted. */
+  version: number;
+  frameworkId: string;
+  frameworkVersion: string;
+  submittedAt: string;
+}
+
 export interface StoredEvaluation {
   id: number;
   departmentId: number;
@@ -14,6 +26,7 @@ export interface StoredEvaluation {
   sourceFile: string | null;
   updatedAt: string;
   updatedBy: string;
+  frozen: Frozen | null;
 }
 
 export interface Revision {
@@ -39,9 +52,16 @@ interface Row {
   source_file: string | null;
   updated_at: Date | string;
   updated_by_name: string;
+  framework_id: string | null;
+  framework_version: string | null;
+  submitted_version: number | null;
+  submitted_at: Date | string | null;
 }
 
-const COLUMNS = 'id, department_id, status, version, data, source_file, updated_at, updated_by_name';
+const COLUMNS =
+  'id, department_id, status, version, data, source_file, updated_at, updated_by_name, framework_id, framework_version, submitted_version, submitted_at';
+
+const FROZEN_STATUSES: EvaluationStatus[] = ['submitted', 'accepted', 'published'];
 
 /** "2026/11/23 16:35:51" in the users' time zone (TZ, default Asia/Shanghai), for messages. */
 export function localTime(iso: string): string {
@@ -65,6 +85,19 @@ function toStored(r: Row): StoredEvaluation {
     sourceFile: r.source_file,
     updatedAt: when(r.updated_at),
     updatedBy: r.updated_by_name,
+    frozen:
+      FROZEN_STATUSES.includes(r.status) &&
+      r.submitted_version !== null &&
+      r.framework_id &&
+      r.framework_version &&
+      r.submitted_at
+        ? {
+            version: r.submitted_version,
+            frameworkId: r.framework_id,
+            frameworkVersion: r.framework_version,
+            submittedAt: when(r.submitted_at),
+          }
+        : null,
   };
 }
 

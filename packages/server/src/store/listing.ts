@@ -85,6 +85,11 @@ export async function scopeOf(
   return { departmentId: row.department_id, region: row.region, status: row.status, version: row.version };
 }
 
+/**
+ * Moves an evaluation from one of `from` to `to` as a new revision. With `freeze` (submission), the change
+ * happens only if the evaluation is still at `freeze.expectedVersion` — the figures that were checked are
+ * the figures frozen — and records the new revision and the framework version as the submitted ones.
+ */
 export async function setStatus(
   db: Queryable,
   id: number,
@@ -92,12 +97,30 @@ export async function setStatus(
   to: EvaluationStatus,
   author: { id: number; name: string },
   note: string,
+  freeze?: { expectedVersion: number; frameworkId: string; frameworkVersion: string },
 ): Promise<boolean> {
-  const r = await db.query<{ version: number; data: unknown }>(
-    `update evaluations set status = $3, updated_at = now(), updated_by = $4, updated_by_name = $5, version = version + 1
-      where id = $1 and status = any($2) returning version, data`,
-    [id, from, to, author.id, author.name],
-  );
+  const r = freeze
+    ? await db.query<{ version: number; data: unknown }>(
+        `update evaluations set status = $3, updated_at = now(), updated_by = $4, updated_by_name = $5,
+                version = version + 1, submitted_version = version + 1, submitted_at = now(),
+                framework_id = $7, framework_version = $8
+          where id = $1 and status = any($2) and version = $6 returning version, data`,
+        [
+          id,
+          from,
+          to,
+          author.id,
+          author.name,
+          freeze.expectedVersion,
+          freeze.frameworkId,
+          freeze.frameworkVersion,
+        ],
+      )
+    : await db.query<{ version: number; data: unknown }>(
+        `update evaluations set status = $3, updated_at = now(), updated_by = $4, updated_by_name = $5, version = version + 1
+          where id = $1 and status = any($2) returning version, data`,
+        [id, from, to, author.id, author.name],
+      );
   const row = r.rows[0];
   if (!row) return false;
   await db.query(

@@ -17,8 +17,7 @@ export function ReviewPanel({ stored, onChanged }: { stored: StoredEvaluation; o
   const [busy, setBusy] = useState<string | null>(null);
   const status = stored.status;
   const self = stored.score.statedTotal ?? stored.score.computedTotal;
-  const accuracy =
-    total !== null && self !== null ? selfAccuracy(stored.score.frameworkId, Number(self), total) : null;
+  const accuracy = total !== null && self !== null ? selfAccuracy(stored.score, self, total) : null;
 
   async function run(label: string, call: () => Promise<unknown>) {
     setBusy(label);
@@ -54,10 +53,10 @@ export function ReviewPanel({ stored, onChanged }: { stored: StoredEvaluation; o
           {accuracy && (
             <Typography.Text
               data-testid="review-gap"
-              type={accuracy.percent >= 5 ? 'danger' : 'secondary'}
+              type={accuracy.deduction !== null && accuracy.deduction !== '0' ? 'danger' : 'secondary'}
               style={{ display: 'inline-block', paddingTop: 34, maxWidth: 360 }}
             >
-              与自评相差 {accuracy.gap.toFixed(2)} 分（占复核得分 {accuracy.percent.toFixed(2)}%）
+              与自评相差 {accuracy.gap} 分（占复核得分 {accuracy.percent}%）
               {accuracy.deduction !== null && `；按本框架「自评准确」扣 ${score(accuracy.deduction)} 分`}
             </Typography.Text>
           )}

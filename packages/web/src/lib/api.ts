@@ -52,6 +52,27 @@ export interface StoredEvaluation {
   review: Review | null;
   /** The current 不是问题 mark per finding key (latest entry of each). */
   dispositions: Disposition[];
+  /** 提交时冻结 — the submitted revision and the framework version it stays scored under. */
+  frozen: Frozen | null;
+  /** 按新版框架重新计分 — the frozen figures under a newer version, for comparison only. */
+  rescored: Rescored | null;
+  /** 退回意见 — the latest 退回's comment, while the evaluation is returned. */
+  lastReturn: { comment: string; by: string; at: string } | null;
+}
+
+export interface Frozen {
+  version: number;
+  frameworkId: string;
+  frameworkVersion: string;
+  submittedAt: string;
+}
+
+export interface Rescored {
+  label: string;
+  frameworkId: string;
+  frameworkVersion: string;
+  frameworkName: string;
+  score: ScoreResult;
 }
 
 /** 审核发现处置 — a finding's current mark: 不是问题 (dismissed) or withdrawn. */

@@ -1,3 +1,4 @@
+import { D } from '@jixiao/core';
 import { frameworks } from './assess.ts';
 
 /** One band of a 自评准确 rule: |self − review| ÷ review in percent, [min, max) → points off. */
@@ -29,19 +30,21 @@ function findBands(node: unknown): AccuracyBand[] | null {
 
 /**
  * 自评准确 — how far the self score is from the review score, relative to the review score (as
- * core's review-difference rule computes it), and the deduction the evaluation's framework gives
- * for that gap when it has such a rule.
+ * core's review-difference rule computes it, in decimals), and the deduction the framework version the
+ * evaluation is scored under gives for that gap when it has such a rule.
  */
 export function selfAccuracy(
-  frameworkId: string,
-  self: number,
-  review: number,
-): { gap: number; percent: number; deduction: string | null } {
-  const gap = Math.abs(self - review);
-  const percent = review === 0 ? 0 : (gap / review) * 100;
-  const bands = findBands(frameworks().get(frameworkId));
-  const band = bands?.find(
-    (b) => percent >= Number(b.min) && (b.max === undefined || percent < Number(b.max)),
-  );
-  return { gap, percent, deduction: bands ? (band?.deduction ?? '0') : null };
+  framework: { frameworkId: string; frameworkVersion?: string },
+  self: string | number,
+  review: string | number,
+): { gap: string; percent: string; deduction: string | null } {
+  const gap = new D(self).minus(review).abs();
+  const percent = new D(review).isZero() ? new D(0) : gap.div(review).times(100);
+  const bands = findBands(frameworks().get(framework.frameworkId, framework.frameworkVersion));
+  const band = bands?.find((b) => percent.gte(b.min) && (b.max === undefined || percent.lt(b.max)));
+  return {
+    gap: gap.toFixed(2),
+    percent: percent.toDecimalPlaces(2).toFixed(2),
+    deduction: bands ? (band?.deduction ?? '0') : null,
+  };
 }

@@ -5,7 +5,7 @@ import type { Database } from '../../db/database.ts';
 import { getEvaluation } from '../../store/evaluations.ts';
 import { scopeOf } from '../../store/listing.ts';
 import { canRead } from '../access.ts';
-import { assess } from '../assess.ts';
+import { assessStored } from '../assess.ts';
 import { badRequest, forbidden, HttpError } from '../errors.ts';
 
 const TYPES = {
@@ -54,7 +54,8 @@ export function exportRoutes(app: FastifyInstance, db: Database, registry: Frame
     }
     const stored = await getEvaluation(db, id);
     const internal = (request.query as { findings?: string }).findings === '1' && !!user;
-    const data = await render(assess(registry, stored.evaluation), format, internal);
+    const { result } = await assessStored(db, registry, stored);
+    const data = await render(result, format, internal);
     return send(reply, data, format, stored.evaluation.projectName ?? stored.evaluation.title);
   });
 
@@ -64,7 +65,8 @@ export function exportRoutes(app: FastifyInstance, db: Database, registry: Frame
     const format = formatOf(request.query);
     if ((await scopeOf(db, id)).status !== 'published') throw new HttpError(404, '没有这份公开报告');
     const stored = await getEvaluation(db, id);
-    const data = await render(assess(registry, stored.evaluation), format, false);
+    const { result } = await assessStored(db, registry, stored);
+    const data = await render(result, format, false);
     return send(reply, data, format, stored.evaluation.projectName ?? stored.evaluation.title);
   });
 }

@@ -5,7 +5,7 @@ import { addDisposition, listDispositionHistory } from '../../store/dispositions
 import { getEvaluation } from '../../store/evaluations.ts';
 import { scopeOf } from '../../store/listing.ts';
 import { canRead, canReview } from '../access.ts';
-import { assess, findingKey } from '../assess.ts';
+import { assessStored, findingKey } from '../assess.ts';
 import { badRequest, forbidden, HttpError } from '../errors.ts';
 import { requireUser } from '../session-plugin.ts';
 
@@ -33,7 +33,8 @@ export function findingRoutes(app: FastifyInstance, db: Database, registry: Fram
       const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
       if (action === 'dismiss' && !reason) throw badRequest('标记为「不是问题」需要写明理由');
       const stored = await getEvaluation(db, id);
-      const keys = new Set(assess(registry, stored.evaluation).findings.map(findingKey));
+      const { result } = await assessStored(db, registry, stored);
+      const keys = new Set(result.findings.map(findingKey));
       if (!keys.has(body.key)) throw new HttpError(404, '这份自评当前没有这条审核发现');
       return addDisposition(db, id, {
         key: body.key,

@@ -3,7 +3,7 @@ import type { FrameworkRegistry } from '@jixiao/core';
 import type { Database } from '../../db/database.ts';
 import { getEvaluation } from '../../store/evaluations.ts';
 import { listEvaluations, scopeOf } from '../../store/listing.ts';
-import { assess } from '../assess.ts';
+import { assessStored } from '../assess.ts';
 import { badRequest, HttpError } from '../errors.ts';
 
 /** 信息公开: published reports only, to anyone. Findings are internal and never shown here. */
@@ -16,7 +16,8 @@ export function publicRoutes(app: FastifyInstance, db: Database, registry: Frame
     const scope = await scopeOf(db, id);
     if (scope.status !== 'published') throw new HttpError(404, '没有这份公开报告');
     const stored = await getEvaluation(db, id);
-    const { score } = assess(registry, stored.evaluation);
-    return { id, evaluation: stored.evaluation, score };
+    // The frozen submission: scored under the framework version it was submitted with.
+    const { result } = await assessStored(db, registry, stored);
+    return { id, evaluation: stored.evaluation, score: result.score, frozen: stored.frozen };
   });
 }

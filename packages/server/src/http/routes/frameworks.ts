@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { FrameworkRegistry } from '@jixiao/core';
+import type { Database } from '../../db/database.ts';
+import { addFramework, frameworkDefinition, listFrameworks } from '../../store/frameworks.ts';
+import { badRequest, HttpError } from '../errors.ts';
+import { requireUser } from '../session-plugin.ts';
+
+/**
+ * 评分框架: every stored version, to anyone (the rules a score rests on are public, and the browser scores
+ * with exactly the server's definitions); a new version, by the admin. A stored version is never replaced.
+ */
+export function frameworkRoutes(app: FastifyInstance, db: Database, registry: FrameworkRegistry): void {
+  app.get('/api/frameworks', async () => listFrameworks(db));
+
+  /** All definitions at once, in order of arrival, for the browser's registry (a few dozen kB). */
+  app.get('/api/frameworks/definitions', async () => {
+    const r = await db.query<{ definition: unknown }>('select definition from frameworks order by seq');
+    return r.rows.map((x) => (typeof x.definition === 'string' ? JSON.parse(x.definition) : x.definition));
+  });
+
+  app.get('/api/frameworks/:id/:version', async (request) => {
+    const { id, version } = request.params as { id: string; version: string };
+    const definition = await frameworkDefinition(db, id, version);
+    if (definition === undefined) throw new HttpError(404, `没有评分框架 ${id} 的 ${version} 版`);
+    return definition;
+  });
+
+  app.post('/api/frameworks', async (request) => {
+    const user = requireUser(request, 'admin');
+    const body = request.body;
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+      throw badRequest('请上传一个评分框架的 JSON 定义（对象）');
+    return addFramework(db, registry, body, user.displayName);
+  });
+}
