@@ -7,6 +7,7 @@ import {
   type ScoreResult,
 } from '@jixiao/core';
 import type { Queryable } from '../db/database.ts';
+import { storedDocument } from '../store/documents.ts';
 import { frameworkVersion } from '../store/frameworks.ts';
 import type { StoredEvaluation } from '../store/evaluations.ts';
 
@@ -49,26 +50,44 @@ export interface Rescored {
 }
 
 /**
- * A stored evaluation's score and findings: a submitted, accepted or published one under the framework
- * version it was submitted with, for ever; a draft under the current version. When a newer version of a
- * frozen evaluation's framework exists, `rescored` carries its result beside, labelled.
+ * A stored evaluation's score and findings, audited with the file it was imported from — its prose and its
+ * sibling tables, as stored now — as the import preview showed them. A submitted, accepted or published
+ * evaluation is scored under the framework version it was submitted with, for ever; a draft under the
+ * current version. When a newer version of a frozen evaluation's framework exists, `rescored` carries its
+ * result beside, labelled.
  */
 export async function assessStored(
   db: Queryable,
   registry: FrameworkRegistry,
   stored: StoredEvaluation,
 ): Promise<{ result: EvaluationResult; rescored: Rescored | null }> {
-  const frozen = stored.frozen;
-  if (!frozen) return { result: assess(registry, stored.evaluation), rescored: null };
-  // Loads the version from the database if another app process stored it after this one started.
-  await frameworkVersion(db, registry, frozen.frameworkId, frozen.frameworkVersion);
-  const result = assess(registry, stored.evaluation, frozen);
-  const current = registry.get(frozen.frameworkId);
-  if (!current || current.version === frozen.frameworkVersion) return { result, rescored: null };
-  const again = assess(registry, stored.evaluation, {
-    frameworkId: current.id,
-    frameworkVersion: current.version,
+  const context = await storedDocument(db, stored);
+  const members = context?.members ?? [stored];
+  const document = context?.document ?? {
+    file: stored.evaluation.source?.file ?? '',
+    evaluations: [stored.evaluation],
+    statements: [],
+    issues: [],
+  };
+  const pins = new Map<Evaluation, FrameworkPin>();
+  for (const m of members) {
+    if (!m.frozen) continue;
+    // Loads the version from the database if another app process stored it after this one started.
+    await frameworkVersion(db, registry, m.frozen.frameworkId, m.frozen.frameworkVersion);
+    pins.set(m.evaluation, m.frozen);
+  }
+  const related = document.evaluations;
+  const audit = auditDocument(document, (e) => {
+    const pin = pins.get(e);
+    return scoreEvaluation(e, registry, {
+      related,
+      ...(pin ? { frameworkId: pin.frameworkId, frameworkVersion: pin.frameworkVersion } : {}),
+    });
   });
+  const result = audit.results[members.indexOf(stored)]!;
+  const frozen = stored.frozen;
+  const current = frozen ? registry.get(frozen.frameworkId) : undefined;
+  if (!frozen || !current || current.version === frozen.frameworkVersion) return { result, rescored: null };
   return {
     result,
     rescored: {
@@ -76,7 +95,11 @@ export async function assessStored(
       frameworkId: current.id,
       frameworkVersion: current.version,
       frameworkName: current.name,
-      score: again.score,
+      score: scoreEvaluation(stored.evaluation, registry, {
+        related,
+        frameworkId: current.id,
+        frameworkVersion: current.version,
+      }),
     },
   };
 }

@@ -27,6 +27,8 @@ export interface StoredEvaluation {
   updatedAt: string;
   updatedBy: string;
   frozen: Frozen | null;
+  /** The imported file it came from, with its prose and sibling tables (null when created blank). */
+  documentId: number | null;
 }
 
 export interface Revision {
@@ -56,10 +58,11 @@ interface Row {
   framework_version: string | null;
   submitted_version: number | null;
   submitted_at: Date | string | null;
+  document_id: number | null;
 }
 
 const COLUMNS =
-  'id, department_id, status, version, data, source_file, updated_at, updated_by_name, framework_id, framework_version, submitted_version, submitted_at';
+  'id, department_id, status, version, data, source_file, updated_at, updated_by_name, framework_id, framework_version, submitted_version, submitted_at, document_id';
 
 const FROZEN_STATUSES: EvaluationStatus[] = ['submitted', 'accepted', 'published'];
 
@@ -98,6 +101,7 @@ function toStored(r: Row): StoredEvaluation {
             submittedAt: when(r.submitted_at),
           }
         : null,
+    documentId: r.document_id,
   };
 }
 
@@ -126,31 +130,41 @@ async function addRevision(
   );
 }
 
-export async function createEvaluation(
-  db: Database,
-  input: { departmentId: number; evaluation: Evaluation; sourceFile?: string; author: Author; note?: string },
-): Promise<StoredEvaluation> {
-  return db.transaction(async (tx) => {
-    const e = input.evaluation;
-    const r = await tx.query<Row>(
-      `insert into evaluations (department_id, year, kind, title, framework_id, data, source_file, updated_by, updated_by_name)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning ${COLUMNS}`,
-      [
-        input.departmentId,
-        e.year ?? null,
-        e.kind,
-        e.projectName ? `${e.title} · ${e.projectName}` : e.title,
-        e.frameworkId ?? null,
-        JSON.stringify(e),
-        input.sourceFile ?? null,
-        input.author.id ?? null,
-        input.author.name,
-      ],
-    );
-    const stored = toStored(r.rows[0]!);
-    await addRevision(tx, stored.id, 1, e, stored.status, input.author, input.note ?? '创建');
-    return stored;
-  });
+export interface NewEvaluation {
+  departmentId: number;
+  evaluation: Evaluation;
+  sourceFile?: string;
+  author: Author;
+  note?: string;
+  documentId?: number;
+}
+
+export async function createEvaluation(db: Database, input: NewEvaluation): Promise<StoredEvaluation> {
+  return db.transaction((tx) => createEvaluationIn(tx, input));
+}
+
+/** Creates an evaluation and its first revision inside the caller's transaction. */
+export async function createEvaluationIn(tx: Queryable, input: NewEvaluation): Promise<StoredEvaluation> {
+  const e = input.evaluation;
+  const r = await tx.query<Row>(
+    `insert into evaluations (department_id, year, kind, title, framework_id, data, source_file, updated_by, updated_by_name, document_id)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning ${COLUMNS}`,
+    [
+      input.departmentId,
+      e.year ?? null,
+      e.kind,
+      e.projectName ? `${e.title} · ${e.projectName}` : e.title,
+      e.frameworkId ?? null,
+      JSON.stringify(e),
+      input.sourceFile ?? null,
+      input.author.id ?? null,
+      input.author.name,
+      input.documentId ?? null,
+    ],
+  );
+  const stored = toStored(r.rows[0]!);
+  await addRevision(tx, stored.id, 1, e, stored.status, input.author, input.note ?? '创建');
+  return stored;
 }
 
 export async function getEvaluation(db: Queryable, id: number): Promise<StoredEvaluation> {

@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readDocumentFile } from '@jixiao/formats';
 import type { Database } from '../db/database.ts';
+import { createDocument } from './documents.ts';
 import { countEvaluations, createEvaluation, ensureDepartment } from './evaluations.ts';
 
 const SAMPLE_AUTHOR = { name: '示例数据' };
@@ -18,6 +19,7 @@ export async function importSamples(db: Database, seedsDir: string): Promise<num
     const doc = await readDocumentFile(join(seedsDir, f));
     const organization = doc.evaluations.find((e) => e.organization)?.organization ?? f.replace(/\.txt$/, '');
     const departmentId = await ensureDepartment(db, organization);
+    const documentId = await createDocument(db, doc);
     for (const evaluation of doc.evaluations) {
       await createEvaluation(db, {
         departmentId,
@@ -25,6 +27,7 @@ export async function importSamples(db: Database, seedsDir: string): Promise<num
         sourceFile: f,
         author: SAMPLE_AUTHOR,
         note: `导入示例 ${f}`,
+        documentId,
       });
       count++;
     }

@@ -20,6 +20,8 @@ export function ImportPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [preview, setPreview] = useState<ImportPreview | null>(null);
+  // Saving sends the file again: the server keeps what the file says (tables and prose), not the preview.
+  const [file, setFile] = useState<File | null>(null);
   const [chosen, setChosen] = useState<number[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -34,6 +36,7 @@ export function ImportPage() {
         contentBase64: await toBase64(file),
       });
       setPreview(p);
+      setFile(file);
       setChosen(p.evaluations.map((_, i) => i));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '读取失败');
@@ -43,18 +46,16 @@ export function ImportPage() {
   }
 
   async function save() {
-    if (!preview) return;
+    if (!preview || !file) return;
     setBusy(true);
     try {
-      let last: { id: number } | null = null;
-      for (const i of chosen) {
-        last = await api<{ id: number }>('POST', '/api/evaluations', {
-          evaluation: preview.evaluations[i]!.evaluation,
-          sourceFile: preview.file,
-        });
-      }
-      message.success(`已保存 ${chosen.length} 份自评为草稿`);
-      navigate(chosen.length === 1 && last ? `/evaluations/${last.id}` : '/evaluations');
+      const saved = await api<Array<{ id: number }>>('POST', '/api/import/save', {
+        fileName: file.name,
+        contentBase64: await toBase64(file),
+        select: chosen,
+      });
+      message.success(`已保存 ${saved.length} 份自评为草稿`);
+      navigate(saved.length === 1 ? `/evaluations/${saved[0]!.id}` : '/evaluations');
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '保存失败');
     } finally {
