@@ -1,4 +1,5 @@
 export * from './model/index.ts';
+export * from './model/validate.ts';
 export * from './numbers/index.ts';
 export * from './audit/index.ts';
 export * from './frameworks/index.ts';

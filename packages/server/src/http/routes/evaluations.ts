@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Evaluation, FrameworkRegistry } from '@jixiao/core';
+import type { FrameworkRegistry } from '@jixiao/core';
 import type { Database } from '../../db/database.ts';
 import type { User } from '../../auth/users.ts';
 import { currentDispositions } from '../../store/dispositions.ts';
@@ -8,6 +8,7 @@ import { listEvaluations, scopeOf, setStatus } from '../../store/listing.ts';
 import { canEdit, canRead, canReview, STATUS_NAMES, TRANSITIONS } from '../access.ts';
 import { assess, findingKey } from '../assess.ts';
 import { badRequest, forbidden, HttpError } from '../errors.ts';
+import { evaluationFromBody } from '../evaluation-body.ts';
 import { requireUser } from '../session-plugin.ts';
 
 function idOf(params: unknown): number {
@@ -68,12 +69,11 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
         : new HttpError(409, `这份自评已${STATUS_NAMES[scope.status]}，不能再修改`);
     }
     const body = (request.body ?? {}) as { version?: unknown; evaluation?: unknown };
-    if (typeof body.version !== 'number' || typeof body.evaluation !== 'object' || body.evaluation === null) {
-      throw badRequest('保存需要 version（你编辑的版本号）和 evaluation');
-    }
+    if (typeof body.version !== 'number') throw badRequest('保存需要 version（你编辑的版本号）和 evaluation');
+    const evaluation = evaluationFromBody(body.evaluation);
     return saveEvaluation(db, id, {
       expectedVersion: body.version,
-      evaluation: body.evaluation as Evaluation,
+      evaluation,
       author: author(user),
     });
   });

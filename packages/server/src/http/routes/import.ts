@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { auditDocument, scoreEvaluation, type Evaluation, type FrameworkRegistry } from '@jixiao/core';
+import { auditDocument, scoreEvaluation, type FrameworkRegistry } from '@jixiao/core';
 import { readDocumentBytes, ReadError } from '@jixiao/formats';
 import type { Database } from '../../db/database.ts';
 import { createEvaluation } from '../../store/evaluations.ts';
 import { badRequest, HttpError } from '../errors.ts';
+import { evaluationFromBody } from '../evaluation-body.ts';
 import { requireUser } from '../session-plugin.ts';
 
 /** 导入与新建: a file is read and audited for preview (nothing saved); saving is a separate, explicit step. */
@@ -39,15 +40,7 @@ export function importRoutes(app: FastifyInstance, db: Database, registry: Frame
   app.post('/api/evaluations', async (request) => {
     const user = requireUser(request, 'filler');
     const body = (request.body ?? {}) as { evaluation?: unknown; sourceFile?: unknown };
-    const e = body.evaluation as Evaluation | undefined;
-    if (
-      !e ||
-      typeof e !== 'object' ||
-      typeof e.title !== 'string' ||
-      !['project', 'department', 'summary'].includes(e.kind)
-    ) {
-      throw badRequest('evaluation 应为一份自评（至少有 title 和 kind）');
-    }
+    const e = evaluationFromBody(body.evaluation);
     return createEvaluation(db, {
       departmentId: user.departmentId!,
       evaluation: e,
