@@ -4,14 +4,17 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { FrameworkRegistry } from '@jixiao/core';
+import { FrameworkError, type FrameworkRegistry } from '@jixiao/core';
+import { ReportError } from '@jixiao/formats';
 import type { Database } from '../db/database.ts';
-import { ConflictError, NotFoundError } from '../store/errors.ts';
+import { AlreadyExistsError, ConflictError, NotFoundError } from '../store/errors.ts';
+import { syncFrameworks } from '../store/frameworks.ts';
 import { HttpError } from './errors.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { exportRoutes } from './routes/export.ts';
+import { frameworkRoutes } from './routes/frameworks.ts';
 import { findingRoutes } from './routes/findings.ts';
 import { importRoutes } from './routes/import.ts';
 import { evaluationRoutes } from './routes/evaluations.ts';
@@ -21,12 +24,19 @@ import { registerSessions } from './session-plugin.ts';
 /** The built web UI (packages/web/dist), served at / when it exists. */
 export const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
-/** The HTTP application over one database: stateless, so several can run against one server. */
+/**
+ * The HTTP application over one database: stateless, so several can run against one server. `files` are
+ * the framework files this installation ships; they are stored beside the versions already in the
+ * database, and every route scores with that combined, versioned registry.
+ */
 export async function buildApp(
   db: Database,
-  registry: FrameworkRegistry,
+  files: FrameworkRegistry,
   opts: { webDist?: string } = {},
 ): Promise<FastifyInstance> {
+  const { registry, warnings } = await syncFrameworks(db, files);
+  for (const w of warnings) process.stderr.write(`注意：${w}\n`);
+
   const app = Fastify({
     logger: false,
     bodyLimit: 30 * 1024 * 1024,
@@ -36,12 +46,22 @@ export async function buildApp(
   registerSessions(app, db);
 
   app.setErrorHandler((error: Error, _request, reply) => {
-    if (error instanceof HttpError || error instanceof NotFoundError) {
+    if (error instanceof HttpError || error instanceof NotFoundError || error instanceof AlreadyExistsError) {
       return reply.code(error.status).send({ error: error.message });
     }
+    if (error instanceof FrameworkError) return reply.code(400).send({ error: error.message });
+    // The PDF needs this machine's chromium: say what is missing rather than a bare internal error.
+    if (error instanceof ReportError) return reply.code(503).send({ error: error.message });
     if (error instanceof ConflictError)
       return reply.code(409).send({ error: error.message, current: error.current });
-    const status = (error as { statusCode?: number }).statusCode;
+    const { statusCode: status, code } = error as { statusCode?: number; code?: string };
+    // Fastify refuses a body that is not JSON, or that carries __proto__ / constructor.prototype keys
+    // (prototype pollution), before any route runs; its own message is English and names no place.
+    if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (status === 400 && error instanceof SyntaxError)) {
+      return reply.code(400).send({
+        error: '请求内容不是有效的 JSON，或含有不允许的键（__proto__、constructor.prototype），未保存',
+      });
+    }
     if (status && status >= 400 && status < 500)
       return reply.code(status).send({ error: `请求有误：${error.message}` });
     if (process.env.JIXIAO_DEBUG) console.error(error);
@@ -65,6 +85,7 @@ export async function buildApp(
   findingRoutes(app, db, registry);
   publicRoutes(app, db, registry);
   adminRoutes(app, db);
+  frameworkRoutes(app, db, registry);
 
   const web = opts.webDist ?? WEB_DIST;
   if (existsSync(join(web, 'index.html'))) {

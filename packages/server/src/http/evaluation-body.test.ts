@@ -65,17 +65,17 @@ const HOSTILE: Array<{ name: string; make: (e: Json) => Json | string; message: 
     message: /^自评数据有误，未保存：标题（title）过长：共 10485760 个字符，最多 500 个字符$/,
   },
   // A __proto__ key anywhere in a JSON body is refused by Fastify's body parser (onProtoPoisoning) before
-  // any route runs, so no route can name its place: the request is still 400 and nothing is stored.
+  // any route runs, so no route can name its place: app.ts says in Chinese why, and nothing is stored.
   // parseEvaluation names the place when such JSON arrives another way (validate.test.ts in core).
   {
     name: 'a __proto__ key inside an indicator',
     make: (e) => JSON.stringify(e).replace('"indicators":[{', '"indicators":[{"__proto__":{"isAdmin":true},'),
-    message: /^请求有误：/,
+    message: /^请求内容不是有效的 JSON，或含有不允许的键（__proto__/,
   },
   {
     name: 'a __proto__ key at the top',
     make: (e) => `{"__proto__":{"isAdmin":true},${JSON.stringify(e).slice(1)}`,
-    message: /^请求有误：/,
+    message: /^请求内容不是有效的 JSON，或含有不允许的键（__proto__/,
   },
   {
     // PostgreSQL cannot store NUL in jsonb: before, this was a 500 at the save.

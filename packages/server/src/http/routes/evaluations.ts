@@ -6,7 +6,7 @@ import { currentDispositions } from '../../store/dispositions.ts';
 import { getEvaluation, listRevisions, saveEvaluation } from '../../store/evaluations.ts';
 import { listEvaluations, scopeOf, setStatus } from '../../store/listing.ts';
 import { canEdit, canRead, canReview, STATUS_NAMES, TRANSITIONS } from '../access.ts';
-import { assess, findingKey } from '../assess.ts';
+import { assessStored, findingKey } from '../assess.ts';
 import { badRequest, forbidden, HttpError } from '../errors.ts';
 import { evaluationFromBody } from '../evaluation-body.ts';
 import { requireUser } from '../session-plugin.ts';
@@ -15,6 +15,17 @@ function idOf(params: unknown): number {
   const id = Number((params as { id?: string }).id);
   if (!Number.isInteger(id) || id <= 0) throw badRequest('自评编号应为正整数');
   return id;
+}
+
+/** 退回意见: the comment of the latest 退回, for the 填报人 to see what to change. */
+async function lastReturn(db: Database, id: number) {
+  const r = await db.query<{ note: string; author_name: string; created_at: Date | string }>(
+    `select note, author_name, created_at from evaluation_revisions
+      where evaluation_id = $1 and status = 'returned' order by version desc limit 1`,
+    [id],
+  );
+  const row = r.rows[0];
+  return row ? { comment: row.note, by: row.author_name, at: new Date(row.created_at).toISOString() } : null;
 }
 
 function author(user: User) {
@@ -45,7 +56,7 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
       throw forbidden('查看这份自评');
     }
     const stored = await getEvaluation(db, id);
-    const result = assess(registry, stored.evaluation);
+    const { result, rescored } = await assessStored(db, registry, stored);
     const review = await db.query(
       'select review_total, comment, updated_at from reviews where evaluation_id = $1',
       [id],
@@ -54,8 +65,10 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
       ...stored,
       score: result.score,
       findings: result.findings,
+      rescored,
       review: review.rows[0] ?? null,
       dispositions: await currentDispositions(db, id),
+      lastReturn: stored.status === 'returned' ? await lastReturn(db, id) : null,
     };
   });
 
@@ -96,10 +109,20 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
         );
       }
       const body = (request.body ?? {}) as { comment?: unknown; explanations?: Record<string, unknown> };
-      let note = typeof body.comment === 'string' ? body.comment : '';
+      let note = typeof body.comment === 'string' ? body.comment.trim() : '';
+      if (action === 'return' && !note) throw badRequest('退回需要写明意见，告诉填报人要改什么');
+      let freeze: Parameters<typeof setStatus>[6];
       if (action === 'submit') {
         const stored = await getEvaluation(db, id);
-        const errors = assess(registry, stored.evaluation).findings.filter((f) => f.severity === 'error');
+        // Checked as the 填报人 saw it: with the prose and sibling tables of the file it came from.
+        const { result: checked } = await assessStored(db, registry, stored);
+        // The figures checked here and the framework version they were scored under are what is frozen.
+        freeze = {
+          expectedVersion: stored.version,
+          frameworkId: checked.score.frameworkId,
+          frameworkVersion: checked.score.frameworkVersion,
+        };
+        const errors = checked.findings.filter((f) => f.severity === 'error');
         const explanations = body.explanations ?? {};
         const unexplained = errors.filter(
           (f) =>
@@ -116,8 +139,16 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
         }
         note = JSON.stringify({ comment: note, explanations });
       }
-      if (!(await setStatus(db, id, rule.from, rule.to, author(user), note))) {
-        throw new HttpError(409, '状态已被他人改变，请刷新');
+      const changed = await db.transaction((tx) =>
+        setStatus(tx, id, rule.from, rule.to, author(user), note, freeze),
+      );
+      if (!changed) {
+        throw new HttpError(
+          409,
+          action === 'submit'
+            ? '提交未成功：检查之后这份自评又被修改或改变了状态，请刷新后重新提交'
+            : '状态已被他人改变，请刷新',
+        );
       }
       return { id, status: rule.to };
     });

@@ -71,7 +71,7 @@ describe.each(BACKENDS)('saving an import on the %s database', (_name, open) => 
 
     const saved = await call('POST', '/api/import/save', upload('002_2938c48e62223733.txt'));
     expect(saved.statusCode, saved.body).toBe(200);
-    const [{ id }] = saved.json() as Array<{ id: number }>;
+    const id = (saved.json() as Array<{ id: number }>)[0]!.id;
     const detail = (await call('GET', `/api/evaluations/${id}`)).json();
     const stored = detail.findings as Finding[];
     expect(stored.filter((f) => f.code === 'ratio-mismatch' && f.message.includes('42.49%'))).toHaveLength(1);
