@@ -19,6 +19,7 @@ import { findingRoutes } from './routes/findings.ts';
 import { importRoutes } from './routes/import.ts';
 import { evaluationRoutes } from './routes/evaluations.ts';
 import { publicRoutes } from './routes/public.ts';
+import { yearRoutes } from './routes/years.ts';
 import { registerSessions } from './session-plugin.ts';
 
 /** The built web UI (packages/web/dist), served at / when it exists. */
@@ -86,6 +87,7 @@ export async function buildApp(
   publicRoutes(app, db, registry);
   adminRoutes(app, db);
   frameworkRoutes(app, db, registry);
+  yearRoutes(app, db);
 
   const web = opts.webDist ?? WEB_DIST;
   if (existsSync(join(web, 'index.html'))) {

@@ -70,19 +70,32 @@ export async function listEvaluations(db: Queryable, filter: ListFilter): Promis
 export async function scopeOf(
   db: Queryable,
   id: number,
-): Promise<{ departmentId: number; region: string; status: EvaluationStatus; version: number }> {
+): Promise<{
+  departmentId: number;
+  region: string;
+  status: EvaluationStatus;
+  version: number;
+  year: number | null;
+}> {
   const r = await db.query<{
     department_id: number;
     region: string;
     status: EvaluationStatus;
     version: number;
+    year: number | null;
   }>(
-    'select e.department_id, d.region, e.status, e.version from evaluations e join departments d on d.id = e.department_id where e.id = $1',
+    'select e.department_id, d.region, e.status, e.version, e.year from evaluations e join departments d on d.id = e.department_id where e.id = $1',
     [id],
   );
   const row = r.rows[0];
   if (!row) throw new NotFoundError(`没有编号为 ${id} 的自评`);
-  return { departmentId: row.department_id, region: row.region, status: row.status, version: row.version };
+  return {
+    departmentId: row.department_id,
+    region: row.region,
+    status: row.status,
+    version: row.version,
+    year: row.year,
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { App, Button, Card, Col, Form, Input, Row, Select, Table, Tag } from 'antd';
+import { YearsCard } from '../components/YearsCard.tsx';
 import { api, ApiError, type Role, type User } from '../lib/api.ts';
 import { ROLE_NAMES } from '../lib/auth.tsx';
 import { useLoad } from '../lib/useLoad.ts';
@@ -18,7 +19,10 @@ interface NewUser {
   region?: string;
 }
 
-/** 用户与部门 — the admin creates accounts (填报人 of a department, 财政审核人 of a region) and departments. */
+/**
+ * 用户与部门 — the admin creates accounts (填报人 of a department, 财政审核人 of a region), departments, and
+ * opens or closes 填报年度.
+ */
 export function UsersPage() {
   const { message } = App.useApp();
   const users = useLoad(() => api<Array<User & { disabled: boolean }>>('GET', '/api/users'), 'users');
@@ -107,7 +111,7 @@ export function UsersPage() {
             )}
             {role === 'reviewer' && (
               <Form.Item name="region">
-                <Input placeholder="地区（空为全部）" aria-label="地区" />
+                <Input placeholder="地区（审核该地区的部门）" aria-label="地区" />
               </Form.Item>
             )}
             <Form.Item name="password" rules={[{ required: true, min: 10, message: '密码至少 10 个字符' }]}>
@@ -142,6 +146,7 @@ export function UsersPage() {
             <Button htmlType="submit">添加部门</Button>
           </Form>
         </Card>
+        <YearsCard />
       </Col>
     </Row>
   );

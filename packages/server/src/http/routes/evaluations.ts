@@ -10,6 +10,7 @@ import { assessStored, findingKey } from '../assess.ts';
 import { badRequest, forbidden, HttpError } from '../errors.ts';
 import { evaluationFromBody } from '../evaluation-body.ts';
 import { requireUser } from '../session-plugin.ts';
+import { assertYearsOpen } from './years.ts';
 
 function idOf(params: unknown): number {
   const id = Number((params as { id?: string }).id);
@@ -84,6 +85,7 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
     const body = (request.body ?? {}) as { version?: unknown; evaluation?: unknown };
     if (typeof body.version !== 'number') throw badRequest('保存需要 version（你编辑的版本号）和 evaluation');
     const evaluation = evaluationFromBody(body.evaluation);
+    await assertYearsOpen(db, [scope.year, evaluation.year]);
     return saveEvaluation(db, id, {
       expectedVersion: body.version,
       evaluation,
@@ -113,6 +115,7 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
       if (action === 'return' && !note) throw badRequest('退回需要写明意见，告诉填报人要改什么');
       let freeze: Parameters<typeof setStatus>[6];
       if (action === 'submit') {
+        await assertYearsOpen(db, [scope.year]);
         const stored = await getEvaluation(db, id);
         // Checked as the 填报人 saw it: with the prose and sibling tables of the file it came from.
         const { result: checked } = await assessStored(db, registry, stored);

@@ -12,6 +12,7 @@ import { createEvaluation, createEvaluationIn } from '../../store/evaluations.ts
 import { badRequest, HttpError } from '../errors.ts';
 import { evaluationFromBody } from '../evaluation-body.ts';
 import { requireUser } from '../session-plugin.ts';
+import { assertYearsOpen } from './years.ts';
 
 /** The uploaded file of a preview or save, read into the core model; unreadable files are a 422 in Chinese. */
 async function readUpload(body: unknown): Promise<{ name: string; document: EvaluationDocument }> {
@@ -65,6 +66,10 @@ export function importRoutes(app: FastifyInstance, db: Database, registry: Frame
     ) {
       throw badRequest(`select 应为要保存的表的序号（0–${document.evaluations.length - 1}）`);
     }
+    await assertYearsOpen(
+      db,
+      (chosen as number[]).map((i) => document.evaluations[i]?.year),
+    );
     return db.transaction(async (tx) => {
       const documentId = await createDocument(tx, { ...document, file: name });
       const saved = [];
@@ -89,6 +94,7 @@ export function importRoutes(app: FastifyInstance, db: Database, registry: Frame
     const user = requireUser(request, 'filler');
     const body = (request.body ?? {}) as { evaluation?: unknown; sourceFile?: unknown };
     const e = evaluationFromBody(body.evaluation);
+    await assertYearsOpen(db, [e.year]);
     return createEvaluation(db, {
       departmentId: user.departmentId!,
       evaluation: e,
