@@ -4,6 +4,7 @@ export { readDocumentFile, readDocumentBytes, ReadError, MAX_FILE_BYTES } from '
 export * from './report/index.ts';
 export { writeEvaluationXlsx } from './xlsx/write.ts';
 export { writeSummaryXlsx } from './xlsx/summary.ts';
+export { writeAggregateXlsx, type AggregateColumn, type AggregateRow } from './xlsx/aggregate.ts';
 export { readXlsx } from './xlsx/read.ts';
 export { loadLayouts, builtinLayoutsDir, type XlsxLayout } from './xlsx/layout.ts';
 export { XLSX_LIMITS } from './xlsx/guard.ts';

@@ -19,6 +19,7 @@ import { UsersPage } from './pages/UsersPage.tsx';
 
 // Chart pages and the public portal load on demand: ECharts stays out of the first bundle.
 const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
+const SummaryPage = lazy(() => import('./pages/SummaryPage.tsx'));
 const PortalList = lazy(() => import('./pages/PortalList.tsx'));
 const PortalReport = lazy(() => import('./pages/PortalReport.tsx'));
 
@@ -112,6 +113,14 @@ export const router = createBrowserRouter(
         element={
           <Private>
             <DashboardPage />
+          </Private>
+        }
+      />
+      <Route
+        path="/summary"
+        element={
+          <Private>
+            <SummaryPage />
           </Private>
         }
       />

@@ -20,6 +20,7 @@ import { importRoutes } from './routes/import.ts';
 import { evaluationRoutes } from './routes/evaluations.ts';
 import { publicRoutes } from './routes/public.ts';
 import { yearRoutes } from './routes/years.ts';
+import { summaryRoutes } from './routes/summary.ts';
 import { registerSessions } from './session-plugin.ts';
 
 /** The built web UI (packages/web/dist), served at / when it exists. */
@@ -82,6 +83,7 @@ export async function buildApp(
   evaluationRoutes(app, db, registry);
   importRoutes(app, db, registry);
   dashboardRoutes(app, db, registry);
+  summaryRoutes(app, db, registry);
   exportRoutes(app, db, registry);
   findingRoutes(app, db, registry);
   publicRoutes(app, db, registry);

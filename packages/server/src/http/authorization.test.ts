@@ -352,6 +352,24 @@ describe.each(BACKENDS)('authorization on the %s database', (_name, open) => {
     expect(r.json()).toHaveProperty('gradeCounts');
   });
 
+  it('shows the 汇总表 to reviewers (their region, no drafts) and the admin, as JSON and xlsx', async () => {
+    for (const url of ['/api/summary?year=2024', '/api/summary/export?year=2024']) {
+      for (const actor of ACTORS) {
+        const want = actor === 'stranger' ? 401 : actor.startsWith('filler') ? 403 : 200;
+        expect((await call(actor, 'GET', url)).statusCode, `${actor} ${url}`).toBe(want);
+      }
+    }
+    for (const actor of ['admin', 'reviewerR1', 'reviewerR2'] as Actor[]) {
+      const listed = (await call(actor, 'GET', '/api/evaluations?year=2024')).json() as Array<{ id: number }>;
+      const lines = (await call(actor, 'GET', '/api/summary?year=2024')).json().lines as Array<{
+        type: string;
+        id?: number;
+      }>;
+      const seen = lines.filter((l) => l.type === 'evaluation').map((l) => l.id);
+      expect(seen.sort(), actor).toEqual(listed.map((x) => x.id).sort());
+    }
+  });
+
   it('rate-limits wrong passwords and ends a session at logout', async () => {
     for (let k = 0; k < 5; k++) {
       const r = await app.inject({

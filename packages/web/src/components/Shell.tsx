@@ -16,6 +16,7 @@ export function Shell({ children }: { children: ReactNode }) {
     ...(role === 'filler' ? [{ key: '/import', label: <Link to="/import">导入</Link> }] : []),
     ...(role !== 'filler' ? [{ key: '/review', label: <Link to="/review">审核队列</Link> }] : []),
     ...(role !== 'filler' ? [{ key: '/dashboard', label: <Link to="/dashboard">看板</Link> }] : []),
+    ...(role !== 'filler' ? [{ key: '/summary', label: <Link to="/summary">汇总表</Link> }] : []),
     ...(role === 'admin' ? [{ key: '/users', label: <Link to="/users">用户与部门</Link> }] : []),
     { key: '/public', label: <Link to="/public">公开</Link> },
   ];

@@ -1,0 +1,613 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import {
+  D,
+  type BudgetLine,
+  type Dec,
+  type Evaluation,
+  type EvaluationKind,
+  type EvaluationResult,
+  type FrameworkRegistry,
+  type Stated,
+} from '@jixiao/core';
+import { writeAggregateXlsx, type AggregateColumn, type AggregateRow } from '@jixiao/formats';
+import type { User } from '../../auth/users.ts';
+import type { Database } from '../../db/database.ts';
+import { getEvaluation, type EvaluationStatus, type StoredEvaluation } from '../../store/evaluations.ts';
+import { listEvaluations, type ListFilter } from '../../store/listing.ts';
+import { STATUS_NAMES } from '../access.ts';
+import { assessStored, findingKey } from '../assess.ts';
+import { badRequest } from '../errors.ts';
+import { requireUser } from '../session-plugin.ts';
+
+/**
+ * The one place the 汇总表 and the 看板 score a stored evaluation: as the evaluation page does (a submission
+ * under the framework version it was submitted with, audited with its imported document), so the figures
+ * here are the ones a reviewer finds on opening it.
+ */
+async function scoreStored(
+  db: Database,
+  registry: FrameworkRegistry,
+  stored: StoredEvaluation,
+): Promise<EvaluationResult> {
+  return (await assessStored(db, registry, stored)).result;
+}
+
+/** What a reviewer or the admin may aggregate: a 财政审核人 its region's submitted evaluations, the admin all. */
+export function visibleFilter(user: User): ListFilter {
+  return user.role === 'reviewer'
+    ? { region: user.region, statuses: ['submitted', 'returned', 'accepted', 'published'] }
+    : {};
+}
+
+/** 支出类型分组: 部门整体支出 holds the department's projects, so the two are totalled apart, never added. */
+export type KindGroup = 'department' | 'project';
+export const GROUP_NAMES: Record<KindGroup, string> = { department: '部门整体支出', project: '项目支出' };
+const KIND_NAMES: Record<EvaluationKind, string> = {
+  project: '项目支出',
+  department: '部门整体支出',
+  summary: '项目汇总表',
+};
+
+function groupOf(kind: EvaluationKind): KindGroup {
+  return kind === 'department' ? 'department' : 'project';
+}
+
+/** An amount as written, when it is a plain number (not a percentage, not text). */
+function amount(s: Stated | undefined): Dec | null {
+  return s?.value != null && !s.percent ? new D(s.value) : null;
+}
+
+const fixed = (v: Dec | null) => (v === null ? null : v.toFixed(2));
+const percentOf = (executed: Dec, budget: Dec) =>
+  budget.isZero() ? null : executed.div(budget).times(100).toFixed(2);
+
+/**
+ * Money of one line or one group of lines: the three sums, and the sums the 执行率 is computed from — only
+ * the lines that have both 调整后预算 and 执行数, so a missing 执行数 does not pull the rate down.
+ */
+export class Money {
+  initial: Dec | null = null;
+  adjusted: Dec | null = null;
+  executed: Dec | null = null;
+  basisBudget = new D(0);
+  basisExecuted = new D(0);
+  /** How many of the lines added the rate covers. */
+  basisCount = 0;
+
+  private static plus(a: Dec | null, b: Dec | null): Dec | null {
+    return b === null ? a : (a ?? new D(0)).plus(b);
+  }
+
+  /** Adds one line: its figures as written (or, for a filed 汇总表, the sums of its projects). */
+  add(m: Money): this {
+    this.initial = Money.plus(this.initial, m.initial);
+    this.adjusted = Money.plus(this.adjusted, m.adjusted);
+    this.executed = Money.plus(this.executed, m.executed);
+    this.basisBudget = this.basisBudget.plus(m.basisBudget);
+    this.basisExecuted = this.basisExecuted.plus(m.basisExecuted);
+    this.basisCount += m.basisCount ? 1 : 0;
+    return this;
+  }
+
+  static of(initial: Dec | null, adjusted: Dec | null, executed: Dec | null): Money {
+    const m = new Money();
+    m.initial = initial;
+    m.adjusted = adjusted;
+    m.executed = executed;
+    if (adjusted !== null && executed !== null) {
+      m.basisBudget = adjusted;
+      m.basisExecuted = executed;
+      m.basisCount = 1;
+    }
+    return m;
+  }
+
+  /** 执行率 in percent, 2 decimals, recomputed from the sums. */
+  rate(): string | null {
+    return this.basisCount ? percentOf(this.basisExecuted, this.basisBudget) : null;
+  }
+}
+
+/** 汇总表所列项目 — one project line of a filed 项目支出绩效自评汇总表 (seed 000). */
+export interface SummaryProject {
+  name: string;
+  adjustedBudget: string | null;
+  executed: string | null;
+  /** 执行率 (%) recomputed from 执行数 ÷ 调整后预算; the stated one when either is missing. */
+  rate: string | null;
+  rateStated: boolean;
+  statedScore: string | null;
+  deviation: string;
+}
+
+/** 汇总表的一行 — one evaluation with its money, scores and open findings. */
+export interface SummaryEntry {
+  id: number;
+  /** As the evaluation list shows it: the form's title · the project. */
+  title: string;
+  /** 项目名称 for a project, else the title: what a 汇总表 lists. */
+  name: string;
+  kind: EvaluationKind;
+  group: KindGroup;
+  year: number | null;
+  status: EvaluationStatus;
+  departmentId: number;
+  department: string;
+  /** 年初预算数, 万元 with 2 decimals. */
+  initialBudget: string | null;
+  /** 调整后预算数 (全年预算数); for a filed 汇总表 the sum of its projects. */
+  adjustedBudget: string | null;
+  /** 执行数 */
+  executed: string | null;
+  /** 执行率 (%): 执行数 ÷ 调整后预算 when both are there, else the stated rate (rateStated). */
+  rate: string | null;
+  rateStated: boolean;
+  /** 自评得分 as the department states it. */
+  statedScore: string | null;
+  /** 复算得分 under the framework's rules. */
+  computedScore: string | null;
+  /** Some 完成值 were blank: the 复算得分 is a lower bound (or none at all), not a score. */
+  totalIncomplete: boolean;
+  /** 等级: the band of the stated score (else of the computed one). */
+  grade: string | null;
+  /** 复算等级, null when the computed score is a lower bound. */
+  computedGrade: string | null;
+  /** 复核得分 of the finance bureau (reviews table). */
+  reviewScore: string | null;
+  /** Open error and warning findings (those marked 不是问题 are left out, as on the evaluation page). */
+  errors: number;
+  warnings: number;
+  projects: SummaryProject[];
+}
+
+/** An entry with the money it adds to its department's and the overall sums. */
+export interface Collected {
+  entry: SummaryEntry;
+  money: Money;
+  /** Every stated score it carries (a filed 汇总表: one per project), for averages. */
+  statedScores: Dec[];
+}
+
+function totalLine(e: Evaluation): BudgetLine | undefined {
+  // As core's scoring does: the 合计 line, else the first line that is no one's part.
+  return e.budget.find((l) => l.role === 'total') ?? e.budget.find((l) => !l.partOf);
+}
+
+function statedRate(s: Stated | undefined): string | null {
+  return s?.value != null && s.percent ? new D(s.value).toFixed(2) : null;
+}
+
+function entryOf(
+  stored: StoredEvaluation,
+  item: { title: string; department: string },
+  result: EvaluationResult,
+  reviewScore: string | null,
+  dismissed: Set<string>,
+): Collected {
+  const e = stored.evaluation;
+  const { score } = result;
+  const open = result.findings.filter((f) => !dismissed.has(findingKey(f)));
+  let money: Money;
+  let rateStated = false;
+  let rate: string | null;
+  const statedScores: Dec[] = [];
+  const projects: SummaryProject[] = [];
+  if (e.kind === 'summary') {
+    // A filed 汇总表 has no total line of its own: its money is the sum of the projects it lists.
+    money = new Money();
+    for (const row of e.summaryRows) {
+      const part = Money.of(null, amount(row.adjustedBudget), amount(row.executed));
+      money.add(part);
+      const recomputed = part.rate();
+      const stated = row.statedScore?.value != null ? new D(row.statedScore.value) : null;
+      if (stated) statedScores.push(stated);
+      projects.push({
+        name: row.name,
+        adjustedBudget: fixed(part.adjusted),
+        executed: fixed(part.executed),
+        rate: recomputed ?? statedRate(row.executionRate),
+        rateStated: recomputed === null && statedRate(row.executionRate) !== null,
+        statedScore: stated?.toFixed() ?? null,
+        deviation: row.deviation ?? '',
+      });
+    }
+    // Added into its department it is one line, covered by the rate when any of its projects is.
+    money.basisCount = money.basisCount ? 1 : 0;
+    rate = money.rate();
+  } else {
+    const line = totalLine(e);
+    money = Money.of(amount(line?.initialBudget), amount(line?.adjustedBudget), amount(line?.executed));
+    rate = money.rate();
+    if (rate === null && statedRate(line?.executionRate) !== null) {
+      rate = statedRate(line?.executionRate);
+      rateStated = true;
+    }
+    if (score.statedTotal !== null) statedScores.push(new D(score.statedTotal));
+  }
+  return {
+    money,
+    statedScores,
+    entry: {
+      id: stored.id,
+      title: item.title,
+      name: e.projectName ?? item.title,
+      kind: e.kind,
+      group: groupOf(e.kind),
+      year: e.year ?? null,
+      status: stored.status,
+      departmentId: stored.departmentId,
+      department: item.department,
+      initialBudget: fixed(money.initial),
+      adjustedBudget: fixed(money.adjusted),
+      executed: fixed(money.executed),
+      rate,
+      rateStated,
+      statedScore: score.statedTotal,
+      computedScore: score.computedTotal,
+      totalIncomplete: score.totalIncomplete,
+      grade: score.gradeOfStatedTotal ?? score.computedGrade,
+      computedGrade: score.totalIncomplete ? null : score.computedGrade,
+      reviewScore,
+      errors: open.filter((f) => f.severity === 'error').length,
+      warnings: open.filter((f) => f.severity === 'warning').length,
+      projects,
+    },
+  };
+}
+
+/** The 复核得分 and the current 不是问题 marks of many evaluations, in two queries. */
+async function reviewsAndMarks(db: Database, ids: number[]) {
+  const reviews = new Map<number, string>();
+  const dismissed = new Map<number, Set<string>>();
+  if (!ids.length) return { reviews, dismissed };
+  const r = await db.query<{ evaluation_id: number; review_total: string | number | null }>(
+    'select evaluation_id, review_total from reviews where evaluation_id = any($1)',
+    [ids],
+  );
+  for (const row of r.rows) {
+    if (row.review_total !== null) reviews.set(row.evaluation_id, new D(row.review_total).toFixed());
+  }
+  const marks = await db.query<{ evaluation_id: number; finding_key: string; action: 'dismiss' | 'restore' }>(
+    'select evaluation_id, finding_key, action from finding_dispositions where evaluation_id = any($1) order by id',
+    [ids],
+  );
+  // The latest entry of a finding is its state (see store/dispositions.ts).
+  for (const m of marks.rows) {
+    const set = dismissed.get(m.evaluation_id) ?? new Set<string>();
+    if (m.action === 'dismiss') set.add(m.finding_key);
+    else set.delete(m.finding_key);
+    dismissed.set(m.evaluation_id, set);
+  }
+  return { reviews, dismissed };
+}
+
+/** Scores the evaluations the user may aggregate (optionally one year, one department), once each. */
+export async function collectEntries(
+  db: Database,
+  registry: FrameworkRegistry,
+  user: User,
+  narrow: { year?: number; departmentId?: number } = {},
+): Promise<Collected[]> {
+  const items = await listEvaluations(db, { ...visibleFilter(user), ...narrow });
+  const { reviews, dismissed } = await reviewsAndMarks(
+    db,
+    items.map((i) => i.id),
+  );
+  const out: Collected[] = [];
+  for (const item of items) {
+    const stored = await getEvaluation(db, item.id);
+    const result = await scoreStored(db, registry, stored);
+    out.push(
+      entryOf(stored, item, result, reviews.get(item.id) ?? null, dismissed.get(item.id) ?? new Set()),
+    );
+  }
+  return out;
+}
+
+/** 小计 / 合计 — sums of a department's (or all) lines of one kind group, the rate from the sums. */
+export interface SummaryTotal {
+  label: string;
+  department: string | null;
+  group: KindGroup | null;
+  /** How many evaluations it adds up. */
+  count: number;
+  initialBudget: string | null;
+  adjustedBudget: string | null;
+  executed: string | null;
+  /** Σ执行数 ÷ Σ调整后预算 over the lines that have both — recomputed, never an average of rates. */
+  rate: string | null;
+  /** How many of the `count` lines the rate covers. */
+  rateCount: number;
+  errors: number;
+  warnings: number;
+}
+
+export type SummaryLine =
+  ({ type: 'evaluation' } & SummaryEntry) | ({ type: 'subtotal' | 'total' } & SummaryTotal);
+
+function totalOf(label: string, department: string | null, group: KindGroup | null, rows: Collected[]) {
+  const m = new Money();
+  for (const r of rows) m.add(r.money);
+  const total: SummaryTotal = {
+    label,
+    department,
+    group,
+    count: rows.length,
+    initialBudget: fixed(m.initial),
+    adjustedBudget: fixed(m.adjusted),
+    executed: fixed(m.executed),
+    rate: m.rate(),
+    rateCount: m.basisCount,
+    errors: rows.reduce((s, r) => s + r.entry.errors, 0),
+    warnings: rows.reduce((s, r) => s + r.entry.warnings, 0),
+  };
+  return total;
+}
+
+const byName = (a: string, b: string) => a.localeCompare(b, 'zh-Hans-CN');
+const GROUPS: KindGroup[] = ['department', 'project'];
+
+/**
+ * The 汇总表's lines in order: per department its 部门整体 evaluations and their 小计, its projects and
+ * theirs; then the 合计 of each group. One group only: 小计 and 合计 without the group's name.
+ */
+export function summaryLines(rows: Collected[]): SummaryLine[] {
+  const lines: SummaryLine[] = [];
+  const departments = [...new Set(rows.map((r) => r.entry.department))].sort(byName);
+  const groupsPresent = GROUPS.filter((g) => rows.some((r) => r.entry.group === g));
+  for (const department of departments) {
+    const own = rows.filter((r) => r.entry.department === department);
+    const groups = GROUPS.filter((g) => own.some((r) => r.entry.group === g));
+    for (const group of groups) {
+      const inGroup = own
+        .filter((r) => r.entry.group === group)
+        .sort(
+          (a, b) =>
+            (b.entry.year ?? 0) - (a.entry.year ?? 0) ||
+            byName(a.entry.name, b.entry.name) ||
+            a.entry.id - b.entry.id,
+        );
+      for (const r of inGroup) lines.push({ type: 'evaluation', ...r.entry });
+      const label = groupsPresent.length > 1 ? `小计（${GROUP_NAMES[group]}）` : '小计';
+      lines.push({ type: 'subtotal', ...totalOf(label, department, group, inGroup) });
+    }
+  }
+  for (const group of groupsPresent) {
+    const label = groupsPresent.length > 1 ? `合计（${GROUP_NAMES[group]}）` : '合计';
+    lines.push({
+      type: 'total',
+      ...totalOf(
+        label,
+        null,
+        group,
+        rows.filter((r) => r.entry.group === group),
+      ),
+    });
+  }
+  return lines;
+}
+
+/** 口径说明 under the sheet and the page. */
+export const SUMMARY_NOTES = [
+  '金额单位：万元。执行率 = 执行数 ÷ 调整后预算（全年预算数）；小计、合计的执行率由合计金额重算，不是各行执行率的平均。',
+  '部门整体支出已包含本部门的项目支出，两类分别小计、合计，不相加。',
+  '「其中」行是部门所报汇总表列出的项目，金额已计入上一行，不重复相加。',
+  '复算得分按评分框架重新计算；完成值空白时只能算出下限，不作为得分。错误、警告为未标记「不是问题」的审核发现条数。',
+];
+
+/** GET /api/summary's answer. */
+export interface SummaryTable {
+  /** The year shown: the one asked for, else the latest the user has evaluations for. */
+  year: number | null;
+  /** Years the user has evaluations for, newest first. */
+  years: number[];
+  /** Evaluations with no 年度, which no year's 汇总表 lists. */
+  undated: number;
+  /** Departments with evaluations in that year, for the filter. */
+  departments: Array<{ id: number; name: string }>;
+  departmentId: number | null;
+  /** Who it covers: 全部地区, or the reviewer's region. */
+  scope: string;
+  lines: SummaryLine[];
+  /** 口径说明, the same under the page and the sheet. */
+  notes: string[];
+}
+
+function positiveInt(value: string | undefined, what: string, pattern: RegExp): number | undefined {
+  if (value === undefined || value === '' || value === 'all') return undefined;
+  if (!pattern.test(value)) throw badRequest(`${what}应为${what === '年度' ? '四位数字' : '正整数'}`);
+  return Number(value);
+}
+
+async function summaryTable(
+  db: Database,
+  registry: FrameworkRegistry,
+  user: User,
+  query: unknown,
+): Promise<SummaryTable> {
+  const q = (query ?? {}) as { year?: string; department?: string };
+  const asked = positiveInt(q.year, '年度', /^\d{4}$/);
+  const departmentId = positiveInt(q.department, '部门', /^[1-9]\d{0,9}$/);
+  // Years and departments come from the list alone (no scoring), so the filters cost one query.
+  const all = await listEvaluations(db, visibleFilter(user));
+  const years = [...new Set(all.map((i) => i.year).filter((y): y is number => y !== null))].sort(
+    (a, b) => b - a,
+  );
+  const year = asked ?? years[0] ?? null;
+  const inYear = all.filter((i) => i.year === year);
+  const departments = [...new Map(inYear.map((i) => [i.departmentId, i.department]))]
+    .map(([id, name]) => ({ id, name }))
+    .sort((a, b) => byName(a.name, b.name));
+  const rows =
+    year === null
+      ? []
+      : await collectEntries(db, registry, user, {
+          year,
+          ...(departmentId !== undefined ? { departmentId } : {}),
+        });
+  return {
+    year,
+    years,
+    undated: all.filter((i) => i.year === null).length,
+    departments,
+    departmentId: departmentId ?? null,
+    scope: user.role === 'admin' ? '全部地区' : user.region || '本地区',
+    lines: summaryLines(rows),
+    notes: SUMMARY_NOTES,
+  };
+}
+
+const COLUMNS: AggregateColumn[] = [
+  { header: '部门', kind: 'text', width: 22 },
+  { header: '项目/自评名称', kind: 'text', width: 46 },
+  { header: '类型', kind: 'text', width: 13 },
+  { header: '年度', kind: 'text', width: 7, align: 'center' },
+  { header: '状态', kind: 'text', width: 8, align: 'center' },
+  { header: '年初预算（万元）', kind: 'amount', width: 14 },
+  { header: '调整后预算（万元）', kind: 'amount', width: 14 },
+  { header: '执行数（万元）', kind: 'amount', width: 14 },
+  { header: '执行率', kind: 'rate', width: 9 },
+  { header: '自评得分', kind: 'score', width: 9 },
+  { header: '复算得分', kind: 'score', width: 9 },
+  { header: '等级', kind: 'text', width: 6, align: 'center' },
+  { header: '复核得分', kind: 'score', width: 9 },
+  { header: '错误', kind: 'count', width: 6 },
+  { header: '警告', kind: 'count', width: 6 },
+  { header: '说明', kind: 'text', width: 44 },
+];
+
+/** The 说明 of an evaluation line: why a figure is not what it seems. */
+function noteOf(e: SummaryEntry): string {
+  const notes: string[] = [];
+  if (e.totalIncomplete)
+    notes.push(e.computedScore === null ? '完成值空白，无法复算' : '完成值空白，复算得分为下限');
+  if (e.rateStated) notes.push('执行率为填报数（缺执行数或调整后预算）');
+  if (e.projects.length) notes.push(`含 ${e.projects.length} 个项目，金额为其合计（见「其中」各行）`);
+  return notes.join('；');
+}
+
+function totalNote(t: SummaryTotal): string {
+  return t.rate !== null && t.rateCount < t.count
+    ? `执行率按 ${t.rateCount}/${t.count} 份同时填有调整后预算和执行数的自评计算`
+    : '';
+}
+
+/** The 汇总表 as aggregate-sheet rows, in the order of its lines. */
+export function aggregateRows(lines: SummaryLine[]): AggregateRow[] {
+  const rows: AggregateRow[] = [];
+  let lastDepartment = '';
+  for (const l of lines) {
+    if (l.type === 'evaluation') {
+      rows.push({
+        cells: [
+          l.department,
+          l.name,
+          KIND_NAMES[l.kind],
+          l.year === null ? null : String(l.year),
+          STATUS_NAMES[l.status],
+          l.initialBudget,
+          l.adjustedBudget,
+          l.executed,
+          l.rate,
+          l.statedScore,
+          // A lower bound is written as text (≥10.00), so a column sum or average in Excel never takes it for a score.
+          l.totalIncomplete && l.computedScore !== null
+            ? `≥${new D(l.computedScore).toFixed(2)}`
+            : l.computedScore,
+          l.grade,
+          l.reviewScore,
+          String(l.errors),
+          String(l.warnings),
+          noteOf(l),
+        ],
+      });
+      lastDepartment = l.department;
+      for (const p of l.projects) {
+        rows.push({
+          style: 'part',
+          cells: [
+            l.department,
+            `其中：${p.name}`,
+            '项目支出',
+            l.year === null ? null : String(l.year),
+            null,
+            null,
+            p.adjustedBudget,
+            p.executed,
+            p.rate,
+            p.statedScore,
+            null,
+            null,
+            null,
+            null,
+            null,
+            [p.rateStated ? '执行率为填报数' : '', p.deviation ? `偏差：${p.deviation}` : '']
+              .filter(Boolean)
+              .join('；'),
+          ],
+        });
+      }
+      continue;
+    }
+    rows.push({
+      style: l.type,
+      cells: [
+        l.type === 'subtotal' ? (l.department ?? lastDepartment) : l.label,
+        l.type === 'subtotal' ? l.label : `共 ${l.count} 份`,
+        l.group ? GROUP_NAMES[l.group] : null,
+        null,
+        null,
+        l.initialBudget,
+        l.adjustedBudget,
+        l.executed,
+        l.rate,
+        null,
+        null,
+        null,
+        null,
+        String(l.errors),
+        String(l.warnings),
+        totalNote(l),
+      ],
+    });
+  }
+  return rows;
+}
+
+function sendXlsx(reply: FastifyReply, data: Buffer, name: string) {
+  return reply
+    .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header(
+      'content-disposition',
+      `attachment; filename="summary.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    )
+    .send(data);
+}
+
+/**
+ * 汇总表 across departments and projects: one line per evaluation the user may see in a year, with its
+ * money, self, computed and review scores and open findings; 小计 per department, 合计 overall; as JSON
+ * and as the xlsx the finance bureau files.
+ */
+export function summaryRoutes(app: FastifyInstance, db: Database, registry: FrameworkRegistry): void {
+  app.get('/api/summary', async (request) => {
+    const user = requireUser(request, 'reviewer', 'admin');
+    return summaryTable(db, registry, user, request.query);
+  });
+
+  app.get('/api/summary/export', async (request, reply) => {
+    const user = requireUser(request, 'reviewer', 'admin');
+    const table = await summaryTable(db, registry, user, request.query);
+    const department = table.departments.find((d) => d.id === table.departmentId)?.name;
+    const title = `${department ?? ''}预算绩效自评汇总表`;
+    const data = await writeAggregateXlsx({
+      title,
+      subtitle: [`${table.year ?? ''}年度`, `范围：${table.scope}`, '单位：万元'].join('\u3000'),
+      columns: COLUMNS,
+      rows: aggregateRows(table.lines),
+      notes: SUMMARY_NOTES.map((n, k) => `${k + 1}. ${n}`),
+      sheetName: `${table.year ?? ''}汇总表`,
+    });
+    return sendXlsx(reply, data, `${title}_${table.year ?? ''}年度.xlsx`.replace(/[\\/:*?"<>|\s]+/g, '_'));
+  });
+}
