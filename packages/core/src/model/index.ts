@@ -4,3 +4,4 @@ export * from './evaluation.ts';
 export * from './finding.ts';
 export * from './result.ts';
 export * from './build.ts';
+export * from './blank.ts';

@@ -34,7 +34,11 @@ export const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../
 export async function buildApp(
   db: Database,
   files: FrameworkRegistry,
-  opts: { webDist?: string } = {},
+  opts: {
+    webDist?: string;
+    /** Told of every route as it is added: the authorization test walks all of them, new ones too. */
+    onRoute?: (route: { method: string; url: string }) => void;
+  } = {},
 ): Promise<FastifyInstance> {
   const { registry, warnings } = await syncFrameworks(db, files);
   for (const w of warnings) process.stderr.write(`注意：${w}\n`);
@@ -44,6 +48,12 @@ export async function buildApp(
     bodyLimit: 30 * 1024 * 1024,
     trustProxy: process.env.JIXIAO_TRUST_PROXY === '1',
   });
+  if (opts.onRoute) {
+    const tell = opts.onRoute;
+    app.addHook('onRoute', (r) => {
+      for (const method of [r.method].flat()) if (method !== 'HEAD') tell({ method, url: r.url });
+    });
+  }
   await app.register(cookie);
   registerSessions(app, db);
 

@@ -2,6 +2,7 @@ import {
   auditDocument,
   scoreEvaluation,
   type Evaluation,
+  type EvaluationDocument,
   type EvaluationResult,
   type FrameworkRegistry,
   type ScoreResult,
@@ -50,6 +51,18 @@ export interface Rescored {
 }
 
 /**
+ * 审核所依据的文件: what an evaluation is audited with besides its own figures — the prose of the file it was
+ * imported from and every table of that file (itself included, in file order) — so the browser audits an
+ * edit exactly as the server will.
+ */
+export interface AuditContext {
+  file: string;
+  statements: EvaluationDocument['statements'];
+  claims: NonNullable<EvaluationDocument['claims']>;
+  members: Array<{ id: number; evaluation: Evaluation; frozen: FrameworkPin | null }>;
+}
+
+/**
  * A stored evaluation's score and findings, audited with the file it was imported from — its prose and its
  * sibling tables, as stored now — as the import preview showed them. A submitted, accepted or published
  * evaluation is scored under the framework version it was submitted with, for ever; a draft under the
@@ -60,7 +73,7 @@ export async function assessStored(
   db: Queryable,
   registry: FrameworkRegistry,
   stored: StoredEvaluation,
-): Promise<{ result: EvaluationResult; rescored: Rescored | null }> {
+): Promise<{ result: EvaluationResult; rescored: Rescored | null; context: AuditContext | null }> {
   const context = await storedDocument(db, stored);
   const members = context?.members ?? [stored];
   const document = context?.document ?? {
@@ -85,11 +98,19 @@ export async function assessStored(
     });
   });
   const result = audit.results[members.indexOf(stored)]!;
+  const shared: AuditContext | null = context && {
+    file: document.file,
+    statements: document.statements,
+    claims: document.claims ?? [],
+    members: members.map((m) => ({ id: m.id, evaluation: m.evaluation, frozen: m.frozen })),
+  };
   const frozen = stored.frozen;
   const current = frozen ? registry.get(frozen.frameworkId) : undefined;
-  if (!frozen || !current || current.version === frozen.frameworkVersion) return { result, rescored: null };
+  if (!frozen || !current || current.version === frozen.frameworkVersion)
+    return { result, rescored: null, context: shared };
   return {
     result,
+    context: shared,
     rescored: {
       label: `按新版框架「${current.name}」${current.version} 版重新计分，仅供对照；提交时按 ${frozen.frameworkVersion} 版计分的结果不变`,
       frameworkId: current.id,

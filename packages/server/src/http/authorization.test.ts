@@ -24,6 +24,9 @@ describe.each(BACKENDS)('authorization on the %s database', (_name, open) => {
   let app: FastifyInstance;
   const ids: Record<string, number> = {};
   const auth: Partial<Record<Actor, { cookie: string; csrf: string }>> = {};
+  /** Every API route the app has, and the ones this file has called (method and pattern). */
+  const routes: Array<{ method: string; url: string }> = [];
+  const walked = new Set<string>();
 
   async function call(
     actor: Actor,
@@ -48,7 +51,12 @@ describe.each(BACKENDS)('authorization on the %s database', (_name, open) => {
 
   beforeAll(async () => {
     t = await open();
-    app = await buildApp(t.db, await loadBuiltinRegistry());
+    app = await buildApp(t.db, await loadBuiltinRegistry(), {
+      onRoute: (r) => r.url.startsWith('/api/') && routes.push(r),
+    });
+    app.addHook('onResponse', async (request) => {
+      walked.add(`${request.method} ${request.routeOptions.url}`);
+    });
     const A = await ensureDepartment(t.db, '甲局', 'R1');
     const B = await ensureDepartment(t.db, '乙局', 'R1');
     const C = await ensureDepartment(t.db, '丙局', 'R2');
@@ -370,6 +378,95 @@ describe.each(BACKENDS)('authorization on the %s database', (_name, open) => {
     }
   });
 
+  it('keeps framework versions readable by anyone and adds them by the admin only', async () => {
+    for (const actor of ACTORS) {
+      expect((await call(actor, 'GET', '/api/frameworks')).statusCode, actor).toBe(200);
+      expect((await call(actor, 'GET', '/api/frameworks/definitions')).statusCode, actor).toBe(200);
+      expect((await call(actor, 'GET', '/api/frameworks/project-10-90/2023.1')).statusCode, actor).toBe(200);
+      // An empty object is refused as a framework: what matters is who gets as far as the check.
+      const want = actor === 'stranger' ? 401 : actor === 'admin' ? 400 : 403;
+      expect((await call(actor, 'POST', '/api/frameworks', {})).statusCode, actor).toBe(want);
+    }
+  });
+
+  it('lets everyone signed in read the 填报年度, and only the admin open or close one', async () => {
+    for (const actor of ACTORS) {
+      expect((await call(actor, 'GET', '/api/years')).statusCode, actor).toBe(
+        actor === 'stranger' ? 401 : 200,
+      );
+      const want = actor === 'stranger' ? 401 : actor === 'admin' ? 200 : 403;
+      expect((await call(actor, 'PUT', '/api/years/2019', { open: true })).statusCode, actor).toBe(want);
+    }
+  });
+
+  it('saves an import only for a 填报人, into its own department', async () => {
+    const file = {
+      fileName: '003.txt',
+      contentBase64: readFileSync(seed003).toString('base64'),
+      select: [1],
+    };
+    for (const actor of ACTORS) {
+      const want = actor === 'stranger' ? 401 : actor.startsWith('filler') ? 200 : 403;
+      const r = await call(actor, 'POST', '/api/import/save', file);
+      expect(r.statusCode, actor).toBe(want);
+      if (want !== 200) continue;
+      const [{ id }] = r.json() as [{ id: number }];
+      const other = actor === 'fillerA' ? 'fillerB' : 'fillerA';
+      expect((await call(actor, 'GET', `/api/evaluations/${id}`)).statusCode).toBe(200);
+      expect((await call(other, 'GET', `/api/evaluations/${id}`)).statusCode).toBe(403);
+    }
+  });
+
+  it("marks findings 不是问题 only as the region's reviewer or the admin", async () => {
+    for (const action of ['dismiss', 'restore']) {
+      for (const actor of ACTORS) {
+        const r = await call(actor, 'POST', `/api/evaluations/${ids.cSubmitted}/findings/${action}`, {
+          key: 'no-such:finding',
+          reason: '理由',
+        });
+        // The region's reviewer and the admin get past the access check to "no such finding".
+        const want = actor === 'stranger' ? 401 : ['admin', 'reviewerR2'].includes(actor) ? 404 : 403;
+        expect(r.statusCode, `${actor} ${action}`).toBe(want);
+      }
+    }
+    for (const actor of ACTORS) {
+      const want = actor === 'stranger' ? 401 : ['admin', 'reviewerR2'].includes(actor) ? 200 : 403;
+      expect(
+        (await call(actor, 'GET', `/api/evaluations/${ids.cSubmitted}/findings/history`)).statusCode,
+        actor,
+      ).toBe(want);
+    }
+  });
+
+  it('answers a stranger 401 on every route that is not public, whatever the route', async () => {
+    const open = [
+      /^GET \/api\/health$/,
+      /^POST \/api\/login$/,
+      /^POST \/api\/logout$/,
+      /^GET \/api\/public\//,
+      /^GET \/api\/frameworks/,
+      /^GET \/api\/evaluations\/:id(\/export|\/findings\/history)?$/, // published ones are public
+    ];
+    expect(routes.length).toBeGreaterThan(20);
+    expect((await call('stranger', 'GET', '/api/health')).statusCode).toBe(200);
+    for (const r of routes) {
+      const key = `${r.method} ${r.url}`;
+      if (open.some((p) => p.test(key))) continue;
+      const url = r.url.replace(':id', String(ids.aDraft)).replace(':year', '2024').replace(':version', '1');
+      const res = await call(
+        'stranger',
+        r.method as 'GET' | 'POST' | 'PUT',
+        url,
+        r.method === 'GET' ? undefined : {},
+      );
+      expect(res.statusCode, key).toBe(401);
+    }
+    // The public ones refuse a draft to a stranger all the same.
+    for (const url of [`/api/evaluations/${ids.aDraft}`, `/api/evaluations/${ids.aDraft}/export`]) {
+      expect((await call('stranger', 'GET', url)).statusCode, url).toBe(401);
+    }
+  });
+
   it('rate-limits wrong passwords and ends a session at logout', async () => {
     for (let k = 0; k < 5; k++) {
       const r = await app.inject({
@@ -387,5 +484,10 @@ describe.each(BACKENDS)('authorization on the %s database', (_name, open) => {
     expect(blocked.statusCode).toBe(429);
     expect((await call('fillerA', 'POST', '/api/logout', {})).statusCode).toBe(200);
     expect((await call('fillerA', 'GET', '/api/me')).statusCode).toBe(401);
+  });
+
+  it('has walked every API route (a new route must be added to this file)', () => {
+    const missing = routes.map((r) => `${r.method} ${r.url}`).filter((k) => !walked.has(k));
+    expect(missing).toEqual([]);
   });
 });

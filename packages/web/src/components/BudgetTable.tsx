@@ -1,6 +1,6 @@
 import { Table, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
-import type { BudgetExecutionScore, BudgetLine, Stated } from '@jixiao/core';
+import { D, type BudgetExecutionScore, type BudgetLine, type Stated } from '@jixiao/core';
 import { restate } from '../lib/assess.ts';
 import { percent, score, statedMoney } from '../lib/format.ts';
 import { EditCell } from './EditCell.tsx';
@@ -17,9 +17,18 @@ const INDENT: Record<BudgetLine['role'], number> = {
   other: 1,
 };
 
+/** 执行数 ÷ 全年预算数 in percent, 2 decimals, half up; '' while either is missing or the budget is 0. */
+function recomputedRate(line: BudgetLine): string {
+  const executed = line.executed?.value;
+  const adjusted = line.adjustedBudget?.value;
+  if (executed == null || adjusted == null || new D(adjusted).isZero()) return '';
+  return percent(new D(executed).div(adjusted).times(100).toFixed());
+}
+
 /**
  * 预算执行情况表 — budget lines in the official layout (万元, 2 decimals): 年初预算数, 全年预算数,
- * 全年执行数, 执行率, 分值, 得分. Cells are editable for a 填报人 on a draft.
+ * 全年执行数, 执行率, 分值, 得分. Cells are editable for a 填报人 on a draft (Tab to the next cell,
+ * Enter down to the same column of the next line); the rate is recomputed from 执行数 ÷ 全年预算数.
  */
 export function BudgetTable({
   lines,
@@ -51,6 +60,10 @@ export function BudgetTable({
       editable={editable && (field !== 'statedScore' || line.weight?.value != null)}
       label={`${line.label} ${label}`}
       onChange={(raw) => set(i, field, raw)}
+      column={field}
+      // The rate follows from 执行数 ÷ 全年预算数: shown as a hint, typed only to state what the form says.
+      required={field !== 'executionRate'}
+      {...(field === 'executionRate' ? { placeholder: recomputedRate(line) } : {})}
       width={field === 'executionRate' || field === 'statedScore' ? 72 : 100}
     />
   );

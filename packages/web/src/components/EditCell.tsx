@@ -1,9 +1,34 @@
 import { Input } from 'antd';
+import type { KeyboardEvent } from 'react';
 import type { Stated } from '@jixiao/core';
 
 /**
+ * Enter in a table cell confirms it and moves down to the same column of the next row, as in a
+ * spreadsheet; on the last row it leaves the cell. Cells find each other by `data-cell-col`
+ * within their table. An IME still composing (拼音 input) keeps its Enter.
+ */
+export function confirmAndMoveDown(e: KeyboardEvent<HTMLElement>): void {
+  if (e.key !== 'Enter' || e.nativeEvent.isComposing || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey)
+    return;
+  const cell = e.currentTarget;
+  const column = cell.dataset.cellCol;
+  const scope = cell.closest('table') ?? document;
+  if (!column) return;
+  e.preventDefault();
+  const cells = Array.from(
+    scope.querySelectorAll<HTMLInputElement>(`input[data-cell-col="${CSS.escape(column)}"]`),
+  );
+  const next = cells[cells.indexOf(cell as HTMLInputElement) + 1];
+  if (next) {
+    next.focus();
+    next.select();
+  } else cell.blur();
+}
+
+/**
  * 可编辑单元格 — a cell a 填报人 types into: shows the figure as written, reports the raw text.
- * Read-only it shows `display` (e.g. 万元 with 2 decimals).
+ * Read-only it shows `display` (e.g. 万元 with 2 decimals). Tab moves to the next cell, Enter
+ * confirms and moves down (single-line cells).
  */
 export function EditCell({
   value,
@@ -13,6 +38,9 @@ export function EditCell({
   onChange,
   width,
   multiline,
+  column,
+  placeholder,
+  required = true,
 }: {
   value: Stated | string | undefined;
   display?: string;
@@ -21,6 +49,11 @@ export function EditCell({
   onChange: (raw: string) => void;
   width?: number;
   multiline?: boolean;
+  /** Column key for Enter-moves-down; cells of one column share it. */
+  column?: string;
+  placeholder?: string;
+  /** Whether a blank cell is marked as still to fill. */
+  required?: boolean;
 }) {
   const raw = typeof value === 'string' ? value : (value?.raw ?? '');
   if (!editable) return <span>{display ?? raw}</span>;
@@ -29,6 +62,7 @@ export function EditCell({
       <Input.TextArea
         aria-label={label}
         value={raw}
+        placeholder={placeholder}
         autoSize={{ minRows: 1, maxRows: 4 }}
         onChange={(e) => onChange(e.target.value)}
         style={{ minWidth: width ?? 160 }}
@@ -40,8 +74,11 @@ export function EditCell({
       aria-label={label}
       size="small"
       value={raw}
-      status={raw.trim() === '' ? 'warning' : undefined}
+      placeholder={placeholder}
+      status={required && raw.trim() === '' ? 'warning' : undefined}
       onChange={(e) => onChange(e.target.value)}
+      onKeyDown={confirmAndMoveDown}
+      data-cell-col={column}
       style={{ width: width ?? 96 }}
     />
   );

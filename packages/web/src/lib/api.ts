@@ -1,3 +1,4 @@
+import type { AuditContext } from './assess.ts';
 import type { Evaluation, Finding, ScoreResult } from '@jixiao/core';
 
 /** 角色 — the three kinds of account the server knows. */
@@ -56,6 +57,8 @@ export interface StoredEvaluation {
   frozen: Frozen | null;
   /** 按新版框架重新计分 — the frozen figures under a newer version, for comparison only. */
   rescored: Rescored | null;
+  /** The imported file's prose and tables the audit holds this one against (null when created blank). */
+  context: AuditContext | null;
   /** 退回意见 — the latest 退回's comment, while the evaluation is returned. */
   lastReturn: { comment: string; by: string; at: string } | null;
 }

@@ -5,6 +5,7 @@ import {
   parseFramework,
   parseStated,
   scoreEvaluation,
+  type EvaluationDocument,
   type EvaluationResult,
   type Evaluation,
   type Finding,
@@ -53,23 +54,51 @@ export interface FrameworkPin {
 }
 
 /**
- * 实时计分 — scores and audits one evaluation in the browser exactly as the server does
- * (packages/server/src/http/assess.ts), so what a 填报人 sees while typing is what submission checks.
- * A frozen submission is scored under its pinned version.
+ * 审核所依据的文件 — GET /api/evaluations/:id's `context`: the prose of the imported file and all its tables
+ * (this one included), as the server audits them.
  */
-export function assessInBrowser(evaluation: Evaluation, pin?: FrameworkPin | null): EvaluationResult {
-  const document = {
-    file: evaluation.source?.file ?? '',
-    evaluations: [evaluation],
-    statements: [],
+export interface AuditContext {
+  file: string;
+  statements: EvaluationDocument['statements'];
+  claims: NonNullable<EvaluationDocument['claims']>;
+  members: Array<{ id: number; evaluation: Evaluation; frozen: FrameworkPin | null }>;
+}
+
+/**
+ * 实时计分 — scores and audits one evaluation in the browser exactly as the server does
+ * (packages/server/src/http/assess.ts assessStored), so what a 填报人 sees while typing is what submission
+ * checks: with the prose and sibling tables of its file when `context` is given (the draft stands in for
+ * the stored copy of evaluation `selfId`), and a frozen submission under its pinned version.
+ */
+export function assessInBrowser(
+  evaluation: Evaluation,
+  pin?: FrameworkPin | null,
+  context?: AuditContext | null,
+  selfId?: number,
+): EvaluationResult {
+  const members = context?.members.some((m) => m.id === selfId)
+    ? context.members.map((m) => (m.id === selfId ? { ...m, evaluation, frozen: pin ?? null } : m))
+    : [{ id: selfId ?? 0, evaluation, frozen: pin ?? null }];
+  const evaluations = members.map((m) => m.evaluation);
+  const document: EvaluationDocument = {
+    file: context?.file ?? evaluation.source?.file ?? '',
+    evaluations,
+    statements: context?.statements ?? [],
+    claims: context?.claims ?? [],
     issues: [],
   };
   const reg = frameworks();
-  const options =
-    pin && reg.get(pin.frameworkId, pin.frameworkVersion)
-      ? { frameworkId: pin.frameworkId, frameworkVersion: pin.frameworkVersion }
-      : {};
-  return auditDocument(document, (e) => scoreEvaluation(e, reg, options)).results[0]!;
+  const pins = new Map(members.map((m) => [m.evaluation, m.frozen]));
+  const audit = auditDocument(document, (e) => {
+    const p = pins.get(e);
+    return scoreEvaluation(e, reg, {
+      related: evaluations,
+      ...(p && reg.get(p.frameworkId, p.frameworkVersion)
+        ? { frameworkId: p.frameworkId, frameworkVersion: p.frameworkVersion }
+        : {}),
+    });
+  });
+  return audit.results[evaluations.indexOf(evaluation)]!;
 }
 
 /** 发现键 — the key the server expects explanations under at submission. */

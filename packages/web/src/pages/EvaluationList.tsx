@@ -1,9 +1,11 @@
 import { Button, Card, Empty, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { NewEvaluationDialog } from '../components/NewEvaluationDialog.tsx';
 import { PageState } from '../components/PageState.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { api, type ListItem } from '../lib/api.ts';
+import { frameworks } from '../lib/assess.ts';
 import { useAuth } from '../lib/auth.tsx';
 import { formatTime, KIND_NAMES } from '../lib/format.ts';
 import { useLoad } from '../lib/useLoad.ts';
@@ -12,6 +14,8 @@ import { useLoad } from '../lib/useLoad.ts';
 export function EvaluationList() {
   const { user } = useAuth();
   const [year, setYear] = useState<number | 'all'>('all');
+  const [creating, setCreating] = useState(false);
+  const navigate = useNavigate();
   const list = useLoad(() => api<ListItem[]>('GET', '/api/evaluations'), 'all');
   const years = useMemo(
     () =>
@@ -21,6 +25,8 @@ export function EvaluationList() {
     [list.data],
   );
   const rows = (list.data ?? []).filter((i) => year === 'all' || i.year === year);
+  // The user's department as their own evaluations name it, to start the new one's 部门(单位).
+  const department = (list.data ?? []).find((i) => i.departmentId === user?.departmentId)?.department ?? '';
 
   return (
     <Card
@@ -36,9 +42,14 @@ export function EvaluationList() {
             options={[{ value: 'all', label: '全部' }, ...years.map((y) => ({ value: y, label: `${y} 年` }))]}
           />
           {user?.role === 'filler' && (
-            <Link to="/import">
-              <Button type="primary">导入自评</Button>
-            </Link>
+            <>
+              <Button type="primary" onClick={() => setCreating(true)}>
+                新建自评
+              </Button>
+              <Link to="/import">
+                <Button>导入自评</Button>
+              </Link>
+            </>
           )}
         </Space>
       }
@@ -75,6 +86,15 @@ export function EvaluationList() {
               render: (t: string) => <Typography.Text type="secondary">{formatTime(t)}</Typography.Text>,
             },
           ]}
+        />
+      )}
+      {user?.role === 'filler' && (
+        <NewEvaluationDialog
+          open={creating}
+          registry={frameworks}
+          organization={department}
+          onCancel={() => setCreating(false)}
+          onCreated={(id) => navigate(`/evaluations/${id}`)}
         />
       )}
     </Card>

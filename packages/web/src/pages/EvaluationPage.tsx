@@ -6,6 +6,7 @@ import { BudgetTable } from '../components/BudgetTable.tsx';
 import { dismissedKeys, FindingsPanel } from '../components/FindingsPanel.tsx';
 import { FindingCounts } from '../components/FindingCounts.tsx';
 import { IndicatorTable } from '../components/IndicatorTable.tsx';
+import { InputsTable } from '../components/InputsTable.tsx';
 import { PageState } from '../components/PageState.tsx';
 import { ReviewPanel } from '../components/ReviewPanel.tsx';
 import { returnComment, RevisionsTable } from '../components/RevisionsTable.tsx';
@@ -14,7 +15,7 @@ import { StatusTag } from '../components/StatusTag.tsx';
 import { SubmitDialog } from '../components/SubmitDialog.tsx';
 import { SummaryRowsTable } from '../components/SummaryRowsTable.tsx';
 import { api, ApiError, type DispositionEntry, type Revision, type StoredEvaluation } from '../lib/api.ts';
-import { assessInBrowser } from '../lib/assess.ts';
+import { assessInBrowser, frameworks } from '../lib/assess.ts';
 import { useAuth } from '../lib/auth.tsx';
 import { showRow, tabOf } from '../lib/locate.ts';
 import { useEditGuards } from '../lib/useEditGuards.ts';
@@ -111,6 +112,10 @@ export function EvaluationPage() {
   const flagged = new Set(
     live.findings.map((f) => f.location.indicator).filter((n): n is string => Boolean(n)),
   );
+  // The framework version the page scores under: its 一级 order and 二级 names guide new rows.
+  const framework = frameworks().get(live.score.frameworkId, live.score.frameworkVersion);
+  const inputCount = new Set([...(framework?.inputs ?? []).map((i) => i.name), ...Object.keys(draft.inputs)])
+    .size;
 
   function edit(next: Partial<Evaluation>) {
     setDraft((d) => (d ? { ...d, ...next } : d));
@@ -287,10 +292,27 @@ export function EvaluationPage() {
                       scores={live.score.indicators}
                       editable={editable}
                       flagged={flagged}
+                      framework={framework}
                       onChange={(indicators) => edit({ indicators })}
                     />
                   ),
                 },
+                ...(inputCount
+                  ? [
+                      {
+                        key: 'inputs',
+                        label: `计分数据（${inputCount}）`,
+                        children: (
+                          <InputsTable
+                            inputs={e.inputs}
+                            framework={framework}
+                            editable={editable}
+                            onChange={(inputs) => edit({ inputs })}
+                          />
+                        ),
+                      },
+                    ]
+                  : []),
                 {
                   key: 'budget',
                   label: `预算执行（${e.budget.length}）`,

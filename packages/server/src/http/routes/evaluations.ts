@@ -57,7 +57,7 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
       throw forbidden('查看这份自评');
     }
     const stored = await getEvaluation(db, id);
-    const { result, rescored } = await assessStored(db, registry, stored);
+    const { result, rescored, context } = await assessStored(db, registry, stored);
     const review = await db.query(
       'select review_total, comment, updated_at from reviews where evaluation_id = $1',
       [id],
@@ -67,6 +67,7 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
       score: result.score,
       findings: result.findings,
       rescored,
+      context,
       review: review.rows[0] ?? null,
       dispositions: await currentDispositions(db, id),
       lastReturn: stored.status === 'returned' ? await lastReturn(db, id) : null,
