@@ -10,9 +10,14 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const port = Number(process.env.PORT ?? 3000);
 
 const db = await openDatabase();
-const imported = await importSamples(db, process.env.JIXIAO_SAMPLES_DIR ?? join(root, 'examples/seeds'));
+const frameworks = await loadBuiltinRegistry();
+const imported = await importSamples(
+  db,
+  process.env.JIXIAO_SAMPLES_DIR ?? join(root, 'examples/seeds'),
+  frameworks,
+);
 const admin = await ensureFirstAdmin(db);
-const app = await buildApp(db, await loadBuiltinRegistry());
+const app = await buildApp(db, frameworks);
 await app.listen({ port, host: process.env.HOST ?? '0.0.0.0' });
 process.stdout.write(
   `jixiao 服务已启动：http://localhost:${port}（数据库：${db.kind === 'embedded' ? '内嵌' : '服务器'} ${db.location}${

@@ -57,7 +57,8 @@ describe('web UI end to end', () => {
       ...reviewer,
       displayName: '财政局审核员',
       role: 'reviewer',
-      region: '',
+      // The sample departments sit in their regions (examples/seeds/samples.json): this reviewer sees 安居区 only.
+      region: '遂宁市安居区',
     });
     const list = await admin<Array<{ id: number; title: string }>>('GET', '/api/evaluations');
     evaluationId = list.find((e) => e.title.includes('社区矫正办公经费'))!.id;
@@ -92,7 +93,11 @@ describe('web UI end to end', () => {
     await page.goto(`${server.url}/evaluations/99999`);
     await page.getByText('加载失败').waitFor();
     await shot(page, '03d-error-state', false);
+    // The portal opens on the published samples; a search that finds nothing shows the empty state.
     await page.goto(`${server.url}/public`);
+    await page.getByRole('link', { name: /部门整体绩效自评表/ }).waitFor();
+    await page.getByLabel('搜索').fill('没有这个部门');
+    await page.getByLabel('搜索').press('Enter');
     await page.getByText('暂无公开的报告').waitFor();
     await shot(page, '03e-portal-empty', false);
     await page.close();
@@ -219,6 +224,8 @@ describe('web UI end to end', () => {
     await loginAs(page, server.url, reviewer.username, reviewer.password);
     await page.waitForURL(/\/review$/);
     await page.getByRole('link', { name: /社区矫正办公经费/ }).waitFor();
+    // Region-scoped: 雁峰区's submitted sample is another region's work and not in this queue.
+    expect(await page.getByText('雁峰区司法局').count()).toBe(0);
     await shot(page, '10-review-queue');
     await page.getByRole('link', { name: '审核', exact: true }).first().click();
     await page.getByLabel('复核得分').fill('85');

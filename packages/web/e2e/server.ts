@@ -51,7 +51,7 @@ export async function startServer(dist: string): Promise<TestServer> {
   const adminPassword = 'e2e-admin-password';
   process.env.JIXIAO_ADMIN_PASSWORD = adminPassword;
   const db = await openDatabase({ dataDir });
-  await importSamples(db, join(REPO, 'examples/seeds'));
+  await importSamples(db, join(REPO, 'examples/seeds'), builtinRegistry());
   await ensureFirstAdmin(db);
   const app = await buildApp(db, builtinRegistry(), { webDist: dist });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -10,8 +10,10 @@ import {
 } from 'react-router';
 import { Shell } from './components/Shell.tsx';
 import { AuthProvider, useAuth } from './lib/auth.tsx';
+import { useFrameworksLoaded } from './lib/useFrameworks.ts';
 import { EvaluationPage } from './pages/EvaluationPage.tsx';
 import { EvaluationList } from './pages/EvaluationList.tsx';
+import { FrameworksPage } from './pages/FrameworksPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { ReviewQueue } from './pages/ReviewQueue.tsx';
@@ -36,8 +38,10 @@ function Loading() {
 /** Pages behind login: unauthenticated visitors go to 登录 and come back afterwards. */
 function Private({ children }: { children: ReactNode }) {
   const { user, loading } = useAuth();
+  // Scores in the browser use the server's framework versions: wait for them before any page scores.
+  const frameworksLoaded = useFrameworksLoaded();
   const location = useLocation();
-  if (loading) return <Loading />;
+  if (loading || (user && !frameworksLoaded)) return <Loading />;
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
   return <Shell>{children}</Shell>;
 }
@@ -121,6 +125,14 @@ export const router = createBrowserRouter(
         element={
           <Private>
             <SummaryPage />
+          </Private>
+        }
+      />
+      <Route
+        path="/frameworks"
+        element={
+          <Private>
+            <FrameworksPage />
           </Private>
         }
       />

@@ -1,3 +1,4 @@
 export * from './audit.ts';
 export type { AuditContext, Check } from './context.ts';
 export { gradeOfLabel } from './checks/grade.ts';
+export { findingKey } from './finding-key.ts';

@@ -125,7 +125,5 @@ export async function assessStored(
   };
 }
 
-/** A finding's key for explanations at submission: stable across re-audits of the same figures. */
-export function findingKey(f: EvaluationResult['findings'][number]): string {
-  return [f.code, f.location.line ?? '', f.location.indicator ?? f.location.budgetLine ?? ''].join(':');
-}
+/** 发现键: core's, re-exported where the routes have always found it. */
+export { findingKey } from '@jixiao/core';

@@ -102,13 +102,36 @@ describe.each(BACKENDS)('persistence on the %s database', (_name, open) => {
     expect(revisions.map((r) => r.version)).toEqual([1, 2]);
   });
 
-  it('imports the five seeds as sample data once, on an empty database only', async () => {
+  it('imports the five seeds as sample data once, on an empty database only, each at its sample status', async () => {
     await t.db.query('delete from evaluations');
-    expect(await importSamples(t.db, seeds)).toBe(10); // 1 + 1 + 1 + 6 + 1 evaluations
-    expect(await importSamples(t.db, seeds)).toBe(0);
-    const r = await t.db.query<{ name: string }>('select name from departments order by name');
-    expect(r.rows.map((x) => x.name)).toEqual(
-      expect.arrayContaining(['郑州市上街区司法局机关', '雁峰区司法局', '红河州司法局']),
+    const registry = await loadBuiltinRegistry();
+    expect(await importSamples(t.db, seeds, registry)).toBe(10); // 1 + 1 + 1 + 6 + 1 evaluations
+    expect(await importSamples(t.db, seeds, registry)).toBe(0);
+    const r = await t.db.query<{ name: string; region: string; statuses: string[]; frozen: boolean[] }>(
+      `select d.name, d.region, array_agg(e.status order by e.id) as statuses,
+              array_agg(e.framework_version is not null and e.submitted_version is not null order by e.id) as frozen
+         from departments d join evaluations e on e.department_id = d.id group by d.name, d.region order by d.name`,
     );
+    // As examples/seeds/samples.json says: every role has something to look at on the first start.
+    expect(r.rows).toEqual(
+      expect.arrayContaining([
+        { name: '郑州市上街区司法局机关', region: '郑州市上街区', statuses: ['published'], frozen: [true] },
+        { name: '雁峰区司法局', region: '衡阳市雁峰区', statuses: ['submitted'], frozen: [true] },
+        { name: '红河州司法局', region: '红河州', statuses: ['accepted'], frozen: [true] },
+        {
+          name: '遂宁市安居区司法局',
+          region: '遂宁市安居区',
+          statuses: Array(6).fill('draft'),
+          frozen: Array(6).fill(false),
+        },
+      ]),
+    );
+    // Each step is a revision, as a real submission, acceptance and publication would be.
+    const published = await t.db.query<{ id: number }>(
+      "select e.id from evaluations e join departments d on d.id = e.department_id where d.name = '郑州市上街区司法局机关'",
+    );
+    const revisions = await listRevisions(t.db, published.rows[0]!.id);
+    expect(revisions.map((x) => x.status)).toEqual(['draft', 'submitted', 'accepted', 'published']);
+    expect(JSON.parse(revisions[1]!.note).explanations).not.toEqual({});
   });
 });

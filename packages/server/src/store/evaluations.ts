@@ -105,10 +105,13 @@ function toStored(r: Row): StoredEvaluation {
   };
 }
 
+/** The department of that name, created if new; a region is filled in where none was known, never replaced. */
 export async function ensureDepartment(db: Queryable, name: string, region = ''): Promise<number> {
   const r = await db.query<{ id: number }>(
     `insert into departments (name, region) values ($1, $2)
-     on conflict (name) do update set name = excluded.name returning id`,
+     on conflict (name) do update
+       set region = case when departments.region = '' then excluded.region else departments.region end
+     returning id`,
     [name, region],
   );
   return r.rows[0]!.id;

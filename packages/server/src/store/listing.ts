@@ -108,7 +108,7 @@ export async function setStatus(
   id: number,
   from: EvaluationStatus[],
   to: EvaluationStatus,
-  author: { id: number; name: string },
+  author: { id?: number | null; name: string },
   note: string,
   freeze?: { expectedVersion: number; frameworkId: string; frameworkVersion: string },
 ): Promise<boolean> {
@@ -122,7 +122,7 @@ export async function setStatus(
           id,
           from,
           to,
-          author.id,
+          author.id ?? null,
           author.name,
           freeze.expectedVersion,
           freeze.frameworkId,
@@ -132,7 +132,7 @@ export async function setStatus(
     : await db.query<{ version: number; data: unknown }>(
         `update evaluations set status = $3, updated_at = now(), updated_by = $4, updated_by_name = $5, version = version + 1
           where id = $1 and status = any($2) returning version, data`,
-        [id, from, to, author.id, author.name],
+        [id, from, to, author.id ?? null, author.name],
       );
   const row = r.rows[0];
   if (!row) return false;
@@ -144,7 +144,7 @@ export async function setStatus(
       row.version,
       typeof row.data === 'string' ? row.data : JSON.stringify(row.data),
       to,
-      author.id,
+      author.id ?? null,
       author.name,
       note,
     ],

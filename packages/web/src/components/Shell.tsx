@@ -18,6 +18,7 @@ export function Shell({ children }: { children: ReactNode }) {
     ...(role !== 'filler' ? [{ key: '/dashboard', label: <Link to="/dashboard">看板</Link> }] : []),
     ...(role !== 'filler' ? [{ key: '/summary', label: <Link to="/summary">汇总表</Link> }] : []),
     ...(role === 'admin' ? [{ key: '/users', label: <Link to="/users">用户与部门</Link> }] : []),
+    ...(role === 'admin' ? [{ key: '/frameworks', label: <Link to="/frameworks">评分框架</Link> }] : []),
     { key: '/public', label: <Link to="/public">公开</Link> },
   ];
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? '';

@@ -8,7 +8,6 @@ import {
   type EvaluationDocument,
   type EvaluationResult,
   type Evaluation,
-  type Finding,
   type Stated,
 } from '@jixiao/core';
 
@@ -101,10 +100,8 @@ export function assessInBrowser(
   return audit.results[evaluations.indexOf(evaluation)]!;
 }
 
-/** 发现键 — the key the server expects explanations under at submission. */
-export function findingKey(f: Finding): string {
-  return [f.code, f.location.line ?? '', f.location.indicator ?? f.location.budgetLine ?? ''].join(':');
-}
+/** 发现键 — core's: the key the server expects explanations under at submission. */
+export { findingKey } from '@jixiao/core';
 
 /** A cell edited to `raw`: re-parsed like an imported cell, keeping where it came from. */
 export function restate(previous: Stated | undefined, raw: string): Stated {

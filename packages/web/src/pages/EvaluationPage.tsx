@@ -83,13 +83,19 @@ export function EvaluationPage() {
 
   // Keep typing smooth: re-score the deferred copy, not on every keystroke's render.
   const deferred = useDeferredValue(draft);
-  const live = useMemo(() => (deferred ? assessInBrowser(deferred) : null), [deferred]);
+  const pin = loaded.data?.frozen ?? null;
+  const context = loaded.data?.context ?? null;
+  const live = useMemo(
+    () => (deferred ? assessInBrowser(deferred, pin, context, loaded.data?.id) : null),
+    [deferred, pin, context, loaded.data?.id],
+  );
   // The server may know frameworks the browser does not (JIXIAO_FRAMEWORKS_DIR): say so when the
   // stored evaluation scores differently here than there, and trust the server.
   const mismatch = useMemo(() => {
     const server = loaded.data?.score;
     if (!server) return null;
-    const here = assessInBrowser(loaded.data!.evaluation).score;
+    const d = loaded.data!;
+    const here = assessInBrowser(d.evaluation, d.frozen, d.context, d.id).score;
     return here.frameworkId !== server.frameworkId ||
       here.frameworkVersion !== server.frameworkVersion ||
       here.computedTotal !== server.computedTotal
@@ -262,7 +268,25 @@ export function EvaluationPage() {
           showIcon
           data-testid="return-comment"
           message="财政部门已退回，请按意见修改后重新提交"
-          description={returnComment(revisions.data) || stored.review?.comment || '（未填写退回意见）'}
+          description={
+            stored.lastReturn
+              ? `${stored.lastReturn.comment}（${stored.lastReturn.by}，${formatTime(stored.lastReturn.at)}）`
+              : returnComment(revisions.data) || stored.review?.comment || '（未填写退回意见）'
+          }
+        />
+      )}
+
+      {stored.frozen && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="frozen"
+          message={`已冻结：第 ${stored.frozen.version} 版于 ${formatTime(stored.frozen.submittedAt)} 提交，按评分框架 ${stored.frozen.frameworkId} 的 ${stored.frozen.frameworkVersion} 版计分`}
+          description={
+            stored.rescored
+              ? `${stored.rescored.label}：复算得分 ${stored.rescored.score.computedTotal ?? '—'}${stored.rescored.score.totalIncomplete ? '（完成值空白，为下限）' : ''}，等级 ${stored.rescored.score.computedGrade ?? '—'}（提交时复算得分 ${stored.score.computedTotal ?? '—'}，等级 ${stored.score.computedGrade ?? '—'}）。`
+              : '提交后的数字和计分框架版本不再改变；公开的报告读取的就是这一版。'
+          }
         />
       )}
 
