@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Evaluation } from '@jixiao/core';
+import { findingKey, type Evaluation, type Finding } from '@jixiao/core';
 import { loadBuiltinRegistry, readDocumentFile } from '@jixiao/formats';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,13 +86,10 @@ describe.each(BACKENDS)('finding dispositions on the %s database', (_name, open)
       auth[actor] = { cookie: String(r.headers['set-cookie']).split(';')[0]!, csrf: r.json().csrfToken };
     }
     const detail = await call('reviewerR1', 'GET', `/api/evaluations/${ids.submitted}`);
-    const findings = detail.json().findings as Array<{
-      code: string;
-      location: { line?: number; indicator?: string; budgetLine?: string };
-    }>;
+    const findings = detail.json().findings as Finding[];
     expect(findings.length).toBeGreaterThan(0);
     const f = findings[0]!;
-    key = [f.code, f.location.line ?? '', f.location.indicator ?? f.location.budgetLine ?? ''].join(':');
+    key = findingKey(f);
     expect(detail.json().dispositions).toEqual([]);
   }, 120_000);
 

@@ -4,7 +4,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { D, parseStated, type Evaluation } from '@jixiao/core';
+import { D, findingKey, parseStated, type Evaluation, type Finding } from '@jixiao/core';
 import { loadBuiltinRegistry, readDocumentFile } from '@jixiao/formats';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -278,19 +278,11 @@ describe.each(BACKENDS)('汇总表 and 看板 on the %s database', (_name, open)
 
     const before = (await table('reviewerR1', '?year=2024')).lines.find((l) => l.id === ids.summary2024)!;
     const detail = (await call('reviewerR1', 'GET', `/api/evaluations/${ids.summary2024}`)).json() as {
-      findings: Array<{
-        code: string;
-        severity: string;
-        location: { line?: number; indicator?: string; budgetLine?: string };
-      }>;
+      findings: Finding[];
     };
     const warning = detail.findings.find((f) => f.severity === 'warning')!;
     expect(before.warnings).toBe(detail.findings.filter((f) => f.severity === 'warning').length);
-    const key = [
-      warning.code,
-      warning.location.line ?? '',
-      warning.location.indicator ?? warning.location.budgetLine ?? '',
-    ].join(':');
+    const key = findingKey(warning);
     const marked = await call('reviewerR1', 'POST', `/api/evaluations/${ids.summary2024}/findings/dismiss`, {
       key,
       reason: '压缩经费是财政决定，不是部门的问题',
