@@ -24,7 +24,9 @@ export function findingPlace(f: Finding): string {
     : f.location.budgetLine
       ? `预算行「${f.location.budgetLine}」`
       : '';
-  return [what, describeSource(f.location)].filter(Boolean).join(' · ');
+  const where = describeSource(f.location);
+  // A row typed in the editor has no source in a file: naming the indicator is the whole location.
+  return [what, what && where === '位置未知' ? '' : where].filter(Boolean).join(' · ');
 }
 
 function Evidence({ f }: { f: Finding }) {
