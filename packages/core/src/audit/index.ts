@@ -2,3 +2,4 @@ export * from './audit.ts';
 export type { AuditContext, Check } from './context.ts';
 export { gradeOfLabel } from './checks/grade.ts';
 export { findingKey } from './finding-key.ts';
+export { auditInDocument, type DocumentContext, type FrameworkPin } from './in-document.ts';

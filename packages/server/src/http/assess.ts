@@ -1,9 +1,10 @@
 import {
-  auditDocument,
+  auditInDocument,
   scoreEvaluation,
+  type DocumentContext,
   type Evaluation,
-  type EvaluationDocument,
   type EvaluationResult,
+  type FrameworkPin,
   type FrameworkRegistry,
   type ScoreResult,
 } from '@jixiao/core';
@@ -12,16 +13,12 @@ import { storedDocument } from '../store/documents.ts';
 import { frameworkVersion } from '../store/frameworks.ts';
 import type { StoredEvaluation } from '../store/evaluations.ts';
 
-/** An exact framework version to score under (a submission's frozen one). */
-export interface FrameworkPin {
-  frameworkId: string;
-  frameworkVersion: string;
-}
+export type { FrameworkPin } from '@jixiao/core';
 
 /**
- * Scores and audits one evaluation as the CLI does a file: under `pin` when given, else under the framework
- * it names or is detected as (the current version). The prose statements of the original document are not
- * stored with it yet, so prose-against-table findings appear only at import.
+ * Scores and audits one evaluation on its own, as the CLI does a one-table file: under `pin` when given,
+ * else under the framework it names or is detected as (the current version). A stored evaluation is
+ * assessed with its file by `assessStored`.
  */
 export function assess(
   registry: FrameworkRegistry,
@@ -34,8 +31,7 @@ export function assess(
     statements: [],
     issues: [],
   };
-  const options = pin ? { frameworkId: pin.frameworkId, frameworkVersion: pin.frameworkVersion } : {};
-  return auditDocument(document, (e) => scoreEvaluation(e, registry, options)).results[0]!;
+  return auditInDocument(document, evaluation, registry, new Map([[evaluation, pin]]));
 }
 
 /**
@@ -51,18 +47,6 @@ export interface Rescored {
 }
 
 /**
- * 审核所依据的文件: what an evaluation is audited with besides its own figures — the prose of the file it was
- * imported from and every table of that file (itself included, in file order) — so the browser audits an
- * edit exactly as the server will.
- */
-export interface AuditContext {
-  file: string;
-  statements: EvaluationDocument['statements'];
-  claims: NonNullable<EvaluationDocument['claims']>;
-  members: Array<{ id: number; evaluation: Evaluation; frozen: FrameworkPin | null }>;
-}
-
-/**
  * A stored evaluation's score and findings, audited with the file it was imported from — its prose and its
  * sibling tables, as stored now — as the import preview showed them. A submitted, accepted or published
  * evaluation is scored under the framework version it was submitted with, for ever; a draft under the
@@ -73,7 +57,7 @@ export async function assessStored(
   db: Queryable,
   registry: FrameworkRegistry,
   stored: StoredEvaluation,
-): Promise<{ result: EvaluationResult; rescored: Rescored | null; context: AuditContext | null }> {
+): Promise<{ result: EvaluationResult; rescored: Rescored | null; context: DocumentContext | null }> {
   const context = await storedDocument(db, stored);
   const members = context?.members ?? [stored];
   const document = context?.document ?? {
@@ -90,15 +74,8 @@ export async function assessStored(
     pins.set(m.evaluation, m.frozen);
   }
   const related = document.evaluations;
-  const audit = auditDocument(document, (e) => {
-    const pin = pins.get(e);
-    return scoreEvaluation(e, registry, {
-      related,
-      ...(pin ? { frameworkId: pin.frameworkId, frameworkVersion: pin.frameworkVersion } : {}),
-    });
-  });
-  const result = audit.results[members.indexOf(stored)]!;
-  const shared: AuditContext | null = context && {
+  const result = auditInDocument(document, stored.evaluation, registry, pins);
+  const shared: DocumentContext | null = context && {
     file: document.file,
     statements: document.statements,
     claims: document.claims ?? [],

@@ -1,5 +1,4 @@
-import type { AuditContext } from './assess.ts';
-import type { Evaluation, Finding, ScoreResult } from '@jixiao/core';
+import type { DocumentContext, Evaluation, Finding, ScoreResult } from '@jixiao/core';
 
 /** 角色 — the three kinds of account the server knows. */
 export type Role = 'admin' | 'reviewer' | 'filler';
@@ -58,7 +57,7 @@ export interface StoredEvaluation {
   /** 按新版框架重新计分 — the frozen figures under a newer version, for comparison only. */
   rescored: Rescored | null;
   /** The imported file's prose and tables the audit holds this one against (null when created blank). */
-  context: AuditContext | null;
+  context: DocumentContext | null;
   /** 退回意见 — the latest 退回's comment, while the evaluation is returned. */
   lastReturn: { comment: string; by: string; at: string } | null;
 }

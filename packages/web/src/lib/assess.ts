@@ -1,13 +1,14 @@
 import {
-  auditDocument,
+  auditInDocument,
   builtinRegistry,
   FrameworkRegistry,
   parseFramework,
   parseStated,
-  scoreEvaluation,
+  type DocumentContext,
   type EvaluationDocument,
   type EvaluationResult,
   type Evaluation,
+  type FrameworkPin,
   type Stated,
 } from '@jixiao/core';
 
@@ -46,58 +47,38 @@ export function loadFrameworks(force = false): Promise<void> {
   return loading;
 }
 
-/** An exact framework version: a submission's frozen one. */
-export interface FrameworkPin {
-  frameworkId: string;
-  frameworkVersion: string;
-}
-
 /**
- * 审核所依据的文件 — GET /api/evaluations/:id's `context`: the prose of the imported file and all its tables
- * (this one included), as the server audits them.
- */
-export interface AuditContext {
-  file: string;
-  statements: EvaluationDocument['statements'];
-  claims: NonNullable<EvaluationDocument['claims']>;
-  members: Array<{ id: number; evaluation: Evaluation; frozen: FrameworkPin | null }>;
-}
-
-/**
- * 实时计分 — scores and audits one evaluation in the browser exactly as the server does
- * (packages/server/src/http/assess.ts assessStored), so what a 填报人 sees while typing is what submission
- * checks: with the prose and sibling tables of its file when `context` is given (the draft stands in for
- * the stored copy of evaluation `selfId`), and a frozen submission under its pinned version.
+ * 实时计分 — scores and audits one evaluation in the browser with the same core function the server uses
+ * (auditInDocument), so what a 填报人 sees while typing is what submission checks: with the prose and
+ * sibling tables of its file when `context` is given (the draft stands in for the stored copy of
+ * evaluation `selfId`), and a frozen submission under its pinned version.
  */
 export function assessInBrowser(
   evaluation: Evaluation,
   pin?: FrameworkPin | null,
-  context?: AuditContext | null,
+  context?: DocumentContext | null,
   selfId?: number,
 ): EvaluationResult {
   const members = context?.members.some((m) => m.id === selfId)
     ? context.members.map((m) => (m.id === selfId ? { ...m, evaluation, frozen: pin ?? null } : m))
     : [{ id: selfId ?? 0, evaluation, frozen: pin ?? null }];
-  const evaluations = members.map((m) => m.evaluation);
+  const reg = frameworks();
+  // A version this browser lacks (it could not load the server's) scores under the current one; the page
+  // then warns that its score differs from the server's.
+  const pins = new Map(
+    members.map((m) => [
+      m.evaluation,
+      m.frozen && reg.get(m.frozen.frameworkId, m.frozen.frameworkVersion) ? m.frozen : null,
+    ]),
+  );
   const document: EvaluationDocument = {
     file: context?.file ?? evaluation.source?.file ?? '',
-    evaluations,
+    evaluations: members.map((m) => m.evaluation),
     statements: context?.statements ?? [],
     claims: context?.claims ?? [],
     issues: [],
   };
-  const reg = frameworks();
-  const pins = new Map(members.map((m) => [m.evaluation, m.frozen]));
-  const audit = auditDocument(document, (e) => {
-    const p = pins.get(e);
-    return scoreEvaluation(e, reg, {
-      related: evaluations,
-      ...(p && reg.get(p.frameworkId, p.frameworkVersion)
-        ? { frameworkId: p.frameworkId, frameworkVersion: p.frameworkVersion }
-        : {}),
-    });
-  });
-  return audit.results[evaluations.indexOf(evaluation)]!;
+  return auditInDocument(document, evaluation, reg, pins);
 }
 
 /** 发现键 — core's: the key the server expects explanations under at submission. */
