@@ -4,3 +4,4 @@ export * from './numbers/index.ts';
 export * from './audit/index.ts';
 export * from './frameworks/index.ts';
 export * from './scoring/index.ts';
+export * from './summary/index.ts';

@@ -5,3 +5,4 @@ export * from './finding.ts';
 export * from './result.ts';
 export * from './build.ts';
 export * from './blank.ts';
+export * from './total-line.ts';

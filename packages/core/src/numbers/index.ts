@@ -1,3 +1,4 @@
 export * from './decimal.ts';
 export * from './parse.ts';
 export * from './tolerance.ts';
+export * from './execution.ts';

@@ -1,23 +1,36 @@
 import {
+  evaluationMoney,
+  groupOf,
+  isLargeDeviation,
   D,
-  newEvaluation,
-  parseStated,
-  type Evaluation,
+  LARGE_DEVIATION_RATE,
+  money2,
+  summaryLines,
+  SUMMARY_MONEY_NOTES,
   type EvaluationResult,
-  type SummaryRow,
+  type Money,
+  type SummaryMember,
 } from '@jixiao/core';
-import { defaultLayout } from './layout.ts';
-import { newWorkbook, writeEvaluationSheet } from './write.ts';
+import { writeAggregateXlsx, type AggregateColumn, type AggregateRow } from './aggregate.ts';
 
-/** Execution under this rate is a 较大偏差 on a 汇总表, as every unmet target is (DESIGN.md 偏差分析). */
-const DEVIATION_RATE = new D(90);
+/** One line of a 汇总表 over files: an evaluation, or one project of a filed 汇总表. */
+interface FileLine extends SummaryMember {
+  adjustedBudget: string | null;
+  executed: string | null;
+  /** 执行率 (%), recomputed when both figures are there, else as filed. */
+  rate: string | null;
+  /** 自评得分 as the department states it (a number, never "96.70分"). */
+  statedScore: string | null;
+  /** 是否有较大偏差 */
+  deviation: string;
+}
 
-/** The 是否有较大偏差 cell of a project: its reasons when it deviates, else 否. */
+/** The 是否有较大偏差 cell of a scored evaluation: its reasons when it deviates, else 否. */
 function deviationOf(r: EvaluationResult): string {
   const total = r.evaluation.budget.find((b) => b.role === 'total');
   const rate = r.score.budgetExecution?.rateUsed;
   const unmet = r.score.indicators.filter((i) => i.met === false).length;
-  const low = rate !== null && rate !== undefined && new D(rate).lt(DEVIATION_RATE);
+  const low = rate !== null && rate !== undefined && isLargeDeviation(new D(rate));
   if (!low && !unmet) return '否';
   const parts = [
     ...(low ? [`执行率 ${new D(rate!).toFixed(2)}%${total?.reason ? `：${total.reason}` : ''}`] : []),
@@ -26,53 +39,126 @@ function deviationOf(r: EvaluationResult): string {
   return `是（${parts.join('；')}）`;
 }
 
-/** One 汇总表 row from a scored project evaluation, or the rows of a 汇总表 evaluation as filed. */
-function summaryRows(results: EvaluationResult[]): SummaryRow[] {
-  const rows: SummaryRow[] = [];
+const NO_UNIT = '（未填填报单位）';
+
+/** The lines of every file: an evaluation each, a filed 汇总表 as the projects it lists. */
+function fileLines(results: EvaluationResult[]): Array<{ entry: FileLine; money: Money }> {
+  const out: Array<{ entry: FileLine; money: Money }> = [];
   for (const r of results) {
     const e = r.evaluation;
+    const department = e.organization?.trim() || NO_UNIT;
+    const year = e.year ?? null;
+    const m = evaluationMoney(e, r.score.statedTotal);
     if (e.kind === 'summary') {
-      rows.push(...e.summaryRows.map((s) => ({ ...s, index: rows.length + 1 })));
+      m.projects.forEach((p, k) => {
+        const money = m.projectMoney[k]!;
+        out.push({
+          money,
+          entry: {
+            department,
+            group: 'project',
+            year,
+            name: p.name,
+            order: out.length,
+            adjustedBudget: p.adjustedBudget,
+            executed: p.executed,
+            rate: p.rate,
+            statedScore: p.statedScore,
+            deviation: p.deviation,
+          },
+        });
+      });
       continue;
     }
-    const total = e.budget.find((b) => b.role === 'total');
-    const score =
-      e.statedTotal?.value != null
-        ? e.statedTotal
-        : r.score.computedTotal
-          ? parseStated(r.score.computedTotal)
-          : undefined;
-    const row: SummaryRow = {
-      index: rows.length + 1,
-      name: e.projectName ?? e.organization ?? e.title,
-      deviation: deviationOf(r),
-    };
-    if (total?.adjustedBudget) row.adjustedBudget = total.adjustedBudget;
-    if (total?.executed) row.executed = total.executed;
-    if (total?.executionRate) row.executionRate = total.executionRate;
-    else if (r.score.budgetExecution?.rate)
-      row.executionRate = parseStated(`${new D(r.score.budgetExecution.rate).toFixed(2)}%`);
-    if (score) row.statedScore = score;
-    rows.push(row);
+    out.push({
+      money: m.money,
+      entry: {
+        department,
+        group: groupOf(e.kind),
+        year,
+        name: e.projectName ?? e.title,
+        order: out.length,
+        adjustedBudget: money2(m.money.adjusted),
+        executed: money2(m.money.executed),
+        rate: m.rate,
+        statedScore: e.statedTotal?.value != null ? new D(e.statedTotal.value).toFixed() : null,
+        deviation: deviationOf(r),
+      },
+    });
   }
-  return rows;
+  return out;
 }
 
-/** 项目支出绩效自评汇总表 over many evaluations (seed 000's layout), as .xlsx. */
+const COLUMNS: AggregateColumn[] = [
+  { header: '序号', kind: 'count', width: 6 },
+  { header: '填报单位', kind: 'text', width: 24 },
+  { header: '项目名称', kind: 'text', width: 40 },
+  { header: '年度', kind: 'text', width: 7, align: 'center' },
+  { header: '全年预算数（万元）', kind: 'amount', width: 13 },
+  { header: '全年执行数（万元）', kind: 'amount', width: 13 },
+  { header: '预算执行率', kind: 'rate', width: 11 },
+  { header: '自评得分', kind: 'score', width: 9 },
+  { header: '是否有较大偏差', kind: 'text', width: 30 },
+];
+
+/**
+ * 项目支出绩效自评汇总表 over many evaluations (seed 000's columns, with 填报单位 per row since the files may
+ * come from several units), as .xlsx: rows numbered 1..N, 部门整体 and 项目 totalled apart, 小计 per unit,
+ * rates recomputed from the rows that have both figures, numbers as numbers.
+ */
 export async function writeSummaryXlsx(
   results: EvaluationResult[],
   opts: { title?: string } = {},
 ): Promise<Buffer> {
-  const first = results[0]?.evaluation;
-  const summary: Evaluation = newEvaluation({
-    id: 'summary',
-    title: opts.title ?? '项目支出绩效自评汇总表',
-    kind: 'summary',
-    summaryRows: summaryRows(results),
-    ...(first?.organization ? { organization: first.organization } : {}),
-    ...(first?.year ? { year: first.year } : {}),
+  const members = fileLines(results);
+  const lines = summaryLines(members);
+  const rows: AggregateRow[] = [];
+  let index = 0;
+  for (const l of lines) {
+    if (l.type === 'evaluation') {
+      rows.push({
+        cells: [
+          String(++index),
+          l.department,
+          l.name,
+          l.year === null ? null : String(l.year),
+          l.adjustedBudget,
+          l.executed,
+          l.rate,
+          l.statedScore,
+          l.deviation,
+        ],
+      });
+      continue;
+    }
+    rows.push({
+      style: l.type,
+      cells: [
+        null,
+        l.type === 'subtotal' ? l.department : `共 ${l.count} 项`,
+        l.label,
+        null,
+        l.adjustedBudget,
+        l.executed,
+        l.rate,
+        null,
+        l.rate !== null && l.rateCount < l.count
+          ? `执行率只计 ${l.rateCount}/${l.count} 项同时填有两数的项目`
+          : null,
+      ],
+    });
+  }
+  const years = [...new Set(members.map((m) => m.entry.year).filter((y): y is number => y !== null))].sort();
+  const hasDepartment = members.some((m) => m.entry.group === 'department');
+  return writeAggregateXlsx({
+    title: opts.title ?? (hasDepartment ? '预算绩效自评汇总表' : '项目支出绩效自评汇总表'),
+    subtitle: [years.length ? `${years.join('、')}年度` : '', '单位：万元'].filter(Boolean).join('\u3000'),
+    columns: COLUMNS,
+    rows,
+    notes: [
+      ...SUMMARY_MONEY_NOTES,
+      `是否有较大偏差：预算执行率低于 ${LARGE_DEVIATION_RATE.toFixed()}% 或有指标未完成的，列明原因。`,
+    ].map((n, k) => `${k + 1}. ${n}`),
+    sheetName: '汇总表',
   });
-  const wb = newWorkbook();
-  writeEvaluationSheet(wb, summary, defaultLayout('summary', false));
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

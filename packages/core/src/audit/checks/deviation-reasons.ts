@@ -2,8 +2,7 @@ import type { Finding } from '../../model/finding.ts';
 import { D } from '../../numbers/decimal.ts';
 import type { AuditContext } from '../context.ts';
 import { finding } from '../finding-kit.ts';
-
-const RATE_THRESHOLD = new D(90);
+import { isLargeDeviation, LARGE_DEVIATION_RATE } from '../../numbers/execution.ts';
 
 function hasText(s: string | undefined): boolean {
   const t = (s ?? '').replace(/[\s\u3000/无-]/g, '');
@@ -52,21 +51,21 @@ export function checkDeviationReasons(ctx: AuditContext): Finding[] {
     const budget = l.adjustedBudget?.value ?? l.initialBudget?.value;
     if (budget == null || new D(budget).isZero()) return false;
     const r = l.executionRate?.value;
-    return r != null && new D(r).lt(RATE_THRESHOLD) && !hasText(l.reason);
+    return r != null && isLargeDeviation(new D(r)) && !hasText(l.reason);
   });
   if (lowLines.length) {
     out.push(
       finding({
         code: 'missing-deviation-reason',
         severity: 'warning',
-        message: `${lowLines.length} 行预算执行率低于 90%，未说明原因：${lowLines
+        message: `${lowLines.length} 行预算执行率低于 ${LARGE_DEVIATION_RATE.toFixed()}%，未说明原因：${lowLines
           .map((l) => `「${l.label}」${l.executionRate!.raw}`)
           .join('、')}。`,
         evaluation,
         source: lowLines[0]!.source,
         evidence: {
           inputs: Object.fromEntries(lowLines.map((l) => [l.label, l.executionRate!.raw])),
-          threshold: '90%',
+          threshold: `${LARGE_DEVIATION_RATE.toFixed()}%`,
         },
         rule: 'audit.execution-reason',
       }),

@@ -4,9 +4,8 @@ import { D, sum } from '../../numbers/decimal.ts';
 import type { AuditContext } from '../context.ts';
 import { finding, show } from '../finding-kit.ts';
 import { checkExecutionRate } from './budget-ratios.ts';
+import { isLargeDeviation, LARGE_DEVIATION_RATE } from '../../numbers/execution.ts';
 
-/** Below this 执行率 a project needs a reason (seed 003's form note: "预算执行率未达到90%的需说明原因"). */
-const REASON_THRESHOLD = new D(90);
 /** Execution this low with a score this high is what a reviewer asks about first. */
 const LOW_EXECUTION = new D(50);
 const HIGH_SCORE = new D(80);
@@ -20,7 +19,7 @@ export function checkSummaryRows(ctx: AuditContext): Finding[] {
   for (const row of evaluation.summaryRows) {
     out.push(...checkExecutionRate({ ...row, label: row.name }, ctx, 'audit.summary-execution-rate'));
     const rate = row.executionRate?.value != null ? new D(row.executionRate.value) : null;
-    if (rate && rate.lt(REASON_THRESHOLD) && !(row.deviation ?? '').trim()) unexplained.push(row.name);
+    if (rate && isLargeDeviation(rate) && !(row.deviation ?? '').trim()) unexplained.push(row.name);
     const score = row.statedScore?.value != null ? new D(row.statedScore.value) : null;
     if (rate && score && rate.lt(LOW_EXECUTION) && score.gte(HIGH_SCORE)) idle.push(row);
   }
@@ -55,7 +54,7 @@ export function checkSummaryRows(ctx: AuditContext): Finding[] {
       finding({
         code: 'missing-deviation-reason',
         severity: 'warning',
-        message: `汇总表中 ${unexplained.length} 个项目预算执行率低于 90%，但「是否有较大偏差」栏为空：${unexplained.join('、')}。请在表中说明偏差原因（正文中的说明不随汇总表公开）。`,
+        message: `汇总表中 ${unexplained.length} 个项目预算执行率低于 ${LARGE_DEVIATION_RATE.toFixed()}%，但「是否有较大偏差」栏为空：${unexplained.join('、')}。请在表中说明偏差原因（正文中的说明不随汇总表公开）。`,
         evaluation,
         source: evaluation.summaryRows.find((r) => r.name === unexplained[0])?.source ?? evaluation.source,
         evidence: {
@@ -64,7 +63,7 @@ export function checkSummaryRows(ctx: AuditContext): Finding[] {
               .filter((r) => unexplained.includes(r.name))
               .map((r) => [r.name, r.executionRate?.raw ?? '']),
           ),
-          threshold: '90%',
+          threshold: `${LARGE_DEVIATION_RATE.toFixed()}%`,
         },
         rule: 'audit.summary-deviation-reason',
       }),

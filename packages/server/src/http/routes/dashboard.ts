@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { D, type Dec, type FrameworkRegistry } from '@jixiao/core';
 import type { Database } from '../../db/database.ts';
 import { requireUser } from '../session-plugin.ts';
-import { collectEntries, Money, type Collected } from './summary.ts';
+import { Money } from '@jixiao/core';
+import { collectEntries, type Collected } from './summary.ts';
 
 /** 得分分段 — the bands of the score distribution (lower bound inclusive). */
 const BINS: Array<{ label: string; min: number | null; max: number | null }> = [

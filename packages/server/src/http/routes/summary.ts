@@ -1,13 +1,22 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import {
   D,
-  type BudgetLine,
+  evaluationMoney,
+  groupOf,
+  GROUP_NAMES,
+  Money,
+  money2,
+  summaryLines as coreSummaryLines,
+  SUMMARY_MONEY_NOTES,
   type Dec,
-  type Evaluation,
   type EvaluationKind,
   type EvaluationResult,
   type FrameworkRegistry,
-  type Stated,
+  type KindGroup,
+  type SummaryLineOf,
+  type SummaryMember,
+  type SummaryProject,
+  type SummaryTotal,
 } from '@jixiao/core';
 import { writeAggregateXlsx, type AggregateColumn, type AggregateRow } from '@jixiao/formats';
 import type { User } from '../../auth/users.ts';
@@ -39,89 +48,14 @@ export function visibleFilter(user: User): ListFilter {
     : {};
 }
 
-/** 支出类型分组: 部门整体支出 holds the department's projects, so the two are totalled apart, never added. */
-export type KindGroup = 'department' | 'project';
-export const GROUP_NAMES: Record<KindGroup, string> = { department: '部门整体支出', project: '项目支出' };
 const KIND_NAMES: Record<EvaluationKind, string> = {
   project: '项目支出',
   department: '部门整体支出',
   summary: '项目汇总表',
 };
 
-function groupOf(kind: EvaluationKind): KindGroup {
-  return kind === 'department' ? 'department' : 'project';
-}
-
-/** An amount as written, when it is a plain number (not a percentage, not text). */
-function amount(s: Stated | undefined): Dec | null {
-  return s?.value != null && !s.percent ? new D(s.value) : null;
-}
-
-const fixed = (v: Dec | null) => (v === null ? null : v.toFixed(2));
-const percentOf = (executed: Dec, budget: Dec) =>
-  budget.isZero() ? null : executed.div(budget).times(100).toFixed(2);
-
-/**
- * Money of one line or one group of lines: the three sums, and the sums the 执行率 is computed from — only
- * the lines that have both 调整后预算 and 执行数, so a missing 执行数 does not pull the rate down.
- */
-export class Money {
-  initial: Dec | null = null;
-  adjusted: Dec | null = null;
-  executed: Dec | null = null;
-  basisBudget = new D(0);
-  basisExecuted = new D(0);
-  /** How many of the lines added the rate covers. */
-  basisCount = 0;
-
-  private static plus(a: Dec | null, b: Dec | null): Dec | null {
-    return b === null ? a : (a ?? new D(0)).plus(b);
-  }
-
-  /** Adds one line: its figures as written (or, for a filed 汇总表, the sums of its projects). */
-  add(m: Money): this {
-    this.initial = Money.plus(this.initial, m.initial);
-    this.adjusted = Money.plus(this.adjusted, m.adjusted);
-    this.executed = Money.plus(this.executed, m.executed);
-    this.basisBudget = this.basisBudget.plus(m.basisBudget);
-    this.basisExecuted = this.basisExecuted.plus(m.basisExecuted);
-    this.basisCount += m.basisCount ? 1 : 0;
-    return this;
-  }
-
-  static of(initial: Dec | null, adjusted: Dec | null, executed: Dec | null): Money {
-    const m = new Money();
-    m.initial = initial;
-    m.adjusted = adjusted;
-    m.executed = executed;
-    if (adjusted !== null && executed !== null) {
-      m.basisBudget = adjusted;
-      m.basisExecuted = executed;
-      m.basisCount = 1;
-    }
-    return m;
-  }
-
-  /** 执行率 in percent, 2 decimals, recomputed from the sums. */
-  rate(): string | null {
-    return this.basisCount ? percentOf(this.basisExecuted, this.basisBudget) : null;
-  }
-}
-
-/** 汇总表所列项目 — one project line of a filed 项目支出绩效自评汇总表 (seed 000). */
-export interface SummaryProject {
-  name: string;
-  adjustedBudget: string | null;
-  executed: string | null;
-  /** 执行率 (%) recomputed from 执行数 ÷ 调整后预算; the stated one when either is missing. */
-  rate: string | null;
-  rateStated: boolean;
-  statedScore: string | null;
-  deviation: string;
-}
-
 /** 汇总表的一行 — one evaluation with its money, scores and open findings. */
-export interface SummaryEntry {
+export interface SummaryEntry extends SummaryMember {
   id: number;
   /** As the evaluation list shows it: the form's title · the project. */
   title: string;
@@ -168,15 +102,6 @@ export interface Collected {
   statedScores: Dec[];
 }
 
-function totalLine(e: Evaluation): BudgetLine | undefined {
-  // As core's scoring does: the 合计 line, else the first line that is no one's part.
-  return e.budget.find((l) => l.role === 'total') ?? e.budget.find((l) => !l.partOf);
-}
-
-function statedRate(s: Stated | undefined): string | null {
-  return s?.value != null && s.percent ? new D(s.value).toFixed(2) : null;
-}
-
 function entryOf(
   stored: StoredEvaluation,
   item: { title: string; department: string },
@@ -187,48 +112,13 @@ function entryOf(
   const e = stored.evaluation;
   const { score } = result;
   const open = result.findings.filter((f) => !dismissed.has(findingKey(f)));
-  let money: Money;
-  let rateStated = false;
-  let rate: string | null;
-  const statedScores: Dec[] = [];
-  const projects: SummaryProject[] = [];
-  if (e.kind === 'summary') {
-    // A filed 汇总表 has no total line of its own: its money is the sum of the projects it lists.
-    money = new Money();
-    for (const row of e.summaryRows) {
-      const part = Money.of(null, amount(row.adjustedBudget), amount(row.executed));
-      money.add(part);
-      const recomputed = part.rate();
-      const stated = row.statedScore?.value != null ? new D(row.statedScore.value) : null;
-      if (stated) statedScores.push(stated);
-      projects.push({
-        name: row.name,
-        adjustedBudget: fixed(part.adjusted),
-        executed: fixed(part.executed),
-        rate: recomputed ?? statedRate(row.executionRate),
-        rateStated: recomputed === null && statedRate(row.executionRate) !== null,
-        statedScore: stated?.toFixed() ?? null,
-        deviation: row.deviation ?? '',
-      });
-    }
-    // Added into its department it is one line, covered by the rate when any of its projects is.
-    money.basisCount = money.basisCount ? 1 : 0;
-    rate = money.rate();
-  } else {
-    const line = totalLine(e);
-    money = Money.of(amount(line?.initialBudget), amount(line?.adjustedBudget), amount(line?.executed));
-    rate = money.rate();
-    if (rate === null && statedRate(line?.executionRate) !== null) {
-      rate = statedRate(line?.executionRate);
-      rateStated = true;
-    }
-    if (score.statedTotal !== null) statedScores.push(new D(score.statedTotal));
-  }
+  const { money, rate, rateStated, projects, statedScores } = evaluationMoney(e, score.statedTotal);
   return {
     money,
     statedScores,
     entry: {
       id: stored.id,
+      order: stored.id,
       title: item.title,
       name: e.projectName ?? item.title,
       kind: e.kind,
@@ -237,9 +127,9 @@ function entryOf(
       status: stored.status,
       departmentId: stored.departmentId,
       department: item.department,
-      initialBudget: fixed(money.initial),
-      adjustedBudget: fixed(money.adjusted),
-      executed: fixed(money.executed),
+      initialBudget: money2(money.initial),
+      adjustedBudget: money2(money.adjusted),
+      executed: money2(money.executed),
       rate,
       rateStated,
       statedScore: score.statedTotal,
@@ -304,93 +194,16 @@ export async function collectEntries(
   return out;
 }
 
-/** 小计 / 合计 — sums of a department's (or all) lines of one kind group, the rate from the sums. */
-export interface SummaryTotal {
-  label: string;
-  department: string | null;
-  group: KindGroup | null;
-  /** How many evaluations it adds up. */
-  count: number;
-  initialBudget: string | null;
-  adjustedBudget: string | null;
-  executed: string | null;
-  /** Σ执行数 ÷ Σ调整后预算 over the lines that have both — recomputed, never an average of rates. */
-  rate: string | null;
-  /** How many of the `count` lines the rate covers. */
-  rateCount: number;
-  errors: number;
-  warnings: number;
-}
+export type SummaryLine = SummaryLineOf<SummaryEntry>;
 
-export type SummaryLine =
-  ({ type: 'evaluation' } & SummaryEntry) | ({ type: 'subtotal' | 'total' } & SummaryTotal);
-
-function totalOf(label: string, department: string | null, group: KindGroup | null, rows: Collected[]) {
-  const m = new Money();
-  for (const r of rows) m.add(r.money);
-  const total: SummaryTotal = {
-    label,
-    department,
-    group,
-    count: rows.length,
-    initialBudget: fixed(m.initial),
-    adjustedBudget: fixed(m.adjusted),
-    executed: fixed(m.executed),
-    rate: m.rate(),
-    rateCount: m.basisCount,
-    errors: rows.reduce((s, r) => s + r.entry.errors, 0),
-    warnings: rows.reduce((s, r) => s + r.entry.warnings, 0),
-  };
-  return total;
-}
-
-const byName = (a: string, b: string) => a.localeCompare(b, 'zh-Hans-CN');
-const GROUPS: KindGroup[] = ['department', 'project'];
-
-/**
- * The 汇总表's lines in order: per department its 部门整体 evaluations and their 小计, its projects and
- * theirs; then the 合计 of each group. One group only: 小计 and 合计 without the group's name.
- */
+/** The 汇总表's lines in order (core's summaryLines over the stored evaluations). */
 export function summaryLines(rows: Collected[]): SummaryLine[] {
-  const lines: SummaryLine[] = [];
-  const departments = [...new Set(rows.map((r) => r.entry.department))].sort(byName);
-  const groupsPresent = GROUPS.filter((g) => rows.some((r) => r.entry.group === g));
-  for (const department of departments) {
-    const own = rows.filter((r) => r.entry.department === department);
-    const groups = GROUPS.filter((g) => own.some((r) => r.entry.group === g));
-    for (const group of groups) {
-      const inGroup = own
-        .filter((r) => r.entry.group === group)
-        .sort(
-          (a, b) =>
-            (b.entry.year ?? 0) - (a.entry.year ?? 0) ||
-            byName(a.entry.name, b.entry.name) ||
-            a.entry.id - b.entry.id,
-        );
-      for (const r of inGroup) lines.push({ type: 'evaluation', ...r.entry });
-      const label = groupsPresent.length > 1 ? `小计（${GROUP_NAMES[group]}）` : '小计';
-      lines.push({ type: 'subtotal', ...totalOf(label, department, group, inGroup) });
-    }
-  }
-  for (const group of groupsPresent) {
-    const label = groupsPresent.length > 1 ? `合计（${GROUP_NAMES[group]}）` : '合计';
-    lines.push({
-      type: 'total',
-      ...totalOf(
-        label,
-        null,
-        group,
-        rows.filter((r) => r.entry.group === group),
-      ),
-    });
-  }
-  return lines;
+  return coreSummaryLines(rows);
 }
 
 /** 口径说明 under the sheet and the page. */
 export const SUMMARY_NOTES = [
-  '金额单位：万元。执行率 = 执行数 ÷ 调整后预算（全年预算数）；小计、合计的执行率由合计金额重算，不是各行执行率的平均。',
-  '部门整体支出已包含本部门的项目支出，两类分别小计、合计，不相加。',
+  ...SUMMARY_MONEY_NOTES,
   '「其中」行是部门所报汇总表列出的项目，金额已计入上一行，不重复相加。',
   '复算得分按评分框架重新计算；完成值空白时只能算出下限，不作为得分。错误、警告为未标记「不是问题」的审核发现条数。',
 ];
@@ -412,6 +225,8 @@ export interface SummaryTable {
   /** 口径说明, the same under the page and the sheet. */
   notes: string[];
 }
+
+const byName = (a: string, b: string) => a.localeCompare(b, 'zh-Hans-CN');
 
 function positiveInt(value: string | undefined, what: string, pattern: RegExp): number | undefined {
   if (value === undefined || value === '' || value === 'all') return undefined;

@@ -1,0 +1,3 @@
+export * from './money.ts';
+export * from './evaluation-money.ts';
+export * from './lines.ts';

@@ -1,0 +1,123 @@
+import type { EvaluationKind } from '../model/evaluation.ts';
+import { Money, money2 } from './money.ts';
+
+/** 支出类型分组: 部门整体支出 holds the department's projects, so the two are totalled apart, never added. */
+export type KindGroup = 'department' | 'project';
+export const GROUP_NAMES: Record<KindGroup, string> = { department: '部门整体支出', project: '项目支出' };
+
+export function groupOf(kind: EvaluationKind): KindGroup {
+  return kind === 'department' ? 'department' : 'project';
+}
+
+/** What a 汇总表 needs to know of a line to place and total it. */
+export interface SummaryMember {
+  /** 填报单位 / 部门 */
+  department: string;
+  group: KindGroup;
+  year: number | null;
+  /** 项目名称, else the title */
+  name: string;
+  /** Ties broken by it (a stored id, or the order of the files). */
+  order: number;
+  /** Open error and warning findings, when the table counts them. */
+  errors?: number;
+  warnings?: number;
+}
+
+/** A member with the money it adds to its department's and the overall sums. */
+export interface SummedMember<T extends SummaryMember> {
+  entry: T;
+  money: Money;
+}
+
+/** 小计 / 合计 — sums of a department's (or all) lines of one kind group, the rate from the sums. */
+export interface SummaryTotal {
+  label: string;
+  department: string | null;
+  group: KindGroup | null;
+  /** How many lines it adds up. */
+  count: number;
+  initialBudget: string | null;
+  adjustedBudget: string | null;
+  executed: string | null;
+  /** Σ执行数 ÷ Σ调整后预算 over the lines that have both — recomputed, never an average of rates. */
+  rate: string | null;
+  /** How many of the `count` lines the rate covers. */
+  rateCount: number;
+  errors: number;
+  warnings: number;
+}
+
+export type SummaryLineOf<T extends SummaryMember> =
+  ({ type: 'evaluation' } & T) | ({ type: 'subtotal' | 'total' } & SummaryTotal);
+
+export function summaryTotal<T extends SummaryMember>(
+  label: string,
+  department: string | null,
+  group: KindGroup | null,
+  rows: Array<SummedMember<T>>,
+): SummaryTotal {
+  const m = new Money();
+  for (const r of rows) m.add(r.money);
+  return {
+    label,
+    department,
+    group,
+    count: rows.length,
+    initialBudget: money2(m.initial),
+    adjustedBudget: money2(m.adjusted),
+    executed: money2(m.executed),
+    rate: m.rate(),
+    rateCount: m.basisCount,
+    errors: rows.reduce((s, r) => s + (r.entry.errors ?? 0), 0),
+    warnings: rows.reduce((s, r) => s + (r.entry.warnings ?? 0), 0),
+  };
+}
+
+const byName = (a: string, b: string) => a.localeCompare(b, 'zh-Hans-CN');
+const GROUPS: KindGroup[] = ['department', 'project'];
+
+/**
+ * The 汇总表's lines in order: per department its 部门整体 lines and their 小计, its projects and theirs;
+ * then the 合计 of each group. With one group only, 小计 and 合计 go without the group's name.
+ */
+export function summaryLines<T extends SummaryMember>(rows: Array<SummedMember<T>>): Array<SummaryLineOf<T>> {
+  const lines: Array<SummaryLineOf<T>> = [];
+  const departments = [...new Set(rows.map((r) => r.entry.department))].sort(byName);
+  const groupsPresent = GROUPS.filter((g) => rows.some((r) => r.entry.group === g));
+  for (const department of departments) {
+    const own = rows.filter((r) => r.entry.department === department);
+    for (const group of GROUPS.filter((g) => own.some((r) => r.entry.group === g))) {
+      const inGroup = own
+        .filter((r) => r.entry.group === group)
+        .sort(
+          (a, b) =>
+            (b.entry.year ?? 0) - (a.entry.year ?? 0) ||
+            byName(a.entry.name, b.entry.name) ||
+            a.entry.order - b.entry.order,
+        );
+      for (const r of inGroup) lines.push({ type: 'evaluation', ...r.entry });
+      const label = groupsPresent.length > 1 ? `小计（${GROUP_NAMES[group]}）` : '小计';
+      lines.push({ type: 'subtotal', ...summaryTotal(label, department, group, inGroup) });
+    }
+  }
+  for (const group of groupsPresent) {
+    const label = groupsPresent.length > 1 ? `合计（${GROUP_NAMES[group]}）` : '合计';
+    lines.push({
+      type: 'total',
+      ...summaryTotal(
+        label,
+        null,
+        group,
+        rows.filter((r) => r.entry.group === group),
+      ),
+    });
+  }
+  return lines;
+}
+
+/** 口径说明 of a 汇总表's money, the same under every page and sheet that shows one. */
+export const SUMMARY_MONEY_NOTES = [
+  '金额单位：万元。执行率 = 执行数 ÷ 调整后预算（全年预算数）；小计、合计的执行率由合计金额重算，不是各行执行率的平均，只计同时填有调整后预算和执行数的行。',
+  '部门整体支出已包含本部门的项目支出，两类分别小计、合计，不相加。',
+];
