@@ -148,14 +148,15 @@ function structure(lines: BudgetLine[], a: RegExp, b: RegExp): Drawn | null {
   );
 }
 
-function scoreByLevel1(result: EvaluationResult): Drawn | null {
+function scoreByLevel1(result: EvaluationResult, internal: boolean): Drawn | null {
   const cats = result.score.categories.filter((c) => (num(c.weight) ?? 0) > 0);
   if (cats.length < 2) return null;
   // A series with no value at all is left out: an empty bar would read as a zero.
   const series = [
     { name: '分值', data: cats.map((c) => num(c.weight)) },
     { name: '自评得分', data: cats.map((c) => num(c.stated)) },
-    { name: '重算得分', data: cats.map((c) => num(c.computed)) },
+    // The recomputation is the reviewer's, not the department's: only in the internal version.
+    ...(internal ? [{ name: '重算得分', data: cats.map((c) => num(c.computed)) }] : []),
   ].filter((s) => s.data.some((v) => v !== null));
   return svgOf({
     legend: { data: series.map((s) => s.name), top: 4 },
@@ -177,6 +178,7 @@ function scoreByLevel1(result: EvaluationResult): Drawn | null {
 export function renderCharts(
   results: EvaluationResult[],
   layout: ReportLayout = loadReportLayout(),
+  internal = false,
 ): ReportChart[] {
   const charts: ReportChart[] = [];
   const title = (kind: ChartKind, r?: EvaluationResult) => {
@@ -195,7 +197,7 @@ export function renderCharts(
     add('budget-lines', budgetLines(lines));
     add('structure-nature', structure(lines, /基本支出/, /项目支出/));
     add('structure-personnel', structure(lines, /人员经费|人员支出/, /公用经费|公用支出/));
-    add('score-by-level1', scoreByLevel1(r));
+    add('score-by-level1', scoreByLevel1(r, internal));
   }
   return charts;
 }

@@ -60,8 +60,14 @@ describe('report content from the data and the layout', () => {
     expect(findings.rows.map((r) => r[2]!.text)).toContain('sum-mismatch');
   });
 
-  it('seed 001: the indicator table merges 一级 cells, ends in the 合计 with stated 99 and recomputed 99.11', () => {
-    const indicators = tables(buildReportContent(seeds.get('001')!).blocks).find(
+  it('seed 001: the indicator table merges 一级 cells, ends in the 合计 with stated 99 and (internally) recomputed 99.11', () => {
+    const published = tables(buildReportContent(seeds.get('001')!).blocks).find(
+      (t) => t.caption === '绩效指标完成情况表',
+    )!;
+    // The published table is the department's: its stated scores, no recomputation column.
+    expect(published.header).not.toContain('重算得分');
+    expect(published.rows.at(-1)!.map((c) => c.text)).toEqual(['合计', '', '', '', '', '100', '99']);
+    const indicators = tables(buildReportContent(seeds.get('001')!, { includeFindings: true }).blocks).find(
       (t) => t.caption === '绩效指标完成情况表',
     )!;
     const first = indicators.rows.find((r) => r[0]!.text === '投入管理指标')!;
@@ -91,10 +97,41 @@ describe('report content from the data and the layout', () => {
   });
 
   it('seed 002: the score sentence has no blank marks where an optional note is empty', () => {
-    const texts = buildReportContent(seeds.get('002')!).blocks.flatMap((b) =>
-      b.kind === 'paragraph' ? [b.text] : [],
-    );
-    expect(texts).toContain('自评得分 96.12 分，按评分规则重算得分 96.12 分，评价等级「优」。');
+    const paragraphs = (internal: boolean) =>
+      buildReportContent(seeds.get('002')!, { includeFindings: internal }).blocks.flatMap((b) =>
+        b.kind === 'paragraph' ? [b.text] : [],
+      );
+    expect(paragraphs(false)).toContain('自评得分 96.12 分，自评等级「优」。');
+    expect(paragraphs(true)).toContain('（内部审核）按评分规则重算得分 96.12 分，评价等级「优」。');
+  });
+
+  it('seed 002: execution of 61.23% is named as a deviation, never "各项指标均已完成，预算执行无较大偏差"', () => {
+    const content = buildReportContent(seeds.get('002')!);
+    const text = JSON.stringify(content.blocks);
+    expect(text).not.toContain('预算执行无较大偏差');
+    const list = content.blocks.find((b) => b.kind === 'list');
+    expect(list && list.kind === 'list' ? list.items.join('\n') : '').toContain('61.23%');
+  });
+
+  it('seed 003: a project whose 完成值 are all blank says so, and does not claim its targets met', () => {
+    const project = seeds
+      .get('003')!
+      .results.find(
+        (r) => r.evaluation.kind === 'project' && r.evaluation.indicators.some((i) => !i.actual?.raw),
+      )!;
+    const content = buildReportContent([project]);
+    const text = JSON.stringify(content.blocks);
+    expect(text).not.toContain('各项指标均已完成');
+    expect(text).toMatch(/\d+ 项指标未填报完成值/);
+  });
+
+  it('the published report carries no recomputation, no audit wording and no framework id', () => {
+    for (const [name, audit] of seeds) {
+      const text = JSON.stringify(buildReportContent(audit).blocks);
+      for (const internal of ['重算', '暂不评定', '内部审核', audit.results[0]!.score.frameworkId]) {
+        expect(text.includes(internal), `${name}: ${internal}`).toBe(false);
+      }
+    }
   });
 
   it('seed 000: the 汇总表 rows keep 是否有较大偏差 and the rate is recomputed (24.81 ÷ 35.20 = 70.48%)', () => {

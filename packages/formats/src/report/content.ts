@@ -90,8 +90,9 @@ function widthsOf(header: string[], rows: Row[], fields: string[]): number[] {
   return raw.map((w) => w / total);
 }
 
-function tableBlock(table: TableLayout, all: Row[]): ReportBlock[] {
+function tableBlock(full: TableLayout, all: Row[], internal: boolean): ReportBlock[] {
   if (!all.length) return [];
+  const table = internal ? full : { ...full, columns: full.columns.filter((c) => c.audience !== 'internal') };
   // Keep a 合计 row that ends the table, whatever is cut before it.
   const last = all.at(-1);
   const rows =
@@ -189,8 +190,10 @@ function renderBlock(
   results: EvaluationResult[],
   charts: ReportChart[],
   layout: ReportLayout,
+  internal: boolean,
 ): ReportBlock[] {
   if (result && block.kinds && !block.kinds.includes(result.evaluation.kind)) return [];
+  if (block.audience === 'internal' && !internal) return [];
   const fields = result ? evaluationFields(result, layout, mainResult(results)) : {};
   switch (block.type) {
     case 'paragraph': {
@@ -200,13 +203,16 @@ function renderBlock(
     case 'list': {
       const items = result ? deviationItems(result, layout) : [];
       if (items.length) return [{ kind: 'list', items }];
-      return block.otherwise ? [{ kind: 'paragraph', text: block.otherwise }] : [];
+      const shown = (block.otherwiseRequires ?? []).every((f) => hasField(fields, f))
+        ? block.otherwise
+        : block.otherwiseMissing;
+      return shown ? [{ kind: 'paragraph', text: fill(shown, fields, layout.blank) }] : [];
     }
     case 'table': {
       const table = layout.tables[block.table];
       if (!table) return [];
       const rows = tableRows(block.table, result, results, layout, table);
-      return tableBlock(table, rows);
+      return tableBlock(table, rows, internal);
     }
     case 'chart': {
       const id = result ? `${block.chart}:${result.evaluation.id}` : block.chart;
@@ -233,15 +239,16 @@ export function buildReportContent(
       : fill(layout.titles.fallback, mainFields, ''),
   );
   const subtitle = hasField(mainFields, 'organization') ? fill(layout.subtitle, mainFields, '') : '';
-  const charts = renderCharts(results, layout);
+  const internal = opts.includeFindings === true;
+  const charts = renderCharts(results, layout, internal);
   const blocks: ReportBlock[] = [];
   const several = results.length > 1;
   for (const section of layout.sections) {
     blocks.push({ kind: 'heading', level: 1, text: section.heading });
     for (const b of section.documentBlocks ?? [])
-      blocks.push(...renderBlock(b, null, results, charts, layout));
+      blocks.push(...renderBlock(b, null, results, charts, layout, internal));
     results.forEach((r, i) => {
-      const part = section.blocks.flatMap((b) => renderBlock(b, r, results, charts, layout));
+      const part = section.blocks.flatMap((b) => renderBlock(b, r, results, charts, layout, internal));
       if (!part.length) return;
       if (several) {
         const heading = fill(
@@ -260,7 +267,7 @@ export function buildReportContent(
     blocks.push({ kind: 'heading', level: 1, text: appendix.heading });
     blocks.push({ kind: 'note', text: fill(appendix.note, { findingCount: String(findings.length) }, '') });
     const table = layout.tables[appendix.table];
-    const t = table ? tableBlock(table, findingRows(results, layout, findings)) : [];
+    const t = table ? tableBlock(table, findingRows(results, layout, findings), true) : [];
     blocks.push(...(t.length ? t : [{ kind: 'paragraph' as const, text: appendix.empty }]));
   }
   return { title, subtitle, blocks, internal: opts.includeFindings === true };

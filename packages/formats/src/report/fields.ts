@@ -67,6 +67,9 @@ export function evaluationFields(
       : undefined;
   fields.incompleteNote = score.totalIncomplete ? layout.labels.incomplete : '';
   fields.statedGradeNote = fields.statedGrade ? fill(layout.labels.statedGrade, fields, layout.blank) : '';
+  // What the published report may say of the grade: the department's own, else the band of its stated score.
+  fields.publicGrade = fields.statedGrade ?? score.gradeOfStatedTotal ?? undefined;
+  fields.publicGradeNote = fields.publicGrade ? `，自评等级「${fields.publicGrade}」` : '';
   return fields;
 }
 

@@ -1,4 +1,4 @@
-import { D, type Stated } from '@jixiao/core';
+import { D, executionRatePercent, type Stated } from '@jixiao/core';
 
 /** 万元 with 2 decimals, the way the official tables print money; text that is not a number stays as written. */
 export function money(value: Stated | undefined): string {
@@ -16,9 +16,7 @@ export function plain(value: string | null | undefined): string {
 /** 执行率 = 执行数 ÷ 全年预算数, in percent with 2 decimals; null when it cannot be computed. */
 export function executionRate(adjusted: Stated | undefined, executed: Stated | undefined): string | null {
   if (!adjusted?.value || executed?.value === null || executed?.value === undefined) return null;
-  const base = D(adjusted.value);
-  if (base.isZero()) return null;
-  return D(executed.value).div(base).times(100).toFixed(2);
+  return executionRatePercent(D(executed.value), D(adjusted.value))?.toFixed(2) ?? null;
 }
 
 /** The rate to print: recomputed when the figures allow it, else the stated one as written. */

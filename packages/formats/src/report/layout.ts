@@ -4,6 +4,11 @@ import { fileURLToPath } from 'node:url';
 /** Blocks may be limited to some kinds of evaluation (a 汇总表 has no indicators to recompute). */
 interface BlockBase {
   kinds?: Array<'project' | 'department' | 'summary'>;
+  /**
+   * 'internal': only in the internal version (with the findings appendix) — the recomputation, the
+   * framework's name. The published report carries the department's own figures and stated scores.
+   */
+  audience?: 'internal';
 }
 
 /** A paragraph whose text is a template over the evaluation's fields (`{organization}`, `{goal}`…). */
@@ -29,7 +34,11 @@ export interface ChartBlock extends BlockBase {
 export interface ListBlock extends BlockBase {
   type: 'list';
   list: 'deviations';
+  /** Said when the list is empty — only when every field of `otherwiseRequires` has a value… */
   otherwise?: string;
+  otherwiseRequires?: string[];
+  /** …else this: an empty list without the figures to show it is no proof that all was met. */
+  otherwiseMissing?: string;
 }
 export type LayoutBlock = ParagraphBlock | TableBlock | ChartBlock | ListBlock;
 
@@ -46,6 +55,8 @@ export interface TableColumn {
   header: string;
   field: string;
   align?: 'left' | 'right' | 'center';
+  /** 'internal': a column of the internal version only (重算得分). */
+  audience?: 'internal';
 }
 export interface TableLayout {
   caption: string;
@@ -91,10 +102,10 @@ export interface ReportLayout {
     deviationBudgetNoReason: string;
     deviationExplained: string;
     deviationSummary: string;
+    /** Indicators whose 完成值 was left blank: said as such, never counted as met. */
+    deviationBlankActual: string;
   };
   charts: Record<string, string>;
-  /** 执行率 below this (percent) counts as a budget deviation to explain. */
-  deviationRateBelow: string;
 }
 
 export class ReportLayoutError extends Error {}

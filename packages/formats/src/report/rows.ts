@@ -1,4 +1,11 @@
-import { D, describeSource, type EvaluationResult, type Finding } from '@jixiao/core';
+import {
+  D,
+  describeSource,
+  isLargeDeviation,
+  type EvaluationResult,
+  type Finding,
+  type Stated,
+} from '@jixiao/core';
 import { fill, type ReportLayout, type TableLayout } from './layout.ts';
 import { asWritten, executionRate, money, plain, rateText } from './format.ts';
 import { evaluationLabel } from './fields.ts';
@@ -81,10 +88,19 @@ export function indicatorRows(result: EvaluationResult, layout: ReportLayout, ta
   return rows;
 }
 
-function outsideRange(rate: string | null, below: string): boolean {
+/** A 较大偏差 of execution: under core's threshold, or spending above the budget. */
+function outsideRange(rate: string | null): boolean {
   if (rate === null) return false;
   const r = D(rate);
-  return r.lt(below) || r.gt(100);
+  return isLargeDeviation(r) || r.gt(100);
+}
+
+/** The rate a line's deviation is judged by: recomputed from its figures, else the rate it states. */
+function lineRate(adjusted: Stated | undefined, executed: Stated | undefined, stated: Stated | undefined) {
+  const computed = executionRate(adjusted, executed);
+  if (computed !== null) return { rate: computed, text: `${computed}%` };
+  if (stated?.value != null && stated.percent) return { rate: D(stated.value).toFixed(2), text: stated.raw };
+  return { rate: null, text: '' };
 }
 
 /** 偏差: unmet indicators, budget lines executed under the threshold or over budget, and what the narrative explains. */
@@ -104,14 +120,23 @@ export function deviationItems(result: EvaluationResult, layout: ReportLayout): 
     };
     items.push(fill(f.reason ? L.deviationUnmet : L.deviationUnmetNoReason, f, layout.blank));
   }
+  const blank = score.indicators.filter(
+    (s) => s.met === null && !byId.get(s.indicatorId)?.actual?.raw?.trim(),
+  );
+  if (blank.length) {
+    const names = blank.map((s) => cleanText(byId.get(s.indicatorId)?.name ?? '')).filter(Boolean);
+    items.push(
+      fill(L.deviationBlankActual, { count: String(blank.length), names: names.join('、') }, layout.blank),
+    );
+  }
   for (const l of e.budget) {
-    const rate = executionRate(l.adjustedBudget, l.executed);
-    if (!outsideRange(rate, layout.deviationRateBelow)) continue;
+    const { rate, text } = lineRate(l.adjustedBudget, l.executed, l.executionRate);
+    if (!outsideRange(rate)) continue;
     const f = {
       label: cleanText(l.label),
       adjustedBudget: money(l.adjustedBudget) || undefined,
       executed: money(l.executed) || undefined,
-      executionRate: `${rate}%`,
+      executionRate: text,
       reason: cleanText(l.reason ?? ''),
     };
     items.push(fill(f.reason ? L.deviationBudget : L.deviationBudgetNoReason, f, layout.blank));
@@ -123,17 +148,17 @@ export function deviationItems(result: EvaluationResult, layout: ReportLayout): 
     );
   }
   for (const s of e.summaryRows) {
-    const rate = executionRate(s.adjustedBudget, s.executed);
+    const { rate, text } = lineRate(s.adjustedBudget, s.executed, s.executionRate);
     if (s.deviation?.trim()) {
       items.push(
         fill(L.deviationSummary, { name: cleanText(s.name), deviation: cleanText(s.deviation) }, ''),
       );
-    } else if (outsideRange(rate, layout.deviationRateBelow)) {
+    } else if (outsideRange(rate)) {
       const f = {
         label: cleanText(s.name),
         adjustedBudget: money(s.adjustedBudget),
         executed: money(s.executed),
-        executionRate: `${rate}%`,
+        executionRate: text,
       };
       items.push(fill(L.deviationBudgetNoReason, f, layout.blank));
     }
