@@ -51,6 +51,29 @@ describe('自评报告 DOCX', () => {
     expect(rels.match(/\.svg"/g)?.length).toBe(3);
   });
 
+  it('is set as a 公文 (GB/T 9704): margins 37/35/28/26 mm, 3号仿宋 body on a fixed pitch, 黑体/楷体 headings, page numbers "— N —" right on odd pages and left on even', async () => {
+    const docx = docs.get('002')!;
+    const xml = await zipEntry(docx, 'word/document.xml');
+    const mm = (twips: string) => Math.round((Number(twips) / 1440) * 25.4);
+    const margin = /<w:pgMar ([^>]*)\/>/.exec(xml)![1]!;
+    const attr = (name: string) => mm(new RegExp(`w:${name}="(\\d+)"`).exec(margin)![1]!);
+    expect([attr('top'), attr('bottom'), attr('left'), attr('right')]).toEqual([37, 35, 28, 26]);
+    const styles = await zipEntry(docx, 'word/styles.xml');
+    // 3号 = 16 pt = 32 half-points.
+    expect(styles).toMatch(
+      /<w:docDefaults>[\s\S]*w:eastAsia="仿宋"[\s\S]*<w:sz w:val="32"\/>[\s\S]*<\/w:docDefaults>/,
+    );
+    expect(styles).toMatch(/<w:docDefaults>[\s\S]*<w:spacing w:line="580" w:lineRule="exact"\/>/);
+    // 二级标题 (one per evaluation of a file with several: seed 003's five tables) in 楷体.
+    expect(await zipEntry(docs.get('003')!, 'word/document.xml')).toContain('w:eastAsia="楷体"');
+    const settings = await zipEntry(docx, 'word/settings.xml');
+    expect(settings).toContain('<w:evenAndOddHeaders/>');
+    const footers = await Promise.all(['footer1.xml', 'footer2.xml'].map((f) => zipEntry(docx, `word/${f}`)));
+    const aligned = footers.map((f) => /<w:jc w:val="(\w+)"\/>/.exec(f)![1]).sort();
+    expect(aligned).toEqual(['left', 'right']);
+    for (const f of footers) expect(f).toMatch(/— <\/w:t>[\s\S]*PAGE[\s\S]* —/);
+  });
+
   it('converted by LibreOffice, every seed gives pages with the title, organization and figures', () => {
     const files = [...docs].map(([name, buf]) => {
       const file = join(work.dir, `${name}.docx`);

@@ -5,6 +5,7 @@ import {
   Footer,
   HeadingLevel,
   ImageRun,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -21,16 +22,48 @@ import type { DocumentAudit, EvaluationResult } from '@jixiao/core';
 import { buildReportContent, type ReportBlock, type ReportCell, type ReportOptions } from './content.ts';
 import { chartsToPng } from './png.ts';
 import { cleanText } from './text.ts';
+import { mmToTwips, OFFICIAL_FONTS, OFFICIAL_PAGE } from './official-page.ts';
 
 /** Fonts as official reports declare them; Word falls back per script, LibreOffice to Noto CJK. */
 const LATIN = 'Times New Roman';
-const FONT_BODY = { ascii: LATIN, hAnsi: LATIN, eastAsia: '仿宋' };
-const FONT_TABLE = { ascii: LATIN, hAnsi: LATIN, eastAsia: '宋体' };
-const FONT_HEADING = { ascii: LATIN, hAnsi: LATIN, eastAsia: '黑体' };
+const font = (eastAsia: string) => ({ ascii: LATIN, hAnsi: LATIN, eastAsia });
+const FONT_BODY = font(OFFICIAL_FONTS.body);
+const FONT_TABLE = font(OFFICIAL_FONTS.table);
+const FONT_HEADING = font(OFFICIAL_FONTS.heading1);
+const FONT_HEADING2 = font(OFFICIAL_FONTS.heading2);
+const FONT_TITLE = font(OFFICIAL_FONTS.title);
+/** Half-points, as Word counts font sizes. */
+const half = (pt: number) => Math.round(pt * 2);
 
-/** A4 in twips, margins 22 mm top, 20 mm elsewhere. */
-const PAGE = { width: 11906, height: 16838, top: 1247, side: 1134, bottom: 1134 };
-const TEXT_WIDTH = PAGE.width - 2 * PAGE.side;
+/** A4 in twips with the 公文 margins (official-page.ts). */
+const M = OFFICIAL_PAGE.marginMm;
+const PAGE = {
+  width: mmToTwips(OFFICIAL_PAGE.widthMm),
+  height: mmToTwips(OFFICIAL_PAGE.heightMm),
+  top: mmToTwips(M.top),
+  bottom: mmToTwips(M.bottom),
+  left: mmToTwips(M.left),
+  right: mmToTwips(M.right),
+};
+const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+/** Table cells and notes are single-spaced: the body's fixed pitch would double a 9-point row. */
+const TABLE_SPACING = { line: 240, lineRule: LineRuleType.AUTO };
+/** Fixed line pitch of the body, in twips (22 lines to the 版心). */
+const LINE_PITCH = Math.round(OFFICIAL_PAGE.linePitchPt * 20);
+function pageNumberFooter(alignment: (typeof AlignmentType)[keyof typeof AlignmentType]): Footer {
+  const size = half(OFFICIAL_PAGE.pageNumberPt);
+  const pageFont = font(OFFICIAL_FONTS.pageNumber);
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment,
+        indent: alignment === AlignmentType.RIGHT ? { right: size * 10 } : { left: size * 10 },
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size, font: pageFont })],
+      }),
+    ],
+  });
+}
+
 /** Usable width in pixels at 96 dpi (1 px = 15 twips), for sizing chart images. */
 const TEXT_WIDTH_PX = Math.floor(TEXT_WIDTH / 15);
 
@@ -61,7 +94,10 @@ function cell(c: ReportCell, width: number): TableCell {
     children: [
       new Paragraph({
         alignment: ALIGN[c.align],
-        children: [run(c.text, { font: FONT_TABLE, size: 18, bold: c.bold === true })],
+        spacing: TABLE_SPACING,
+        children: [
+          run(c.text, { font: FONT_TABLE, size: half(OFFICIAL_PAGE.tablePt), bold: c.bold === true }),
+        ],
       }),
     ],
   });
@@ -81,7 +117,8 @@ function table(b: Extract<ReportBlock, { kind: 'table' }>): Array<Paragraph | Ta
           children: [
             new Paragraph({
               alignment: AlignmentType.CENTER,
-              children: [run(h, { font: FONT_TABLE, size: 18, bold: true })],
+              spacing: TABLE_SPACING,
+              children: [run(h, { font: FONT_TABLE, size: half(OFFICIAL_PAGE.tablePt), bold: true })],
             }),
           ],
         }),
@@ -99,8 +136,8 @@ function table(b: Extract<ReportBlock, { kind: 'table' }>): Array<Paragraph | Ta
     new Paragraph({
       alignment: AlignmentType.CENTER,
       keepNext: true,
-      spacing: { before: 120, after: 60 },
-      children: [run(b.caption, { font: FONT_HEADING, size: 21 })],
+      spacing: { before: 120, after: 60, line: LINE_PITCH, lineRule: LineRuleType.EXACT },
+      children: [run(b.caption, { font: FONT_HEADING, size: half(OFFICIAL_PAGE.notePt) })],
     }),
     new Table({
       rows: [header, ...rows],
@@ -147,7 +184,7 @@ export async function writeReportDocx(
       heading: HeadingLevel.TITLE,
       alignment: AlignmentType.CENTER,
       spacing: { after: 120 },
-      children: [run(content.title, { font: FONT_HEADING, size: 36 })],
+      children: [run(content.title, { font: FONT_TITLE, size: half(OFFICIAL_PAGE.titlePt) })],
     }),
   );
   if (content.subtitle) {
@@ -168,7 +205,13 @@ export async function writeReportDocx(
             heading: b.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
             keepNext: true,
             spacing: { before: b.level === 1 ? 240 : 160, after: 80 },
-            children: [run(b.text, { font: FONT_HEADING, size: b.level === 1 ? 28 : 24, color: '000000' })],
+            children: [
+              run(b.text, {
+                font: b.level === 1 ? FONT_HEADING : FONT_HEADING2,
+                size: half(OFFICIAL_PAGE.headingPt),
+                color: '000000',
+              }),
+            ],
           }),
         );
         break;
@@ -176,7 +219,12 @@ export async function writeReportDocx(
         children.push(body(b.text));
         break;
       case 'note':
-        children.push(new Paragraph({ children: [run(b.text, { size: 20, color: '444444' })] }));
+        children.push(
+          new Paragraph({
+            spacing: TABLE_SPACING,
+            children: [run(b.text, { size: half(OFFICIAL_PAGE.notePt), color: '444444' })],
+          }),
+        );
         break;
       case 'list':
         b.items.forEach((item, i) =>
@@ -226,15 +274,23 @@ export async function writeReportDocx(
     }
   }
   const document = new Document({
+    evenAndOddHeaderAndFooters: true,
     creator: 'jixiao',
     title: cleanText(content.title),
     styles: {
       default: {
         // zh-CN tells Word and LibreOffice which CJK glyph forms to pick (Noto CJK SC, not JP).
-        document: { run: { font: FONT_BODY, size: 24, language: LANGUAGE } },
-        title: { run: { font: FONT_HEADING, size: 36, color: '000000' } },
-        heading1: { run: { font: FONT_HEADING, size: 28, color: '000000', bold: false } },
-        heading2: { run: { font: FONT_HEADING, size: 24, color: '000000', bold: false } },
+        document: {
+          run: { font: FONT_BODY, size: half(OFFICIAL_PAGE.bodyPt), language: LANGUAGE },
+          paragraph: { spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT } },
+        },
+        title: { run: { font: FONT_TITLE, size: half(OFFICIAL_PAGE.titlePt), color: '000000' } },
+        heading1: {
+          run: { font: FONT_HEADING, size: half(OFFICIAL_PAGE.headingPt), color: '000000', bold: false },
+        },
+        heading2: {
+          run: { font: FONT_HEADING2, size: half(OFFICIAL_PAGE.headingPt), color: '000000', bold: false },
+        },
       },
     },
     sections: [
@@ -242,18 +298,13 @@ export async function writeReportDocx(
         properties: {
           page: {
             size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.side, right: PAGE.side },
+            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
           },
         },
+        // 页码: 4号半角宋体 "— 1 —", 单页码居右空一字, 双页码居左空一字.
         footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 18 })],
-              }),
-            ],
-          }),
+          default: pageNumberFooter(AlignmentType.RIGHT),
+          even: pageNumberFooter(AlignmentType.LEFT),
         },
         children,
       },

@@ -7,6 +7,7 @@ import {
   type ReportOptions,
 } from './content.ts';
 import { escapeHtml as esc } from './text.ts';
+import { OFFICIAL_PAGE } from './official-page.ts';
 
 /**
  * Fonts: the names official reports use first (仿宋/宋体 body, 黑体 headings), then Noto CJK, which
@@ -15,37 +16,53 @@ import { escapeHtml as esc } from './text.ts';
 const BODY_FONT = `"FangSong", "仿宋", "SimSun", "宋体", "Noto Serif CJK SC", "Noto Sans CJK SC", serif`;
 const TABLE_FONT = `"SimSun", "宋体", "Noto Sans CJK SC", sans-serif`;
 const HEADING_FONT = `"SimHei", "黑体", "Noto Sans CJK SC", sans-serif`;
+const HEADING2_FONT = `"KaiTi", "楷体", "Noto Serif CJK SC", serif`;
+const TITLE_FONT = `"方正小标宋简体", "FZXiaoBiaoSong-B05S", "SimSun", "宋体", "Noto Serif CJK SC", serif`;
+const P = OFFICIAL_PAGE;
+const M = P.marginMm;
 
 const CSS = `
-@page { size: A4; margin: 22mm 20mm 20mm 20mm; }
+@page { size: A4; margin: ${M.top}mm ${M.right}mm ${M.bottom}mm ${M.left}mm; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { font-family: ${BODY_FONT}; font-size: 12pt; line-height: 1.75; color: #000; margin: 0; }
-h1 { font-family: ${HEADING_FONT}; font-size: 18pt; text-align: center; margin: 0 0 4pt; line-height: 1.4; text-wrap: balance; }
-.subtitle { text-align: center; font-size: 11pt; margin: 0 0 14pt; }
+body { font-family: ${BODY_FONT}; font-size: ${P.bodyPt}pt; line-height: ${P.linePitchPt.toFixed(2)}pt; color: #000; margin: 0; }
+h1 { font-family: ${TITLE_FONT}; font-size: ${P.titlePt}pt; font-weight: normal; text-align: center; margin: 0 0 4pt; line-height: 1.4; text-wrap: balance; }
+.subtitle { text-align: center; font-size: ${P.bodyPt}pt; margin: 0 0 14pt; }
 .internal { border: 1.5pt solid #c00; color: #c00; text-align: center; font-family: ${HEADING_FONT}; padding: 2pt; margin-bottom: 10pt; }
-h2 { font-family: ${HEADING_FONT}; font-size: 14pt; font-weight: normal; margin: 14pt 0 6pt; page-break-after: avoid; }
-h3 { font-family: ${HEADING_FONT}; font-size: 12pt; font-weight: normal; margin: 10pt 0 4pt; page-break-after: avoid; }
+h2 { font-family: ${HEADING_FONT}; font-size: ${P.headingPt}pt; font-weight: normal; margin: 14pt 0 6pt; page-break-after: avoid; }
+h3 { font-family: ${HEADING2_FONT}; font-size: ${P.headingPt}pt; font-weight: normal; margin: 10pt 0 4pt; page-break-after: avoid; }
 p { margin: 0 0 4pt; text-indent: 2em; text-align: justify; }
-p.note { text-indent: 0; font-size: 10pt; color: #444; }
+p.note { text-indent: 0; font-size: ${P.notePt}pt; line-height: 1.4; color: #444; }
 ol { margin: 0 0 6pt 2em; padding-left: 1.2em; }
 li { margin-bottom: 2pt; }
-table { border-collapse: collapse; width: 100%; margin: 0 0 10pt; font-family: ${TABLE_FONT}; font-size: 9pt; line-height: 1.35; break-before: avoid; }
-.caption { font-family: ${HEADING_FONT}; font-size: 10.5pt; text-align: center; text-indent: 0; margin: 6pt 0 3pt; break-after: avoid; page-break-after: avoid; }
-th, td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: middle; word-break: break-all; }
+table { border-collapse: collapse; width: 100%; margin: 0 0 10pt; font-family: ${TABLE_FONT}; font-size: ${P.tablePt}pt; line-height: 1.35; break-before: avoid; }
+.caption { font-family: ${HEADING_FONT}; font-size: ${P.notePt}pt; text-align: center; text-indent: 0; margin: 6pt 0 3pt; break-after: avoid; page-break-after: avoid; }
+th, td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: middle; word-break: normal; overflow-wrap: anywhere; }
 th { background: #f2f2f2; font-weight: bold; text-align: center; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
 td.right { text-align: right; white-space: nowrap; }
 td.center { text-align: center; }
+td.whole { white-space: nowrap; }
 td.total { font-weight: bold; }
 figure { margin: 6pt 0 12pt; text-align: center; page-break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: 10pt; font-family: ${HEADING_FONT}; }
 `;
 
+/**
+ * A figure ("≥95%", "102.27%") or a short label ("错误", "优") is never broken across lines: a reader
+ * would take "≥9 / 5%" for two numbers.
+ */
+function unbroken(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 4 || (t.length <= 14 && !/[\u3400-\u9fff]/.test(t));
+}
+
 function cell(c: ReportCell): string {
   if (c.covered) return '';
-  const classes = [c.align !== 'left' ? c.align : '', c.bold ? 'total' : ''].filter(Boolean).join(' ');
+  const classes = [c.align !== 'left' ? c.align : '', c.bold ? 'total' : '', unbroken(c.text) ? 'whole' : '']
+    .filter(Boolean)
+    .join(' ');
   const attrs = `${classes ? ` class="${classes}"` : ''}${c.rowSpan ? ` rowspan="${c.rowSpan}"` : ''}`;
   return `<td${attrs}>${esc(c.text)}</td>`;
 }

@@ -2,8 +2,13 @@ import type { DocumentAudit, EvaluationResult } from '@jixiao/core';
 import { withPage } from './browser.ts';
 import { writeReportHtml } from './html.ts';
 import type { ReportOptions } from './content.ts';
+import { OFFICIAL_PAGE } from './official-page.ts';
 
-const FOOTER = `<div style="width:100%;text-align:center;font-size:9px;font-family:'Noto Sans CJK SC',sans-serif;">— <span class="pageNumber"></span> —</div>`;
+/**
+ * 页码 as GB/T 9704 sets it: 4号半角宋体 "— 1 —" (chromium's footer cannot tell odd pages from even, so every
+ * number sits right, one character in from the margin).
+ */
+const FOOTER = `<div style="width:100%;box-sizing:border-box;text-align:right;padding-right:calc(${OFFICIAL_PAGE.marginMm.right}mm + 1em);font-size:${OFFICIAL_PAGE.pageNumberPt}pt;font-family:'SimSun','宋体','Noto Serif CJK SC',serif;">— <span class="pageNumber"></span> —</div>`;
 
 /**
  * 自评报告 as PDF: the report's HTML printed by chromium. The page is offline (no network, no
