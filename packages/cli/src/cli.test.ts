@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { zipEntry } from '../../formats/src/report/test-support.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const bin = join(root, 'packages/cli/bin/jixiao.js');
@@ -17,10 +18,14 @@ const SEEDS = [
 ].map(seed);
 
 function run(...args: string[]) {
+  return runWith({}, ...args);
+}
+
+function runWith(env: Record<string, string>, ...args: string[]) {
   const r = spawnSync(process.execPath, [bin, ...args], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -127,6 +132,31 @@ describe('jixiao report and summary', () => {
     const e = back.documents[0]!.evaluations[0]!;
     expect(e.statedTotal).toBe('96.12');
     expect(e.findings.map((f) => f.code)).toContain('indicator-quality');
+  });
+
+  it('without Chromium still writes the xlsx and the docx (charts drawn in process) and says in Chinese why there is no PDF', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-nobrowser-'));
+    const { code, stdout, stderr } = runWith(
+      { JIXIAO_CHROMIUM: join(dir, 'no-such-chromium') },
+      'report',
+      seed('001_5414547721c2c4a3.txt'),
+      '--format',
+      'xlsx,docx,pdf',
+      '--out',
+      dir,
+    );
+    expect(code).toBe(2);
+    expect(stdout).toContain('001_5414547721c2c4a3.xlsx');
+    expect(stdout).toContain('001_5414547721c2c4a3.docx');
+    expect(stdout).not.toContain('.pdf');
+    expect(stderr).toContain('未生成 PDF');
+    expect(stderr).toContain('apt-get install chromium');
+    expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
+    const rels = await zipEntry(
+      readFileSync(join(dir, '001_5414547721c2c4a3.docx')),
+      'word/_rels/document.xml.rels',
+    );
+    expect(rels.match(/\.png"/g)?.length).toBe(3);
   });
 
   it('refuses an unknown format in Chinese', () => {

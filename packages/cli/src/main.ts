@@ -154,10 +154,13 @@ program
         process.exitCode = outcome!.internal ? EXIT_INTERNAL : EXIT_UNREADABLE;
         return;
       }
-      const paths = await writeReports(outcome!.audit, formats, opts.out, {
+      const { written, failed } = await writeReports(outcome!.audit, formats, opts.out, {
         includeFindings: !!opts.findings,
       });
-      for (const p of paths) process.stdout.write(`已生成 ${p}\n`);
+      for (const p of written) process.stdout.write(`已生成 ${p}\n`);
+      for (const f of failed)
+        process.stderr.write(`jixiao：未生成 ${f.format.toUpperCase()}：${f.message}\n`);
+      if (failed.length) process.exitCode = EXIT_UNREADABLE;
     },
   );
 

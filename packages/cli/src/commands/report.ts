@@ -4,6 +4,7 @@ import type { DocumentAudit } from '@jixiao/core';
 import {
   closeReportBrowser,
   openReportBrowser,
+  ReportError,
   writeReportDocx,
   writeReportPdf,
   writeWorkbookXlsx,
@@ -25,36 +26,48 @@ export function parseFormats(value: string): ReportFormat[] {
   return names as ReportFormat[];
 }
 
+/** What a report run wrote, and each format it could not write with the reason in Chinese. */
+export interface ReportsWritten {
+  written: string[];
+  failed: Array<{ format: ReportFormat; message: string }>;
+}
+
 /**
  * Writes one audited document as the official 自评表 (xlsx, one sheet per evaluation), 自评报告 (docx) or
- * the same report as PDF, into `outDir`. Returns the paths written.
+ * the same report as PDF, into `outDir`. Each format stands on its own: a PDF that cannot be printed (no
+ * Chromium) leaves the xlsx and docx written.
  */
 export async function writeReports(
   audit: DocumentAudit,
   formats: ReportFormat[],
   outDir: string,
   opts: { includeFindings: boolean },
-): Promise<string[]> {
+): Promise<ReportsWritten> {
   await mkdir(outDir, { recursive: true });
   const base = basename(audit.file, extname(audit.file));
-  const written: string[] = [];
-  const browser = formats.includes('pdf') || formats.includes('docx');
-  // One chromium for all the formats of this run: launching costs more than printing.
-  if (browser) await openReportBrowser();
+  const out: ReportsWritten = { written: [], failed: [] };
+  const browser = formats.includes('pdf');
   try {
     for (const format of formats) {
-      const data =
-        format === 'xlsx'
-          ? await writeWorkbookXlsx(audit.results)
-          : format === 'docx'
-            ? await writeReportDocx(audit, opts)
-            : await writeReportPdf(audit, opts);
-      const path = join(outDir, `${base}.${format}`);
-      await writeFile(path, data);
-      written.push(path);
+      try {
+        // One chromium for all the PDFs of this run, opened when the first is due: launching costs more than printing.
+        if (format === 'pdf') await openReportBrowser();
+        const data =
+          format === 'xlsx'
+            ? await writeWorkbookXlsx(audit.results)
+            : format === 'docx'
+              ? await writeReportDocx(audit, opts)
+              : await writeReportPdf(audit, opts);
+        const path = join(outDir, `${base}.${format}`);
+        await writeFile(path, data);
+        out.written.push(path);
+      } catch (error) {
+        if (!(error instanceof ReportError)) throw error;
+        out.failed.push({ format, message: error.message });
+      }
     }
   } finally {
     if (browser) await closeReportBrowser();
   }
-  return written;
+  return out;
 }

@@ -21,7 +21,7 @@ async function launch(): Promise<Browser> {
   const path = chromiumPath();
   if (!existsSync(path)) {
     throw new ReportError(
-      `未找到 Chromium（${path}）：生成 PDF 和图表图片需要它。请安装 Debian 软件包 chromium（apt-get install chromium），或用环境变量 JIXIAO_CHROMIUM 指定其路径。`,
+      `未找到 Chromium（${path}）：生成 PDF 需要它（xlsx 和 docx 不需要）。请安装 Debian 软件包 chromium（apt-get install chromium），或用环境变量 JIXIAO_CHROMIUM 指定其路径。`,
     );
   }
   try {
@@ -56,8 +56,8 @@ export async function closeReportBrowser(): Promise<void> {
   await b?.close();
 }
 
-/** print: the report page for the PDF; image: charts shot at twice their size for Word. */
-export type PagePurpose = 'print' | 'image';
+/** print: the report page for the PDF (Word's chart images are rendered in process, see png.ts). */
+export type PagePurpose = 'print';
 
 /**
  * No JavaScript and no network in either: the HTML holds text from documents, escaped, and
@@ -65,7 +65,6 @@ export type PagePurpose = 'print' | 'image';
  */
 const CONTEXTS: Record<PagePurpose, BrowserContextOptions> = {
   print: { javaScriptEnabled: false, offline: true },
-  image: { javaScriptEnabled: false, offline: true, deviceScaleFactor: 2 },
 };
 
 async function newPage(browser: Browser, purpose: PagePurpose): Promise<Page> {
