@@ -81,20 +81,27 @@ const GROUPS: KindGroup[] = ['department', 'project'];
  * The 汇总表's lines in order: per department its 部门整体 lines and their 小计, its projects and theirs;
  * then the 合计 of each group. With one group only, 小计 and 合计 go without the group's name.
  */
-export function summaryLines<T extends SummaryMember>(rows: Array<SummedMember<T>>): Array<SummaryLineOf<T>> {
+export function summaryLines<T extends SummaryMember>(
+  rows: Array<SummedMember<T>>,
+  opts: { order?: 'by-name' | 'as-given' } = {},
+): Array<SummaryLineOf<T>> {
+  const asGiven = opts.order === 'as-given';
   const lines: Array<SummaryLineOf<T>> = [];
-  const departments = [...new Set(rows.map((r) => r.entry.department))].sort(byName);
+  const named = [...new Set(rows.map((r) => r.entry.department))];
+  // A bureau's table lists units and projects by name; a unit's own files keep the order they were given in.
+  const departments = asGiven ? named : named.sort(byName);
   const groupsPresent = GROUPS.filter((g) => rows.some((r) => r.entry.group === g));
   for (const department of departments) {
     const own = rows.filter((r) => r.entry.department === department);
     for (const group of GROUPS.filter((g) => own.some((r) => r.entry.group === g))) {
       const inGroup = own
         .filter((r) => r.entry.group === group)
-        .sort(
-          (a, b) =>
-            (b.entry.year ?? 0) - (a.entry.year ?? 0) ||
-            byName(a.entry.name, b.entry.name) ||
-            a.entry.order - b.entry.order,
+        .sort((a, b) =>
+          asGiven
+            ? a.entry.order - b.entry.order
+            : (b.entry.year ?? 0) - (a.entry.year ?? 0) ||
+              byName(a.entry.name, b.entry.name) ||
+              a.entry.order - b.entry.order,
         );
       for (const r of inGroup) lines.push({ type: 'evaluation', ...r.entry });
       const label = groupsPresent.length > 1 ? `小计（${GROUP_NAMES[group]}）` : '小计';

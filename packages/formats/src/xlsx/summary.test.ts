@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { D, type EvaluationResult } from '@jixiao/core';
+import { D, newEvaluation, parseStated, type EvaluationResult } from '@jixiao/core';
+import { loadBuiltinRegistry } from '../frameworks/load.ts';
 import { auditSeeds } from '../report/test-support.ts';
+import { auditWith } from './seed-results.ts';
 import { writeSummaryXlsx } from './summary.ts';
 
 /** The sheet as a reader sees it: header row found by its 序号 cell, then every row under it. */
@@ -95,5 +97,65 @@ describe('汇总表 over the five sample reports', () => {
       const rate = new D(String(t['预算执行率']));
       expect(rate.minus(executed.div(budget)).abs().lt(0.00006), name).toBe(true);
     }
+  });
+});
+
+describe('汇总表 of one unit', () => {
+  let audits: Array<{ name: string; audit: { results: EvaluationResult[] } }>;
+  beforeAll(async () => {
+    audits = await auditSeeds();
+  });
+
+  it("lists seed 003's five projects in the file's order with budget, execution, rate, score and 是否有较大偏差, and their 合计", async () => {
+    const projects = audits[3]!.audit.results.filter((r) => r.evaluation.kind === 'project');
+    const rows = await sheetRows(await writeSummaryXlsx(projects));
+    const cells = (r: Record<string, ExcelJS.CellValue>) =>
+      ['序号', '项目名称', '全年预算数（万元）', '预算执行率', '自评得分', '是否有较大偏差'].map((k) => r[k]);
+    expect(rows.filter((r) => r['序号'] !== null).map(cells)).toEqual([
+      [1, '案件代理', 2.4, 1, 100, '否'],
+      [2, '普法宣传', 14.94, 1, 100, '否'],
+      [3, '安置帮教', 3.09, 1, 100, '否'],
+      [4, '社区矫正办公经费', 37.88, 1, 100, '否'],
+      [5, '法律援助', 4.9, 1, 100, '否'],
+    ]);
+    // One unit, one kind: a 小计 for the unit and the 合计, both 63.21 万元, the rate from the sums.
+    const totals = rows
+      .filter((r) => r['序号'] === null)
+      .map((r) => [r['项目名称'], r['全年预算数（万元）'], r['预算执行率']]);
+    expect(totals).toEqual([
+      ['小计', 63.21, 1],
+      ['合计', 63.21, 1],
+    ]);
+  });
+
+  it('flags a project under 90% execution as a 较大偏差 with its reason', async () => {
+    const registry = await loadBuiltinRegistry();
+    const e = newEvaluation({
+      id: 'p',
+      title: '人民调解项目支出绩效自评表',
+      kind: 'project',
+      projectName: '人民调解',
+      organization: '金安区司法局',
+      budget: [
+        {
+          id: 'total',
+          label: '总额',
+          role: 'total',
+          adjustedBudget: parseStated('35.20'),
+          executed: parseStated('24.81'),
+          executionRate: parseStated('70.47%'),
+          weight: parseStated('10'),
+          statedScore: parseStated('7.05'),
+          reason: '财政压缩项目经费',
+        },
+      ],
+      statedTotal: parseStated('93.85'),
+    });
+    const doc = auditWith({ file: 'x', evaluations: [e], statements: [], issues: [] }, registry);
+    const [row] = (await sheetRows(await writeSummaryXlsx(doc.results))).filter((r) => r['序号'] !== null);
+    expect(row).toMatchObject({ 项目名称: '人民调解', 填报单位: '金安区司法局', 自评得分: 93.85 });
+    // 24.81 ÷ 35.20 = 70.48% recomputed (the form printed 70.47%).
+    expect(new D(String(row!['预算执行率'])).toFixed(4)).toBe('0.7048');
+    expect(row!['是否有较大偏差']).toMatch(/^是（执行率 70\.48%：财政压缩项目经费）$/);
   });
 });

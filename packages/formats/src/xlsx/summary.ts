@@ -111,7 +111,7 @@ export async function writeSummaryXlsx(
   opts: { title?: string } = {},
 ): Promise<Buffer> {
   const members = fileLines(results);
-  const lines = summaryLines(members);
+  const lines = summaryLines(members, { order: 'as-given' });
   const rows: AggregateRow[] = [];
   let index = 0;
   for (const l of lines) {

@@ -4,7 +4,6 @@ import { newEvaluation, parseStated, type DocumentAudit, type EvaluationResult }
 import { loadBuiltinRegistry } from '../frameworks/load.ts';
 import { readXlsx } from './read.ts';
 import { auditWith, seedAudits } from './seed-results.ts';
-import { writeSummaryXlsx } from './summary.ts';
 import { zipEntryText } from '../testing/zip.ts';
 import { writeEvaluationXlsx } from './write.ts';
 
@@ -107,70 +106,5 @@ describe('text that looks like a formula is written as text', () => {
     expect(back.projectName).toBe(hostile[0]);
     expect(back.indicators[0]).toMatchObject({ name: hostile[1], unit: hostile[3], actual: { raw: '=1+1' } });
     expect(back.problems).toBe(hostile[2]);
-  });
-});
-
-describe('writeSummaryXlsx: 项目支出绩效自评汇总表 over many evaluations', () => {
-  it("lists seed 003's five projects with budget, execution, rate, score and 是否有较大偏差", async () => {
-    const projects = audits[3]!.results.filter((r) => r.evaluation.kind === 'project');
-    const xlsx = await writeSummaryXlsx(projects, { title: '遂宁市安居区司法局项目支出绩效自评汇总表' });
-    const back = (await readXlsx(xlsx, 'summary.xlsx')).evaluations[0]!;
-    expect(back.kind).toBe('summary');
-    expect(back.title).toBe('遂宁市安居区司法局项目支出绩效自评汇总表');
-    expect(
-      back.summaryRows.map((r) => [
-        r.index,
-        r.name,
-        r.adjustedBudget?.raw,
-        r.executionRate?.raw,
-        r.statedScore?.raw,
-      ]),
-    ).toEqual([
-      [1, '案件代理', '2.40', '100.00%', '100'],
-      [2, '普法宣传', '14.94', '100.00%', '100'],
-      [3, '安置帮教', '3.09', '100.00%', '100'],
-      [4, '社区矫正办公经费', '37.88', '100.00%', '100'],
-      [5, '法律援助', '4.90', '100.00%', '100'],
-    ]);
-    // every target here has a blank 完成值: nothing is known to be unmet, and execution is full
-    expect(back.summaryRows.every((r) => r.deviation === '否')).toBe(true);
-    const ws = await sheetOf(xlsx);
-    const total = ws.getRow(Number(findCell(ws, '合计').row));
-    expect(total.getCell(3).value).toMatchObject({
-      formula: expect.stringMatching(/^SUM\(C\d+:C\d+\)$/),
-      result: 63.21,
-    });
-  });
-
-  it("seed 000's 汇总表 flags a project under 90% execution as a 较大偏差", async () => {
-    const registry = await loadBuiltinRegistry();
-    const e = newEvaluation({
-      id: 'p',
-      title: '人民调解项目支出绩效自评表',
-      kind: 'project',
-      projectName: '人民调解',
-      budget: [
-        {
-          id: 'total',
-          label: '总额',
-          role: 'total',
-          adjustedBudget: parseStated('35.20'),
-          executed: parseStated('24.81'),
-          executionRate: parseStated('70.47%'),
-          weight: parseStated('10'),
-          statedScore: parseStated('7.05'),
-          reason: '财政压缩项目经费',
-        },
-      ],
-      statedTotal: parseStated('93.85'),
-    });
-    const doc = auditWith({ file: 'x', evaluations: [e], statements: [], issues: [] }, registry);
-    const back = (await readXlsx(await writeSummaryXlsx(doc.results), 's.xlsx')).evaluations[0]!;
-    expect(back.summaryRows[0]).toMatchObject({
-      name: '人民调解',
-      executionRate: { raw: '70.47%' },
-      statedScore: { raw: '93.85' },
-      deviation: expect.stringMatching(/^是（执行率 70\.4[78]%：财政压缩项目经费）$/),
-    });
   });
 });
