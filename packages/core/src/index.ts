@@ -5,3 +5,4 @@ export * from './audit/index.ts';
 export * from './frameworks/index.ts';
 export * from './scoring/index.ts';
 export * from './summary/index.ts';
+export * from './monitoring/index.ts';

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { D } from '../numbers/decimal.ts';
+import { parseStated } from '../numbers/parse.ts';
+import { builtinMonitoringPlans, monitoringPlanFor } from './builtin.ts';
+import { isFocusProject, lampOf, lampsOf } from './lamp.ts';
+import { MonitoringPlanError, parseMonitoringPlan } from './plan.ts';
+import { surveyRate } from './survey.ts';
+
+const plan = (id: string) => builtinMonitoringPlans().find((p) => p.id === id)!;
+
+describe('执行进度监控方案', () => {
+  it('seed 003: the 6/9/11月 targets are 序时进度 × 80% / 90% / 90%, i.e. 40% / 67.5% / 82.5%', () => {
+    const p = plan('suining-district-2024');
+    const shares: Record<number, number> = { 6: 80, 9: 90, 11: 90 };
+    for (const c of p.checkpoints) {
+      const timeline = new D(c.month).div(12).times(100);
+      expect(new D(c.target).eq(timeline.times(shares[c.month]!).div(100)), `${c.month} 月`).toBe(true);
+    }
+    expect(p.checkpoints.map((c) => c.target)).toEqual(['40', '67.5', '82.5']);
+    expect(monitoringPlanFor('suining-district-department-2024')?.id).toBe('suining-district-2024');
+  });
+
+  it('seed 004: 9月 75.89% against ≥80% and 11月 92.28% against ≥95% are yellow lamps that need a reason', () => {
+    const p = plan('honghe-2024');
+    const points = [
+      { month: 9, actual: parseStated('75.89%') },
+      { month: 11, actual: parseStated('92.28%') },
+    ];
+    const lamps = lampsOf(p, points);
+    expect(lamps.map((l) => [l.month, l.lamp, l.lag, l.needsReason])).toEqual([
+      [9, 'yellow', '4.11', true],
+      [11, 'yellow', '2.72', true],
+    ]);
+    expect(lamps[0]!.explanation).toBe(
+      '9 月实际执行进度 75.89%，目标 80%，落后 4.11 个百分点（不超过 10 个百分点为黄灯），需说明原因。',
+    );
+  });
+
+  it('is green on or above the target, red beyond the yellow band, 无法判定 when nothing was reported', () => {
+    const p = plan('suining-district-2024');
+    expect(lampOf(p, 6, new D('40'))!.lamp).toBe('green');
+    expect(lampOf(p, 6, new D('45.5'))!.lag).toBe('0.00');
+    expect(lampOf(p, 9, new D('57.5'))!.lamp).toBe('yellow'); // exactly 10 points behind
+    expect(lampOf(p, 9, new D('57.49'))!.lamp).toBe('red');
+    const none = lampsOf(p, [{ month: 6, actual: parseStated('41%') }]);
+    expect(none.map((l) => l.lamp)).toEqual(['green', 'unknown', 'unknown']);
+    expect(lampOf(p, 7, new D('50'))).toBeNull(); // not a checkpoint of this plan
+  });
+
+  it('chooses 重点监控 projects by size and lag at the end of August', () => {
+    const p = plan('suining-district-2024');
+    expect(isFocusProject(p, new D('250'), new D('120'))).toMatchObject({ focus: true });
+    expect(isFocusProject(p, new D('250'), new D('150'))!.focus).toBe(false); // exactly 60%
+    expect(isFocusProject(p, new D('199.99'), new D('10'))!.focus).toBe(false);
+    expect(isFocusProject(p, null, new D('10'))).toBeNull();
+  });
+
+  it('refuses a plan file that does not hold, in Chinese with the field', () => {
+    const good = structuredClone(plan('honghe-2024')) as Record<string, unknown>;
+    expect(() =>
+      parseMonitoringPlan({ ...good, checkpoints: [{ month: 13, target: '80' }] }, 'x.json'),
+    ).toThrow(/x\.json 的「checkpoints\.0\.month」不对/);
+    expect(() =>
+      parseMonitoringPlan(
+        {
+          ...good,
+          checkpoints: [
+            { month: 9, target: '80' },
+            { month: 11, target: '70' },
+          ],
+        },
+        'x.json',
+      ),
+    ).toThrow(MonitoringPlanError);
+  });
+});
+
+describe('满意度调查', () => {
+  it('seed 004: 发出30份，收回有效30份，满意29份 → 96.67%', () => {
+    const r = surveyRate({
+      issued: 30,
+      returned: 30,
+      options: [
+        { label: '满意', count: 29, satisfied: true },
+        { label: '不满意', count: 1, satisfied: false },
+      ],
+    });
+    expect(r).toMatchObject({ rate: '96.67', satisfied: 29, returnRate: '100.00', problems: [] });
+    expect(r.formula).toBe('满意 29 份 ÷ 收回有效问卷 30 份 = 96.67%');
+  });
+
+  it('counts every option marked satisfied, over the questionnaires returned, not those sent', () => {
+    const r = surveyRate({
+      issued: 50,
+      returned: 40,
+      options: [
+        { label: '非常满意', count: 20, satisfied: true },
+        { label: '满意', count: 15, satisfied: true },
+        { label: '基本满意', count: 3, satisfied: false },
+        { label: '不满意', count: 2, satisfied: false },
+      ],
+    });
+    expect(r.rate).toBe('87.50');
+    expect(r.returnRate).toBe('80.00');
+  });
+
+  it('says what cannot be in the counts, and has no rate without a valid questionnaire', () => {
+    const r = surveyRate({
+      issued: 10,
+      returned: 12,
+      options: [{ label: '满意', count: 11, satisfied: true }],
+    });
+    expect(r.problems).toEqual([
+      '收回 12 份多于发出的 10 份',
+      '各选项合计 11 份，与收回有效问卷 12 份不一致',
+    ]);
+    expect(surveyRate({ issued: 10, returned: 0, options: [] }).rate).toBeNull();
+  });
+});
