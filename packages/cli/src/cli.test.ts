@@ -68,7 +68,8 @@ describe('jixiao audit', () => {
   it('prints a readable Chinese report grouped by severity', () => {
     const { code, stdout } = run('audit', seed('003_cbcf39354c9835b0.txt'));
     expect(code).toBe(0);
-    expect(stdout).toContain('[错误] score-exceeds-weight');
+    expect(stdout).toContain('[错误] 得分超过分值');
+    expect(stdout).not.toContain('score-exceeds-weight'); // codes are for the JSON, not for people
     expect(stdout).toContain('法律援助人次');
     expect(stdout).toMatch(/发现：错误 \d+ · 警告 \d+ · 提示 \d+/);
   });

@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import {
   describeSource,
+  FINDING_CODE_NAMES,
   type DocumentAudit,
   type EvaluationResult,
   type Finding,
@@ -77,7 +78,7 @@ export function renderEvaluation(
   lines.push(`  发现：错误 ${counts.error} · 警告 ${counts.warning} · 提示 ${counts.info}`);
   for (const f of r.findings) {
     if (RANK[f.severity] > RANK[opts.minSeverity]) continue;
-    lines.push(`  ${tag(f.severity, opts.color)} ${f.code} · ${where(f)}`);
+    lines.push(`  ${tag(f.severity, opts.color)} ${FINDING_CODE_NAMES[f.code]} · ${where(f)}`);
     lines.push(`      ${f.message}`);
     const ev = evidenceLine(f);
     if (ev) lines.push(`      ${opts.color ? pc.dim(ev) : ev}`);

@@ -56,8 +56,8 @@ describe('report content from the data and the layout', () => {
     const internal = buildReportContent(audit, { includeFindings: true });
     expect(headings(internal.blocks).at(-1)).toBe('附件：审核发现（内部使用）');
     const findings = tables(internal.blocks).at(-1)!;
-    expect(findings.header).toEqual(['序号', '级别', '代码', '说明', '位置', '依据']);
-    expect(findings.rows.map((r) => r[2]!.text)).toContain('sum-mismatch');
+    expect(findings.header).toEqual(['序号', '级别', '类型', '说明', '位置', '依据']);
+    expect(findings.rows.map((r) => r[2]!.text)).toContain('合计与明细不符');
   });
 
   it('seed 001: the indicator table merges 一级 cells, ends in the 合计 with stated 99 and (internally) recomputed 99.11', () => {

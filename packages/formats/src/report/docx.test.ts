@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DocumentAudit } from '@jixiao/core';
+import { FINDING_CODE_NAMES, type DocumentAudit, type FindingCode } from '@jixiao/core';
 import { closeReportBrowser, openReportBrowser } from './browser.ts';
 import { writeReportDocx } from './docx.ts';
 import { SEED_EXPECTATIONS } from './expectations.ts';
@@ -91,7 +91,7 @@ describe('自评报告 DOCX', () => {
       expect(flat, name).toContain('三、绩效目标完成情况');
       if (name === '001') {
         expect(flat).toContain('审核发现（内部使用）');
-        expect(flat).toContain(expected.findingCode);
+        expect(flat).toContain(FINDING_CODE_NAMES[expected.findingCode as FindingCode]);
       } else {
         expect(flat, name).not.toContain('审核发现');
         expect(flat, name).not.toContain(expected.findingCode);

@@ -48,12 +48,13 @@ describe('自评报告 PDF (chromium)', () => {
     });
   }
 
-  it('seed 001 with includeFindings: the internal appendix lists severity, code and evidence', async () => {
+  it('seed 001 with includeFindings: the internal appendix lists severity, kind and evidence', async () => {
     const audit = seeds.find((s) => s.name === '001')!.audit;
     const flat = squash(inspectPdf(await writeReportPdf(audit, { includeFindings: true })).text);
     expect(flat).toContain('审核发现（内部使用）');
     expect(flat).toContain('内部使用');
-    expect(flat).toContain('sum-mismatch');
+    expect(flat).toContain('合计与明细不符'); // the finding's kind in words, not its code
+    expect(flat).not.toContain('sum-mismatch');
     expect(flat).toContain('错误');
     // The 项目支出 subtotal 95.64 against its tasks 105.34 (seed 001, 年度主要任务 table).
     expect(flat).toContain('填报95.64');

@@ -1,6 +1,7 @@
 import {
   D,
   describeSource,
+  FINDING_CODE_NAMES,
   isLargeDeviation,
   type EvaluationResult,
   type Finding,
@@ -187,7 +188,7 @@ export function findingRows(results: EvaluationResult[], layout: ReportLayout, f
     return {
       index: String(i + 1),
       severity: layout.labels.severity[f.severity] ?? f.severity,
-      code: f.code,
+      code: FINDING_CODE_NAMES[f.code],
       message: cleanText(f.message),
       location: cleanText(where.join(' · ')),
       evidence: evidenceText(f),

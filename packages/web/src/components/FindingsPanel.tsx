@@ -1,5 +1,5 @@
 import { Alert, App, Button, Collapse, Descriptions, Empty, Input, List, Modal, Tag, Typography } from 'antd';
-import { describeSource, type Finding, type Severity } from '@jixiao/core';
+import { describeSource, FINDING_CODE_NAMES, ruleName, type Finding, type Severity } from '@jixiao/core';
 import { useState } from 'react';
 import { api, ApiError, type Disposition, type DispositionEntry } from '../lib/api.ts';
 import { findingKey } from '../lib/assess.ts';
@@ -48,7 +48,9 @@ function Evidence({ f }: { f: Finding }) {
       label: '其他出处',
       children: e.others.map((o) => `${o.value}（${describeSource(o.location)}）`).join('；'),
     },
-    f.rule && { key: 'rule', label: '规则', children: f.rule },
+    f.rule && { key: 'rule', label: '规则', children: ruleName(f.rule) },
+    // The stable code is for exports and support; it sits last, after what a reviewer reads.
+    { key: 'code', label: '发现代码', children: f.code },
   ].filter((x): x is { key: string; label: string; children: string } => Boolean(x));
   if (!items.length) return null;
   return <Descriptions size="small" column={1} items={items} style={{ marginTop: 8 }} />;
@@ -83,7 +85,9 @@ export function FindingsPanel({
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const dismissed = dismissedKeys(dispositions);
-  const messages = new Map(findings.map((f) => [findingKey(f), `${f.code} ${f.message}`]));
+  const messages = new Map(
+    findings.map((f) => [findingKey(f), `${FINDING_CODE_NAMES[f.code]}：${f.message}`]),
+  );
 
   async function send(action: 'dismiss' | 'restore', key: string, why: string): Promise<boolean> {
     if (!marking) return false;
@@ -136,7 +140,7 @@ export function FindingsPanel({
               message={
                 <span>
                   {mark && <Tag>不是问题</Tag>}
-                  <Typography.Text code>{f.code}</Typography.Text> {f.message}
+                  <Tag>{FINDING_CODE_NAMES[f.code]}</Tag> {f.message}
                 </span>
               }
               description={
@@ -222,7 +226,7 @@ export function FindingsPanel({
       >
         {dismissing && (
           <Typography.Paragraph>
-            <Typography.Text code>{dismissing.code}</Typography.Text> {dismissing.message}
+            <Tag>{FINDING_CODE_NAMES[dismissing.code]}</Tag> {dismissing.message}
           </Typography.Paragraph>
         )}
         <Input.TextArea
