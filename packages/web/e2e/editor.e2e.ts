@@ -144,12 +144,12 @@ describe('creating an evaluation from a framework and editing its indicator tree
     // 分值 now add up to 10 + 10 + 30 + 10 = 60, not 100: the weights finding is there while typing…
     const total = page.getByTestId('computed-total');
     await expect.poll(() => total.innerText()).toContain('58'); // 10 + 8 + 30 + 10
-    await expect.poll(() => page.getByText('weights-invalid').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('分值设置不符合评分框架').count()).toBeGreaterThan(0);
     await shot(page, 'e06-weights-invalid');
     // …and gone once 分值 50 makes them 100; 80 ÷ 100 × 50 = 40, total 10 + 40 + 30 + 10 = 90.
     await page.getByLabel('办案补贴发放人次 分值').fill('50');
     await expect.poll(() => computedOf(page, '办案补贴发放人次')).toBe('40');
-    await expect.poll(() => page.getByText('weights-invalid').count()).toBe(0);
+    await expect.poll(() => page.getByText('分值设置不符合评分框架').count()).toBe(0);
     await expect.poll(() => total.innerText()).toContain('90');
     await expect
       .poll(() => page.getByTestId('indicator-weight-sum').innerText())

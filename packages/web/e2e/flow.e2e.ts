@@ -111,7 +111,7 @@ describe('web UI end to end', () => {
     const computed = page.getByTestId('computed-total');
     await computed.waitFor();
     const before = await computed.innerText();
-    await expect.poll(() => page.getByText('scored-without-actual').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('完成值空白却得分').count()).toBeGreaterThan(0);
     // The browser scores the stored evaluation exactly as the server did.
     expect(await page.getByText('浏览器内的计分与服务器不一致').count()).toBe(0);
     await shot(page, '04-detail-before');
@@ -122,7 +122,7 @@ describe('web UI end to end', () => {
     await page.getByLabel('重新犯罪率 完成值').fill('0.1%');
     await page.getByLabel('群众满意度 完成值').fill('96%');
     await page.getByLabel('促进社会稳定 完成值').fill('优良');
-    await expect.poll(() => page.getByText('scored-without-actual').count()).toBe(0);
+    await expect.poll(() => page.getByText('完成值空白却得分').count()).toBe(0);
     const after = await computed.innerText();
     expect(after).not.toBe(before);
     await shot(page, '05-detail-edited');
