@@ -135,4 +135,31 @@ describe('汇总表 and 看板', () => {
       path: join(SHOTS, 'summary-05-yoy-scores.png'),
     });
   });
+
+  it('pages by role: a 填报人 is refused the admin pages as such, a wrong address is a 404, every page has its title', async () => {
+    const filler = await browser.newPage(desktop);
+    const requested: string[] = [];
+    filler.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await loginAs(filler, server.url, 'anju-summary', 'filler-password-2');
+    const titles = new Set<string>();
+    for (const path of ['/users', '/frameworks', '/summary']) {
+      await filler.goto(`${server.url}${path}`);
+      await filler.getByText('没有权限').waitFor();
+      // The admin's forms are not there to fill in and fail.
+      expect(await filler.getByRole('button', { name: /新建|上传/ }).count()).toBe(0);
+      titles.add(await filler.title());
+    }
+    await shot(filler, 'summary-06-no-permission');
+    expect(titles.size).toBe(3);
+    expect([...titles].every((t) => t.endsWith(' - 预算绩效自评与复核'))).toBe(true);
+    for (const path of ['/no-such-page', '/public/abc', '/evaluations/abc']) {
+      await filler.goto(`${server.url}${path}`);
+      await filler.getByText('页面不存在').first().waitFor();
+      expect(await filler.getByRole('button', { name: '重试' }).count()).toBe(0);
+    }
+    expect(requested.filter((p) => p.includes('NaN'))).toEqual([]);
+    await filler.goto(`${server.url}/evaluations`);
+    await expect.poll(() => filler.title()).toBe('自评列表 - 预算绩效自评与复核');
+    await filler.close();
+  });
 });

@@ -1,4 +1,4 @@
-import { Spin } from 'antd';
+import { Button, Result, Spin } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
 import {
   createBrowserRouter,
@@ -6,10 +6,14 @@ import {
   Navigate,
   Outlet,
   Route,
+  Link,
   useLocation,
+  useParams,
 } from 'react-router';
 import { Shell } from './components/Shell.tsx';
+import type { Role } from './lib/api.ts';
 import { AuthProvider, useAuth } from './lib/auth.tsx';
+import { usePageTitle } from './lib/usePageTitle.ts';
 import { useFrameworksLoaded } from './lib/useFrameworks.ts';
 import { EvaluationPage } from './pages/EvaluationPage.tsx';
 import { EvaluationList } from './pages/EvaluationList.tsx';
@@ -36,14 +40,63 @@ function Loading() {
 }
 
 /** Pages behind login: unauthenticated visitors go to 登录 and come back afterwards. */
-function Private({ children }: { children: ReactNode }) {
+function Private({ children, title, roles }: { children: ReactNode; title: string; roles?: Role[] }) {
   const { user, loading } = useAuth();
   // Scores in the browser use the server's framework versions: wait for them before any page scores.
   const frameworksLoaded = useFrameworksLoaded();
   const location = useLocation();
+  usePageTitle(title);
   if (loading || (user && !frameworksLoaded)) return <Loading />;
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  // A page of another role is refused as such, never shown with forms that would fail on saving.
+  if (roles && !roles.includes(user.role)) {
+    return (
+      <Shell>
+        <Result
+          status="403"
+          title="没有权限"
+          subTitle={`「${title}」只对${roles.map((r) => ROLE_LABELS[r]).join('、')}开放。`}
+          extra={
+            <Link to="/">
+              <Button type="primary">回到首页</Button>
+            </Link>
+          }
+        />
+      </Shell>
+    );
+  }
   return <Shell>{children}</Shell>;
+}
+
+const ROLE_LABELS: Record<Role, string> = { admin: '管理员', reviewer: '财政审核人', filler: '填报人' };
+
+/** A page without a route: said as such, with the way back (never a 重试 that cannot help). */
+export function NotFound() {
+  usePageTitle('页面不存在');
+  return (
+    <Result
+      status="404"
+      title="页面不存在"
+      subTitle="您访问的页面不存在，可能是链接有误或页面已被移除。"
+      extra={
+        <Link to="/">
+          <Button type="primary">回到首页</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+/** A page of one record: an id that cannot be one (/public/abc) is a missing page, never a request for NaN. */
+function ValidId({ children }: { children: ReactNode }) {
+  const { id } = useParams();
+  return /^[1-9]\d{0,9}$/.test(id ?? '') ? children : <NotFound />;
+}
+
+/** A public page's title. */
+function Titled({ title, children }: { title: string; children: ReactNode }) {
+  usePageTitle(title);
+  return children;
 }
 
 function Home() {
@@ -69,13 +122,36 @@ function Root() {
 export const router = createBrowserRouter(
   createRoutesFromElements(
     <Route element={<Root />}>
-      <Route path="/login" element={<LoginPage />} />
-      <Route path="/public" element={<PortalList />} />
-      <Route path="/public/:id" element={<PortalReport />} />
+      <Route
+        path="/login"
+        element={
+          <Titled title="登录">
+            <LoginPage />
+          </Titled>
+        }
+      />
+      <Route
+        path="/public"
+        element={
+          <Titled title="公开的绩效自评报告">
+            <PortalList />
+          </Titled>
+        }
+      />
+      <Route
+        path="/public/:id"
+        element={
+          <Titled title="绩效自评报告">
+            <ValidId>
+              <PortalReport />
+            </ValidId>
+          </Titled>
+        }
+      />
       <Route
         path="/"
         element={
-          <Private>
+          <Private title="首页">
             <Home />
           </Private>
         }
@@ -83,7 +159,7 @@ export const router = createBrowserRouter(
       <Route
         path="/evaluations"
         element={
-          <Private>
+          <Private title="自评列表">
             <EvaluationList />
           </Private>
         }
@@ -91,15 +167,17 @@ export const router = createBrowserRouter(
       <Route
         path="/evaluations/:id"
         element={
-          <Private>
-            <EvaluationPage />
+          <Private title="自评详情">
+            <ValidId>
+              <EvaluationPage />
+            </ValidId>
           </Private>
         }
       />
       <Route
         path="/import"
         element={
-          <Private>
+          <Private title="导入自评" roles={['filler']}>
             <ImportPage />
           </Private>
         }
@@ -107,7 +185,7 @@ export const router = createBrowserRouter(
       <Route
         path="/review"
         element={
-          <Private>
+          <Private title="审核队列" roles={['reviewer', 'admin']}>
             <ReviewQueue />
           </Private>
         }
@@ -115,7 +193,7 @@ export const router = createBrowserRouter(
       <Route
         path="/dashboard"
         element={
-          <Private>
+          <Private title="看板" roles={['reviewer', 'admin']}>
             <DashboardPage />
           </Private>
         }
@@ -123,7 +201,7 @@ export const router = createBrowserRouter(
       <Route
         path="/summary"
         element={
-          <Private>
+          <Private title="汇总表" roles={['reviewer', 'admin']}>
             <SummaryPage />
           </Private>
         }
@@ -131,7 +209,7 @@ export const router = createBrowserRouter(
       <Route
         path="/frameworks"
         element={
-          <Private>
+          <Private title="评分框架" roles={['admin']}>
             <FrameworksPage />
           </Private>
         }
@@ -139,12 +217,12 @@ export const router = createBrowserRouter(
       <Route
         path="/users"
         element={
-          <Private>
+          <Private title="用户与部门" roles={['admin']}>
             <UsersPage />
           </Private>
         }
       />
-      <Route path="*" element={<Navigate to="/" replace />} />
+      <Route path="*" element={<NotFound />} />
     </Route>,
   ),
 );
