@@ -1,10 +1,12 @@
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { writeFile } from 'node:fs/promises';
-import { loadBuiltinRegistry, writeSummaryXlsx } from '@jixiao/formats';
-import { parseFormats, writeReports } from './commands/report.ts';
+// Only what every command needs is imported here: the readers come with the first file to read, the
+// writers (exceljs, docx, echarts, playwright) only with the commands that write — so `jixiao frameworks`
+// starts without loading them.
+import { loadBuiltinRegistry } from '@jixiao/formats/frameworks';
 import type { FrameworkRegistry } from '@jixiao/core';
-import { auditFile, type FileOutcome } from './pipeline.ts';
+import type { FileOutcome } from './pipeline.ts';
 import { documentJson, unreadableJson } from './render/json.ts';
 import { renderDocument } from './render/text.ts';
 import { renderScoreTree } from './render/score-tree.ts';
@@ -56,6 +58,7 @@ async function runAll(
       : null;
   bar?.start(files.length, 0, { file: '' });
   const outcomes: FileOutcome[] = [];
+  const { auditFile } = await import('./pipeline.ts');
   for (const file of files) {
     outcomes.push(await auditFile(file, registry, frameworkId));
     bar?.increment({ file });
@@ -139,6 +142,7 @@ program
   .option('--framework <id>', '指定评分框架，不自动识别')
   .action(
     async (file: string, opts: { format: string; out: string; findings?: boolean; framework?: string }) => {
+      const { parseFormats, writeReports } = await import('./commands/report.ts');
       let formats;
       try {
         formats = parseFormats(opts.format);
@@ -175,6 +179,7 @@ program
     const outcomes = await runAll(files, registry);
     for (const o of outcomes) if (!o.ok) process.stderr.write(`jixiao：${o.message}\n`);
     const results = outcomes.flatMap((o) => (o.ok ? o.audit.results : []));
+    const { writeSummaryXlsx } = await import('@jixiao/formats');
     await writeFile(opts.out, await writeSummaryXlsx(results, { title: opts.title }));
     process.stdout.write(`已生成 ${opts.out}（${results.length} 份自评）\n`);
     process.exitCode = exitCode(outcomes);

@@ -1,6 +1,6 @@
 import { auditDocument, type DocumentAudit, type FrameworkRegistry } from '@jixiao/core';
 import { scoreEvaluation } from '@jixiao/core';
-import { readDocumentFile, ReadError } from '@jixiao/formats';
+import { readDocumentFile, ReadError } from '@jixiao/formats/read';
 
 export type FileOutcome =
   | { file: string; ok: true; audit: DocumentAudit }
