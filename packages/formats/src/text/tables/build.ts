@@ -72,7 +72,10 @@ export function buildEvaluation(
     issues: opts.issues,
     documentText: opts.documentText,
   };
-  if (table.layout === 'pipe-rows') {
+  // Classified by what its header says, whatever the line shape: a 项目收支情况表 of fund flows
+  // becomes lines of the department's budget; anything else is read section by section.
+  const firstRow = table.rows.find((r) => r.cells.some((c) => c.text !== ''));
+  if (firstRow && sectionOf(firstRow.cells.map((c) => c.text)) === 'fund-flows') {
     evaluation.budget.push(...readFundFlows(ctx));
     return { evaluation, breakdownOnly: true };
   }

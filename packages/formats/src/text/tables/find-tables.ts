@@ -1,7 +1,8 @@
 import type { NumberedLine } from '../narrative/types.ts';
 import { cleanCell } from '../lines.ts';
 import { lineShape } from './classify.ts';
-import { captionAbove, looksLikeTitle, titleYear } from './titles.ts';
+import { pipeRows } from './pipe-rows.ts';
+import { captionAbove, captionYear, looksLikeTitle, titleYear } from './titles.ts';
 import type { RawCell, RawRow, RawTable } from './types.ts';
 
 /** Finds every table in the text, whatever its layout, in reading order. */
@@ -19,8 +20,8 @@ export function findTables(lines: NumberedLine[]): RawTable[] {
       tables.push(...found);
       i = next;
     } else if (shape === 'pipe-row') {
-      const { table, next } = readPipeRows(lines, i);
-      tables.push(table);
+      const { tables: found, next } = readPipeRows(lines, i);
+      tables.push(...found);
       i = next;
     } else i++;
   }
@@ -132,7 +133,7 @@ function readCellLines(lines: NumberedLine[], start: number): { tables: RawTable
     } else break;
   }
   flush();
-  return { tables: splitByTitles(rows, lines, start), next: i };
+  return { tables: splitByTitles(rows, lines, start, 'cell-lines'), next: i };
 }
 
 function appendTo(cell: RawCell, l: NumberedLine): void {
@@ -143,31 +144,44 @@ function appendTo(cell: RawCell, l: NumberedLine): void {
 }
 
 /** A one-cell row that reads like a form title starts a new table. */
-function splitByTitles(rows: RawRow[], lines: NumberedLine[], start: number): RawTable[] {
+function splitByTitles(
+  rows: RawRow[],
+  lines: NumberedLine[],
+  start: number,
+  layout: 'cell-lines' | 'pipe-rows',
+): RawTable[] {
   const tables: RawTable[] = [];
   let current: RawTable | undefined;
   for (const row of rows) {
     const filled = row.cells.filter((c) => c.text !== '');
-    if (filled.length === 1 && row.cells.length <= 2 && looksLikeTitle(filled[0]!.text)) {
+    // "(2023年度)" under the title, in its own row or beside it ("项目支出绩效自评表 | (2023年度)").
+    const year = filled.length ? captionYear(filled[filled.length - 1]!.text) : undefined;
+    if (filled.length === 1 && year !== undefined && current && !current.rows.length) {
+      current.captionYear = year;
+      current.lastLine = row.endLine ?? row.line;
+      continue;
+    }
+    if (filled.length === 2 && year !== undefined && looksLikeTitle(filled[0]!.text)) filled.pop();
+    if (
+      filled.length === 1 &&
+      row.cells.length <= 2 + (year === undefined ? 0 : 1) &&
+      looksLikeTitle(filled[0]!.text)
+    ) {
       const title = { text: filled[0]!.text.replace(/\s+/g, ''), line: filled[0]!.line };
       current = {
-        layout: 'cell-lines',
+        layout,
         title,
         rows: [],
         firstLine: row.line,
         lastLine: row.endLine ?? row.line,
       };
-      const year = titleYear(title.text);
-      if (year !== undefined) current.captionYear = year;
+      const inTitle = titleYear(title.text) ?? year;
+      if (inTitle !== undefined) current.captionYear = inTitle;
       tables.push(current);
       continue;
     }
     if (!current) {
-      current = withCaption(
-        { layout: 'cell-lines', rows: [], firstLine: row.line, lastLine: row.line },
-        lines,
-        start,
-      );
+      current = withCaption({ layout, rows: [], firstLine: row.line, lastLine: row.line }, lines, start);
       tables.push(current);
     }
     current.rows.push(row);
@@ -176,25 +190,10 @@ function splitByTitles(rows: RawRow[], lines: NumberedLine[], start: number): Ra
   return tables;
 }
 
-/** Layout 3: "a | b | c | |" rows; trailing empty cells are the exporter's, not the table's. */
-function readPipeRows(lines: NumberedLine[], start: number): { table: RawTable; next: number } {
-  const rows: RawRow[] = [];
+/** Layout 3: pipe rows ("a | b | c | |"), however the copy broke them (see pipeRows). */
+function readPipeRows(lines: NumberedLine[], start: number): { tables: RawTable[]; next: number } {
   let i = start;
-  while (i < lines.length && lineShape(lines[i]!.text) === 'pipe-row') {
-    const l = lines[i]!;
-    let parts = l.text.split('|').map((t) => cleanCell(t));
-    if (l.text.trim().startsWith('|')) parts = parts.slice(1);
-    while (parts.length && parts[parts.length - 1] === '') parts.pop();
-    i++;
-    // A Markdown separator row ("|---|:--:|") is layout, not data.
-    if (parts.length && parts.every((p) => /^:?-{3,}:?$/.test(p))) continue;
-    rows.push({ cells: parts.map((text) => ({ text, line: l.line })), line: l.line, afterBreak: false });
-  }
-  const table: RawTable = {
-    layout: 'pipe-rows',
-    rows,
-    firstLine: lines[start]!.line,
-    lastLine: lines[i - 1]!.line,
-  };
-  return { table: withCaption(table, lines, start), next: i };
+  while (i < lines.length && lineShape(lines[i]!.text) === 'pipe-row') i++;
+  const rows = pipeRows(lines.slice(start, i));
+  return { tables: splitByTitles(rows, lines, start, 'pipe-rows'), next: i };
 }
