@@ -215,6 +215,11 @@ export interface NarrativeClaim {
 /** A problem reading the input, reported to the user in Chinese with its place. */
 export interface ReadIssue {
   severity: 'error' | 'warning';
+  /**
+   * Stable name of the kind of reading issue ("cells-placed", "table-unreadable", "table-cut-off" …),
+   * for programs that sort or count them; never shown to a person (the message is).
+   */
+  code?: string;
   message: string;
   source?: SourceRef;
 }

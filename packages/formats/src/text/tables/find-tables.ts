@@ -9,20 +9,25 @@ import type { RawCell, RawRow, RawTable } from './types.ts';
 export function findTables(lines: NumberedLine[]): RawTable[] {
   const tables: RawTable[] = [];
   let i = 0;
+  /** Where the last table ended: a pipe block reaches back no further. */
+  let floor = 0;
   while (i < lines.length) {
     const shape = lineShape(lines[i]!.text);
     if (shape === 'tab-row') {
       const { table, next } = readTabRows(lines, i);
       tables.push(table);
       i = next;
+      floor = next;
     } else if (shape === 'cell-line') {
       const { tables: found, next } = readCellLines(lines, i);
       tables.push(...found);
       i = next;
+      floor = next;
     } else if (shape === 'pipe-row') {
-      const { tables: found, next } = readPipeRows(lines, i);
+      const { tables: found, next } = readPipeRows(lines, i, floor);
       tables.push(...found);
       i = next;
+      floor = next;
     } else i++;
   }
   for (const t of tables) t.rows.forEach((r, k) => (r.index = k + 1));
@@ -191,9 +196,18 @@ function splitByTitles(
 }
 
 /** Layout 3: pipe rows ("a | b | c | |"), however the copy broke them (see pipeRows). */
-function readPipeRows(lines: NumberedLine[], start: number): { tables: RawTable[]; next: number } {
-  let i = start;
-  while (i < lines.length && lineShape(lines[i]!.text) === 'pipe-row') i++;
+function readPipeRows(
+  lines: NumberedLine[],
+  at: number,
+  floor: number,
+): { tables: RawTable[]; next: number } {
+  // A row broken after its first cell leaves lines with a single "|" ("项目资金 (万元) |"): they
+  // belong to the block, before its first full pipe line as well as inside it.
+  const onePipe = (k: number) => k < lines.length && lines[k]!.text.includes('|');
+  let start = at;
+  while (start > floor && onePipe(start - 1)) start--;
+  let i = at;
+  while (i < lines.length && (lineShape(lines[i]!.text) === 'pipe-row' || onePipe(i))) i++;
   const rows = pipeRows(lines.slice(start, i));
   return { tables: splitByTitles(rows, lines, start, 'pipe-rows'), next: i };
 }

@@ -1,8 +1,8 @@
 import { parseStated, type Indicator, type IndicatorDirection, type Stated } from '@jixiao/core';
 import { squeeze } from '../lines.ts';
 import { realign, rightAlign } from './align.ts';
-import { sourceOf, warn, type TableContext } from './context.ts';
-import { columnOf, type Section } from './section.ts';
+import { placeShortRow, sourceOf, warn, type TableContext } from './context.ts';
+import { columnOf, columnTypes, type Section } from './section.ts';
 import type { RawRow } from './types.ts';
 
 const POINTS = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]$/;
@@ -54,6 +54,11 @@ export function readIndicatorRow(ctx: TableContext, section: Section, row: RawRo
       cells = aligned.cells;
       shifted = true;
     }
+  }
+  const placed = shifted ? undefined : placeShortRow(ctx, row, cells, width, columnTypes(section));
+  if (placed) {
+    cells = placed;
+    shifted = true;
   }
   if (cells.length < width && !shifted) {
     warn(ctx, row, `表格「${ctx.tableTitle}」的行只有 ${cells.length} 列，少于表头的 ${width} 列`);
