@@ -180,6 +180,12 @@ export interface Evaluation {
   measures?: string;
   /** 评价结论 text */
   conclusion?: string;
+  /**
+   * The table ended before its footer (合计/总分): what is missing, as the reader says it. Sums and
+   * weight totals of a cut-off table are not audited as errors: the rows that would make them up
+   * are not in the file.
+   */
+  cutOff?: string;
   source?: SourceRef;
 }
 
