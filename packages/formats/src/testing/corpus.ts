@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { EvaluationDocument, Indicator, Stated } from '@jixiao/core';
+import { D, parseStated, type EvaluationDocument, type Indicator, type Stated } from '@jixiao/core';
 
 /** The corpus texts copied into the repository, each with its SOURCE line. */
 export const corpusDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'corpus');
@@ -41,8 +41,14 @@ export function expectedCorpus(): Record<string, ExpectedDocument> {
 }
 
 const squeeze = (s: string) => s.replace(/[\s\u3000]+/g, '');
-const same = (stated: Stated | undefined, printed: string | undefined) =>
-  printed === undefined || squeeze(stated?.raw ?? '') === squeeze(printed);
+/** A figure read as printed: the same number (100 and 100分 are one score), else the same text. */
+const same = (stated: Stated | undefined, printed: string | undefined) => {
+  if (printed === undefined) return true;
+  if (!stated) return false;
+  const value = parseStated(printed).value;
+  if (value !== null && stated.value !== null) return new D(value).eq(stated.value);
+  return squeeze(stated.raw) === squeeze(printed);
+};
 
 /** The row read for a printed row: same name, and each printed figure read as printed. */
 export function rowRead(indicators: Indicator[], row: ExpectedRow): Indicator | undefined {

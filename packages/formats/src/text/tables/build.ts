@@ -8,6 +8,7 @@ import { readIndicatorRow } from './indicators.ts';
 import { readBelow, readKeyRow, type PendingBelow } from './keys.ts';
 import type { Section } from './section.ts';
 import { readSummaryRow } from './summary.ts';
+import { isFooterLabel } from './vocabulary.ts';
 import type { RawRow, RawTable } from './types.ts';
 
 export interface TableReading {
@@ -83,7 +84,21 @@ export function buildEvaluation(
   let section: Section | undefined;
   let pending: PendingBelow[] = [];
   let keyRows = 0;
+  let footer = false;
+  let lastIndicatorRow: RawRow | undefined;
   for (const row of table.rows) {
+    const lead = row.cells.find((c) => c.text !== '')?.text ?? '';
+    if (section?.kind === 'indicators' && isFooterLabel(lead.replace(/[（(].*$/, ''))) {
+      footer = true;
+      // Rows after the footer (评价结论, 偏差原因 …) are not indicators, in any copy that lost its lines.
+      if (table.layout === 'pipe-rows' || table.layout === 'cell-stream') {
+        // 总分 | 100 is a labelled cell; 合计 | 100 | 98 a total row under the columns.
+        if (!readKeyRow(ctx, row)) readIndicatorRow(ctx, section, row);
+        section = undefined;
+        continue;
+      }
+    }
+    if (section?.kind === 'indicators') lastIndicatorRow = row;
     if (pending.length) {
       readBelow(ctx, row, pending);
       pending = [];
@@ -110,6 +125,28 @@ export function buildEvaluation(
     else if (section.kind === 'tasks') readTaskRow(ctx, section, row);
     else if (section.kind === 'indicators') readIndicatorRow(ctx, section, row);
     else if (section.kind === 'summary') readSummaryRow(ctx, section, row);
+  }
+  // Cut off: no footer, and nothing after the table (the copy ends inside it). A table followed by
+  // its printed notes or by more of the report ended where its form ends.
+  const endsTheText =
+    table.layout !== 'grid' &&
+    opts.documentText
+      .split(/\r?\n|\r/)
+      .slice(table.lastLine)
+      .every((l) => l.trim() === '');
+  if (seen.has('indicators') && !footer && endsTheText && evaluation.indicators.length) {
+    const last = lastIndicatorRow ?? table.rows[table.rows.length - 1]!;
+    const at =
+      table.layout === 'grid'
+        ? `${table.place ?? `表格「${title}」`}第 ${last.index ?? table.rows.length} 行`
+        : `第 ${last.endLine ?? last.line} 行`;
+    evaluation.cutOff = `表格在${at}后中断，没有合计或总分行：其后的指标、各项分值合计和总分不在文件中`;
+    opts.issues.push({
+      severity: 'warning',
+      code: 'table-cut-off',
+      message: `表格「${title}」${evaluation.cutOff}；已读取的 ${evaluation.indicators.length} 个指标照常核对，合计与总分不作核对`,
+      source: { file: opts.file, ...(last.line ? { line: last.line } : {}), table: title },
+    });
   }
   linkTasks(evaluation.budget);
   evaluation.formSignature = [...new Set(evaluation.formSignature)];

@@ -47,8 +47,10 @@ export function pipeRows(lines: NumberedLine[]): RawRow[] {
   const rows: RawRow[] = [];
   let current: { row: RawRow; last: PipeLine } | undefined;
   const start = (p: PipeLine) => {
+    // Outside Markdown style, a line that starts with "|" starts with an empty cell (a merged one).
+    const texts = !markdown && p.opens ? ['', ...p.cells] : p.cells;
     const row: RawRow = {
-      cells: p.cells.map((text) => ({ text, line: p.line })),
+      cells: texts.map((text) => ({ text, line: p.line })),
       line: p.line,
       afterBreak: false,
     };

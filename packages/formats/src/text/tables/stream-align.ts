@@ -64,7 +64,14 @@ function arithmetic(placed: Array<RawCell | undefined>, fields: Array<string | u
     return cell ? parseStated(cell.text).value : null;
   };
   let score = 0;
-  const rate = value('executionRate');
+  const rateCell = placed[fields.indexOf('executionRate')];
+  const rateStated = rateCell ? parseStated(rateCell.text) : undefined;
+  const rate =
+    rateStated?.value == null
+      ? null
+      : rateStated.percent
+        ? new D(rateStated.value).div(100).toString()
+        : rateStated.value;
   const executed = value('executed');
   const budget = value('adjustedBudget');
   if (rate !== null && executed !== null && budget !== null && !new D(budget).isZero()) {
