@@ -4,6 +4,7 @@ import { realign, rightAlign } from './align.ts';
 import { placeShortRow, sourceOf, warn, type TableContext } from './context.ts';
 import { columnOf, columnTypes, type Section } from './section.ts';
 import type { RawRow } from './types.ts';
+import { isFillerLabel } from './vocabulary.ts';
 
 const POINTS = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]$/;
 const TOTAL_LABEL = /^(合计|总计|合计得分)$/;
@@ -105,6 +106,9 @@ export function readIndicatorRow(ctx: TableContext, section: Section, row: RawRo
   section.dataRows++;
   const name = text('name');
   if (!name) return;
+  // The form's own placeholder rows (指标1, ……) left unfilled are not indicators.
+  const filledCells = cells.filter((c) => c.text !== '').length;
+  if (isFillerLabel(name) && filledCells <= 1 + (text('level1') ? 1 : 0) + (text('level2') ? 1 : 0)) return;
 
   const target = stated('target');
   const unit = text('unit');
