@@ -8,6 +8,7 @@ import { readIndicatorRow } from './indicators.ts';
 import { readBelow, readKeyRow, type PendingBelow } from './keys.ts';
 import type { Section } from './section.ts';
 import { readSummaryRow } from './summary.ts';
+import { identifyForm } from './forms.ts';
 import { isFooterLabel } from './vocabulary.ts';
 import type { RawRow, RawTable } from './types.ts';
 
@@ -146,6 +147,14 @@ export function buildEvaluation(
       code: 'table-cut-off',
       message: `表格「${title}」${evaluation.cutOff}；已读取的 ${evaluation.indicators.length} 个指标照常核对，合计与总分不作核对`,
       source: { file: opts.file, ...(last.line ? { line: last.line } : {}), table: title },
+    });
+  }
+  if (seen.has('indicators') && !identifyForm(evaluation.formSignature, title)) {
+    opts.issues.push({
+      severity: 'warning',
+      code: 'form-unknown',
+      message: `表格「${title}」的栏目与已描述的自评表表样都不相同，已按通用栏目名称读取，请核对各列是否读对`,
+      source: { file: opts.file, ...(table.firstLine ? { line: table.firstLine } : {}), table: title },
     });
   }
   linkTasks(evaluation.budget);

@@ -30,9 +30,22 @@ export function sectionOf(cells: string[]): SectionKind | undefined {
 export function mapColumns(kind: SectionKind, headers: string[]): Map<number, Field> {
   const out = new Map<number, Field>();
   const taken = new Set<Field>();
-  headers.forEach((h, col) => {
-    const key = headerKey(h);
+  const keys = headers.map(headerKey);
+  const points = (k: string) => /^(分值|权重)$/.test(k);
+  headers.forEach((_h, col) => {
+    const key = keys[col]!;
     if (!key) return;
+    // 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分: each level carries its own points; the
+    // last 分值 is the 三级's weight.
+    const before = keys[col - 1];
+    if (kind === 'indicators' && points(key) && keys.slice(col + 1).some(points)) {
+      const level =
+        before === '一级指标' ? 'level1Points' : before === '二级指标' ? 'level2Points' : undefined;
+      if (level) {
+        out.set(col, level);
+        return;
+      }
+    }
     for (const word of VOCABULARY[kind]) {
       if (!taken.has(word.field) && wordMatches(word, key)) {
         out.set(col, word.field);

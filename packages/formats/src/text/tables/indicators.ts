@@ -81,6 +81,12 @@ export function readIndicatorRow(ctx: TableContext, section: Section, row: RawRo
     const { name, points } = splitPoints(l1);
     section.level1 = name;
     section.level2 = undefined;
+    const ownPoints = text('level1Points');
+    if (!points && ownPoints && !ev.categoryScores.some((c) => c.level1 === name)) {
+      const col = columnOf(section, 'level1Points')!;
+      const src = sourceOf(ctx, row, cellOf('level1Points'), section.headers[col]);
+      ev.categoryScores.push({ level1: name, weight: parseStated(ownPoints, src), source: src });
+    }
     if (points && !ev.categoryScores.some((c) => c.level1 === name)) {
       const src = sourceOf(ctx, row, cellOf('level1'), section.headers[columnOf(section, 'level1')!]);
       ev.categoryScores.push({ level1: name, weight: parseStated(points, src), source: src });
