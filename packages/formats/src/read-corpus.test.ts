@@ -63,3 +63,23 @@ describe('the corpus of real published reports', () => {
     expect(placed[0]!.message).toMatch(/^第 \d+ 行：.*已按各格内容放入各列.*（把握约 \d+%）$/);
   });
 });
+
+describe('a Word table copied one cell per line (corpus 010, the 决策/管理/绩效 form)', () => {
+  it('is cut into rows by its header, with each level’s points', async () => {
+    const doc = await read('010.txt');
+    const e = doc.evaluations.find((x) => x.indicators.length)!;
+    expect(e.categoryScores.map((c) => [c.level1, c.weight?.raw])).toEqual([
+      ['项目决策', '20'],
+      ['项目管理', '25'],
+      ['项目绩效', '55'],
+    ]);
+    expect(
+      e.indicators.slice(0, 3).map((i) => [i.level1, i.level2, i.name, i.weight?.raw, i.statedScore?.raw]),
+    ).toEqual([
+      ['项目决策', '项目目标', '目标内容', '4', '4'],
+      ['项目决策', '决策过程', '决策依据', '3', '3'],
+      ['项目决策', '决策过程', '决策程序', '5', '5'],
+    ]);
+    expect(e.cutOff).toContain('第 261 行');
+  });
+});

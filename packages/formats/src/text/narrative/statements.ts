@@ -48,6 +48,8 @@ interface Sentence {
  * without 。 took 28 s); no real sentence of a report runs this long.
  */
 export const MAX_SENTENCE = 600;
+const SENTENCE_END = new Set(['。', '！', '？', '!', '?']);
+const CLAUSE_BREAK = new Set(['，', ',', '；', ';']);
 
 function sentencesOf(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -55,11 +57,11 @@ function sentencesOf(text: string): Sentence[] {
   let lastComma = -1;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (/[。！？!?]/.test(ch)) {
+    if (SENTENCE_END.has(ch)) {
       out.push({ start, end: i + 1 });
       start = i + 1;
       lastComma = -1;
-    } else if (/[，,；;]/.test(ch)) lastComma = i;
+    } else if (CLAUSE_BREAK.has(ch)) lastComma = i;
     else if (i - start >= MAX_SENTENCE) {
       const end = lastComma > start ? lastComma + 1 : i;
       out.push({ start, end });

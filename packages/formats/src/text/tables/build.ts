@@ -145,7 +145,7 @@ export function buildEvaluation(
     opts.issues.push({
       severity: 'warning',
       code: 'table-cut-off',
-      message: `表格「${title}」${evaluation.cutOff}；已读取的 ${evaluation.indicators.length} 个指标照常核对，合计与总分不作核对`,
+      message: `${evaluation.cutOff.replace(/^表格/, `表格「${title}」`)}；已读取的 ${evaluation.indicators.length} 个指标照常核对，合计与总分不作核对`,
       source: { file: opts.file, ...(last.line ? { line: last.line } : {}), table: title },
     });
   }

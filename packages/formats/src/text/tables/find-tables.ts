@@ -2,6 +2,7 @@ import type { NumberedLine } from '../narrative/types.ts';
 import { cleanCell } from '../lines.ts';
 import { lineShape } from './classify.ts';
 import { pipeRows } from './pipe-rows.ts';
+import { readCellStream } from './cell-stream.ts';
 import { captionAbove, captionYear, looksLikeTitle, titleYear } from './titles.ts';
 import type { RawCell, RawRow, RawTable } from './types.ts';
 
@@ -28,7 +29,17 @@ export function findTables(lines: NumberedLine[]): RawTable[] {
       tables.push(...found);
       i = next;
       floor = next;
-    } else i++;
+    } else {
+      // One cell per line without tabs or row ends: a run of header labels opens a cell stream.
+      const stream = /^(一级指标|三级指标)$/.test(cleanCell(lines[i]!.text))
+        ? readCellStream(lines, i)
+        : undefined;
+      if (stream) {
+        tables.push(withCaption(stream.table, lines, i));
+        i = stream.next;
+        floor = stream.next;
+      } else i++;
+    }
   }
   for (const t of tables) t.rows.forEach((r, k) => (r.index = k + 1));
   return tables;

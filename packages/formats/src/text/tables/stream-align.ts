@@ -21,7 +21,7 @@ function isNumber(text: string): boolean {
 }
 
 /** How well a cell's text fits a column of this type: positive fits, negative does not. */
-function fit(text: string, type: ColumnType | undefined): number {
+export function fit(text: string, type: ColumnType | undefined): number {
   const t = squeeze(text);
   if (t === '') return 0;
   const stated = parseStated(t);
