@@ -1,4 +1,4 @@
-import { newEvaluation, type Evaluation, type ReadIssue } from '@jixiao/core';
+import { newEvaluation, parseStated, type Evaluation, type ReadIssue } from '@jixiao/core';
 import { squeeze } from '../lines.ts';
 import { linkTasks, readBudgetRow, readTaskRow } from './budget.ts';
 import { mapColumns, sectionOf, type SectionKind } from './columns.ts';
@@ -91,10 +91,16 @@ export function buildEvaluation(
     const lead = row.cells.find((c) => c.text !== '')?.text ?? '';
     if (section?.kind === 'indicators' && isFooterLabel(lead.replace(/[（(].*$/, ''))) {
       footer = true;
+      const figures = row.cells.filter((c) => c.text !== '' && parseStated(c.text).value !== null).length;
+      // "总分 | … | 100 | 98" under the columns is the totals row, not a labelled 总分 cell.
+      if (figures >= 2 && table.layout !== 'pipe-rows' && table.layout !== 'cell-stream') {
+        readIndicatorRow(ctx, section, row);
+        continue;
+      }
       // Rows after the footer (评价结论, 偏差原因 …) are not indicators, in any copy that lost its lines.
       if (table.layout === 'pipe-rows' || table.layout === 'cell-stream') {
         // 总分 | 100 is a labelled cell; 合计 | 100 | 98 a total row under the columns.
-        if (!readKeyRow(ctx, row)) readIndicatorRow(ctx, section, row);
+        if (figures >= 2 || !readKeyRow(ctx, row)) readIndicatorRow(ctx, section, row);
         section = undefined;
         continue;
       }

@@ -1,9 +1,10 @@
+import { parseStated } from '@jixiao/core';
 import type { NumberedLine } from '../narrative/types.ts';
 import { cleanCell } from '../lines.ts';
 import { mapColumns } from './columns.ts';
 import { fit } from './stream-align.ts';
 import type { RawCell, RawRow, RawTable } from './types.ts';
-import { VOCABULARY, headerKey, type ColumnType } from './vocabulary.ts';
+import { VOCABULARY, headerKey, isFooterLabel, type ColumnType } from './vocabulary.ts';
 
 /** A cell of a stream is a short line; a longer one is prose, and ends the table. */
 const MAX_CELL = 40;
@@ -48,7 +49,8 @@ export function segmentStream(cells: RawCell[], types: Array<ColumnType | undefi
         if (cut && i + len - n >= len) continue;
         const take = Math.min(len, n - i);
         if (!cut && last < end) continue;
-        let score = here.score - 0.05;
+        // A row cut short is the copy's end, not a way to fit cells: it costs.
+        let score = here.score - 0.05 - (cut ? 1.5 : 0);
         for (let k = 0; k < take; k++) score += fit(cells[i + k]!.text, types[first + k]);
         // Leading columns may be left out only where they are merged (labels, 一级/二级 and their points).
         for (let c = 0; c < first; c++)
@@ -96,15 +98,12 @@ export function readCellStream(
     const f = columns.get(col);
     return f ? words.find((w) => w.field === f)?.type : undefined;
   });
-  const data = segmentStream(cells.slice(h), types);
-  const headerRow: RawRow = {
-    cells: header,
-    line: header[0]!.line,
-    endLine: header[h - 1]!.line,
-    afterBreak: false,
-  };
+  // The footer (合计 / 总分 and its figures) closes the table; what follows is not part of it.
+  let k = h;
+  while (k < cells.length && !isFooterLabel(cells[k]!.text)) k++;
+  const data = segmentStream(cells.slice(h, k), types);
   const rows: RawRow[] = [
-    headerRow,
+    { cells: header, line: header[0]!.line, endLine: header[h - 1]!.line, afterBreak: false },
     ...data.map((r) => ({
       cells: r,
       line: r.find((c) => c.text)?.line ?? r[0]!.line,
@@ -112,9 +111,36 @@ export function readCellStream(
       afterBreak: false,
     })),
   ];
-  const last = cells[cells.length - 1]!;
+  let end = cells.length;
+  if (k < cells.length) {
+    const label = cells[k]!;
+    const figures: RawCell[] = [];
+    for (
+      let j = k + 1;
+      j < cells.length && figures.length < 2 && parseStated(cells[j]!.text).value !== null;
+      j++
+    )
+      figures.push(cells[j]!);
+    end = k + 1 + figures.length;
+    // One figure is the total score; two are the weight total and the score total.
+    const targets = figures.length === 1 ? ['statedScore'] : ['weight', 'statedScore'];
+    const footer: RawCell[] = keys.map(() => ({ text: '', line: label.line }));
+    footer[0] = label;
+    figures.forEach((f, n) => {
+      const col = [...columns].find(([, field]) => field === targets[n])?.[0];
+      if (col !== undefined) footer[col] = f;
+    });
+    rows.push({
+      cells: footer,
+      line: label.line,
+      endLine: figures.at(-1)?.line ?? label.line,
+      afterBreak: false,
+    });
+  }
+  const last = cells[end - 1]!;
+  const resume = end < cells.length ? lines.findIndex((l) => l.line === cells[end]!.line) : next;
   return {
     table: { layout: 'cell-stream', rows, firstLine: header[0]!.line, lastLine: last.line },
-    next: Math.max(next, start + 1),
+    next: Math.max(resume, start + 1),
   };
 }
