@@ -8,8 +8,8 @@ import { readIndicatorRow } from './indicators.ts';
 import { readBelow, readKeyRow, type PendingBelow } from './keys.ts';
 import type { Section } from './section.ts';
 import { readSummaryRow } from './summary.ts';
-import { identifyForm } from './forms.ts';
-import { isFooterLabel } from './vocabulary.ts';
+import { describedForms, identifyForm } from './forms.ts';
+import { isFooterLabel, isLevel1Label, isLevel2Label } from './vocabulary.ts';
 import type { RawRow, RawTable } from './types.ts';
 
 export interface TableReading {
@@ -43,6 +43,41 @@ function extendHeader(section: Section, row: RawRow): boolean {
   section.headers = headers;
   section.columns = mapColumns(section.kind, headers);
   return true;
+}
+
+/**
+ * A table whose first rows are indicator rows, its header on a page the copy does not have (a page
+ * that starts mid-table): rows with a 二级 label, or a sign and a figure, before any header.
+ */
+function startsMidTable(ctx: TableContext, texts: string[]): boolean {
+  if (ctx.table.layout !== 'pipe-rows' && ctx.table.layout !== 'cell-stream') return false;
+  const filled = texts.filter(Boolean);
+  if (filled.length < 3) return false;
+  return (
+    filled.some((t) => isLevel2Label(t) || isLevel1Label(t)) ||
+    filled.some((t) => /^(≥|≤|=|＝|﹦|定性)$/.test(t))
+  );
+}
+
+/** The column order of the form the document names (its title), for rows that come without a header. */
+function midTableSection(ctx: TableContext, row: RawRow): Section | undefined {
+  const text = squeeze(ctx.documentText);
+  const named = describedForms()
+    .flatMap((form) => form.titles.filter((t) => text.includes(t)).map((t) => ({ form, length: t.length })))
+    .sort((a, b) => b.length - a.length)[0]?.form;
+  if (!named) return undefined;
+  const header: RawRow = {
+    cells: named.indicators.header.map((t) => ({ text: t, line: row.line })),
+    line: row.line,
+    afterBreak: false,
+  };
+  ctx.issues.push({
+    severity: 'warning',
+    code: 'table-starts-mid',
+    message: `第 ${row.line} 行起的表格从中间开始（表头在复制内容之前的页上），各列按文中「${named.name}」的表样读取，请核对`,
+    source: { file: ctx.file, line: row.line, table: ctx.tableTitle },
+  });
+  return openSection('indicators', header);
 }
 
 function kindOf(ev: Evaluation, sections: Set<SectionKind>): Evaluation['kind'] {
@@ -126,6 +161,10 @@ export function buildEvaluation(
       keyRows++;
       pending = keys;
       continue;
+    }
+    if (!section && seen.size === 0 && keyRows === 0 && startsMidTable(ctx, texts)) {
+      section = midTableSection(ctx, row);
+      if (section) seen.add('indicators');
     }
     if (!section) continue;
     if (section.kind === 'budget') readBudgetRow(ctx, section, row);
