@@ -30,7 +30,7 @@ export interface WrittenForm {
 }
 
 /** The layouts copies of these forms come in (issue 8): each is a way a copy loses its grid. */
-export type LayoutClass = 'tab-rows' | 'pipe-markdown' | 'pipe-web-copy' | 'cell-stream';
+export type LayoutClass = 'tab-rows' | 'pipe-markdown' | 'pipe-web-copy' | 'space-runs' | 'cell-stream';
 
 // Rows taken from real tables of the corpus (026, 008, 038, 018): names, targets and results as printed.
 const SAMPLES = [
@@ -174,6 +174,9 @@ export function renderForm(form: FormDescription, data: WrittenForm, layout: Lay
           return `${kept.join(' | ')} | ${'|'.repeat(Math.max(1, 8 - kept.length))}`;
         })
         .join('\n');
+    case 'space-runs':
+      // A fixed-width copy (PDF text, a console print): cells apart by runs of spaces, blanks missing.
+      return rows.map((r) => r.filter((c) => c !== '').join('    ')).join('\n');
     case 'cell-stream': {
       // A Word table as text: one cell per line, blank lines between, no row ends; the header's
       // leading group label (绩效指标) spans the rows and is written once, above.

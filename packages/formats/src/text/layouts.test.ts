@@ -5,7 +5,7 @@ import { readText } from './read-text.ts';
 
 // Every described form, filled with real rows, written as each layout class a copy comes in, and
 // read back: the reader is tested by what it reads of what was written, not by special cases.
-const LAYOUTS: LayoutClass[] = ['tab-rows', 'pipe-markdown', 'pipe-web-copy', 'cell-stream'];
+const LAYOUTS: LayoutClass[] = ['tab-rows', 'pipe-markdown', 'pipe-web-copy', 'space-runs', 'cell-stream'];
 const forms = describedForms().filter((f) => !f.indicators.subHeader);
 /**
  * What the reader does not read back yet, said here rather than hidden: these are still read
@@ -20,6 +20,10 @@ const KNOWN_GAPS: Record<string, string> = {
   'department-tasks/pipe-web-copy':
     'the 年度主要任务 block before the indicators is not placed by content yet',
   'department-tasks/cell-stream': 'the 年度主要任务 block before the indicators is not placed by content yet',
+  'hebei-project/space-runs':
+    '单项指标得分/权重占比/折算得分 are three numbers in a row: an empty one cannot be placed',
+  'xinjiang-project-2023/space-runs': 'fifteen columns with several empty: too many placements tie',
+  'department-tasks/space-runs': 'the 年度主要任务 block before the indicators is not placed by content yet',
 };
 const cases = forms.flatMap((form) => LAYOUTS.map((layout) => [form.id, layout, form] as const));
 

@@ -3,7 +3,7 @@ import { squeeze } from '../lines.ts';
 import { realign } from './align.ts';
 import { placeShortRow, sourceOf, warn, type TableContext } from './context.ts';
 import { columnOf, columnTypes, type Section } from './section.ts';
-import type { RawRow } from './types.ts';
+import { lostCells, type RawRow } from './types.ts';
 
 const AMOUNT_FIELDS = [
   'initialBudget',
@@ -86,7 +86,7 @@ export function readBudgetRow(ctx: TableContext, section: Section, row: RawRow):
     }
   }
   // A label beside a sentence ("年度目标1:(80分) | 增强政府工作效率…") is not a budget line.
-  if (ctx.table.layout === 'pipe-rows' || ctx.table.layout === 'cell-stream') {
+  if (lostCells(ctx.table.layout)) {
     const filled = cells.filter((c) => c.text !== '');
     if (filled.length >= 2 && filled.every((c) => parseStated(c.text).value === null)) return;
   }

@@ -10,7 +10,7 @@ import type { Section } from './section.ts';
 import { readSummaryRow } from './summary.ts';
 import { describedForms, identifyForm } from './forms.ts';
 import { isFooterLabel, isLevel1Label, isLevel2Label } from './vocabulary.ts';
-import type { RawRow, RawTable } from './types.ts';
+import { lostCells, type RawRow, type RawTable } from './types.ts';
 
 export interface TableReading {
   evaluation: Evaluation;
@@ -50,7 +50,7 @@ function extendHeader(section: Section, row: RawRow): boolean {
  * that starts mid-table): rows with a 二级 label, or a sign and a figure, before any header.
  */
 function startsMidTable(ctx: TableContext, texts: string[]): boolean {
-  if (ctx.table.layout !== 'pipe-rows' && ctx.table.layout !== 'cell-stream') return false;
+  if (!lostCells(ctx.table.layout)) return false;
   const filled = texts.filter(Boolean);
   if (filled.length < 3) return false;
   return (
@@ -128,12 +128,12 @@ export function buildEvaluation(
       footer = true;
       const figures = row.cells.filter((c) => c.text !== '' && parseStated(c.text).value !== null).length;
       // "总分 | … | 100 | 98" under the columns is the totals row, not a labelled 总分 cell.
-      if (figures >= 2 && table.layout !== 'pipe-rows' && table.layout !== 'cell-stream') {
+      if (figures >= 2 && !lostCells(table.layout)) {
         readIndicatorRow(ctx, section, row);
         continue;
       }
       // Rows after the footer (评价结论, 偏差原因 …) are not indicators, in any copy that lost its lines.
-      if (table.layout === 'pipe-rows' || table.layout === 'cell-stream') {
+      if (lostCells(table.layout)) {
         // 总分 | 100 is a labelled cell; 合计 | 100 | 98 a total row under the columns.
         if (figures >= 2 || !readKeyRow(ctx, row)) readIndicatorRow(ctx, section, row);
         section = undefined;

@@ -1,5 +1,5 @@
 import type { Evaluation, ReadIssue, SourceRef } from '@jixiao/core';
-import type { RawCell, RawRow, RawTable } from './types.ts';
+import { lostCells, type RawCell, type RawRow, type RawTable } from './types.ts';
 import { placeByContent } from './stream-align.ts';
 import type { ColumnType } from './vocabulary.ts';
 
@@ -65,7 +65,7 @@ export function placeShortRow(
   width: number,
   columns: { types: Array<ColumnType | undefined>; fields: Array<string | undefined> },
 ): RawCell[] | undefined {
-  if (ctx.table.layout !== 'pipe-rows' && ctx.table.layout !== 'cell-stream') return undefined;
+  if (!lostCells(ctx.table.layout)) return undefined;
   if (cells.length >= width) return undefined;
   // Explicit empty cells between filled ones: this copy kept its columns, only the trailing ones are cut.
   const firstFilled = cells.findIndex((c) => c.text !== '');

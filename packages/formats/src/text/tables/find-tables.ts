@@ -3,6 +3,7 @@ import { cleanCell } from '../lines.ts';
 import { lineShape } from './classify.ts';
 import { pipeRows } from './pipe-rows.ts';
 import { readCellStream } from './cell-stream.ts';
+import { sectionOf } from './columns.ts';
 import { captionAbove, captionYear, looksLikeTitle, titleYear } from './titles.ts';
 import type { RawCell, RawRow, RawTable } from './types.ts';
 
@@ -34,10 +35,11 @@ export function findTables(lines: NumberedLine[]): RawTable[] {
       const stream = /^(一级指标|三级指标)$/.test(cleanCell(lines[i]!.text))
         ? readCellStream(lines, i)
         : undefined;
-      if (stream) {
-        tables.push(withCaption(stream.table, lines, i));
-        i = stream.next;
-        floor = stream.next;
+      const found = stream ?? readSpaceRows(lines, i);
+      if (found) {
+        tables.push(withCaption(found.table, lines, i));
+        i = found.next;
+        floor = found.next;
       } else i++;
     }
   }
@@ -221,4 +223,36 @@ function readPipeRows(
   while (i < lines.length && (lineShape(lines[i]!.text) === 'pipe-row' || onePipe(i))) i++;
   const rows = pipeRows(lines.slice(start, i));
   return { tables: splitByTitles(rows, lines, start, 'pipe-rows'), next: i };
+}
+
+/** Cells of a line whose columns are runs of two or more spaces (a PDF or fixed-width copy). */
+function spaceCells(text: string): string[] {
+  return cleanCell(text)
+    .split(/\s{2,}/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Layout 4: rows whose cells are separated by runs of spaces, blank cells simply missing. Only a
+ * line that reads as a form's header row starts one (prose has double spaces too); the rows run
+ * while lines keep two or more such cells.
+ */
+function readSpaceRows(lines: NumberedLine[], start: number): { table: RawTable; next: number } | undefined {
+  const head = spaceCells(lines[start]!.text);
+  if (head.length < 3 || !sectionOf(head)) return undefined;
+  const rows: RawRow[] = [];
+  let i = start;
+  for (; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (lineShape(l.text) !== 'text') break;
+    const cells = spaceCells(l.text);
+    if (cells.length < 2) break;
+    rows.push({ cells: cells.map((text) => ({ text, line: l.line })), line: l.line, afterBreak: false });
+  }
+  if (rows.length < 2) return undefined;
+  return {
+    table: { layout: 'space-rows', rows, firstLine: lines[start]!.line, lastLine: lines[i - 1]!.line },
+    next: i,
+  };
 }

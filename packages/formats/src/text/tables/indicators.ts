@@ -3,7 +3,7 @@ import { squeeze } from '../lines.ts';
 import { realign, rightAlign } from './align.ts';
 import { placeShortRow, sourceOf, warn, type TableContext } from './context.ts';
 import { columnOf, columnTypes, type Section } from './section.ts';
-import type { RawCell, RawRow } from './types.ts';
+import { lostCells, type RawCell, type RawRow } from './types.ts';
 import { isFillerLabel } from './vocabulary.ts';
 
 const POINTS = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]$/;
@@ -150,11 +150,9 @@ export function readIndicatorRow(ctx: TableContext, section: Section, row: RawRo
 /** "合计 | 100 | 100": the stated sum of weights and the stated total score. */
 function readTotalRow(ctx: TableContext, section: Section, row: RawRow, width: number): void {
   // A copy that kept its empty cells lost only the trailing ones: its columns stand as written.
-  const kept =
-    (ctx.table.layout === 'pipe-rows' || ctx.table.layout === 'cell-stream') &&
-    row.cells.slice(1).some((c) => c.text === '');
+  const kept = lostCells(ctx.table.layout) && row.cells.slice(1).some((c) => c.text === '');
   const ev = ctx.evaluation;
-  if (!kept && (ctx.table.layout === 'pipe-rows' || ctx.table.layout === 'cell-stream')) {
+  if (!kept && lostCells(ctx.table.layout)) {
     readShortTotal(ctx, section, row);
     return;
   }

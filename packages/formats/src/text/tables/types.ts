@@ -26,7 +26,15 @@ export interface RawRow {
  * were lost (one cell per line without row breaks, a table flattened onto one line), cut into rows
  * by the form's labels; like pipe rows, their short rows are placed by content.
  */
-export type TableLayout = 'tab-rows' | 'cell-lines' | 'pipe-rows' | 'cell-stream' | 'grid';
+export type TableLayout = 'tab-rows' | 'cell-lines' | 'pipe-rows' | 'space-rows' | 'cell-stream' | 'grid';
+
+/**
+ * A copy that lost cells on the way (a web page's table as pipe rows, rows whose cells are runs of
+ * spaces, a cell stream): its short rows are placed by content and its footer closes the table.
+ */
+export function lostCells(layout: TableLayout): boolean {
+  return layout === 'pipe-rows' || layout === 'space-rows' || layout === 'cell-stream';
+}
 
 /** A table located in the text, its rows still uninterpreted. */
 export interface RawTable {
