@@ -180,6 +180,12 @@ export interface Evaluation {
   measures?: string;
   /** 评价结论 text */
   conclusion?: string;
+  /**
+   * The table ended before its footer (合计/总分): what is missing, as the reader says it. Sums and
+   * weight totals of a cut-off table are not audited as errors: the rows that would make them up
+   * are not in the file.
+   */
+  cutOff?: string;
   source?: SourceRef;
 }
 
@@ -215,6 +221,11 @@ export interface NarrativeClaim {
 /** A problem reading the input, reported to the user in Chinese with its place. */
 export interface ReadIssue {
   severity: 'error' | 'warning';
+  /**
+   * Stable name of the kind of reading issue ("cells-placed", "table-unreadable", "table-cut-off" …),
+   * for programs that sort or count them; never shown to a person (the message is).
+   */
+  code?: string;
   message: string;
   source?: SourceRef;
 }

@@ -217,6 +217,7 @@ export const evaluationSchema = z
     problems: text(L.text).optional(),
     measures: text(L.text).optional(),
     conclusion: text(L.text).optional(),
+    cutOff: text(L.text).optional(),
     source,
   })
   .superRefine((e, ctx) => {
@@ -300,6 +301,7 @@ const TOP_LABELS: Record<string, string> = {
   problems: '存在问题',
   measures: '改进措施',
   conclusion: '评价结论',
+  cutOff: '表格截断',
   source: '来源位置',
 };
 

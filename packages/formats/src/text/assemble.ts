@@ -74,17 +74,20 @@ export function assembleDocument(parts: DocumentParts): EvaluationDocument {
       if (reading.unrecognised) {
         issues.push({
           severity: 'warning',
+          code: 'table-unrecognised',
           message: `${whereIs(table).span}像是表格，但没有认出表头或栏目名称，未读取`,
           source: tableSource(file, table),
         });
       } else if (reading.breakdownOnly) breakdown.push(reading.evaluation);
       else doc.evaluations.push(reading.evaluation);
-    } catch (error) {
+    } catch {
+      // A fault of the reader, not of the file: the message says where, never the exception's text.
       const source = tableSource(file, table);
       if (source && table.layout !== 'grid') delete source.endLine;
       issues.push({
         severity: 'error',
-        message: `${whereIs(table).from}无法读取（${(error as Error).message}），已跳过`,
+        code: 'table-unreadable',
+        message: `${whereIs(table).from}的排列无法辨认，这张表未读取，文件其余部分照常读取`,
         source,
       });
     }
@@ -109,16 +112,19 @@ export function assembleDocument(parts: DocumentParts): EvaluationDocument {
   try {
     facts = (parts.narrative ?? extractNarrative)(lines, file);
     parts.relocateNarrative?.(facts);
-  } catch (error) {
+  } catch {
     issues.push({
       severity: 'warning',
-      message: `正文无法读取（${(error as Error).message}），只读取了表格`,
+      code: 'narrative-unreadable',
+      message: `${file} 的正文无法辨认，只读取了表格`,
+      source: { file },
     });
   }
   if (facts) mergeNarrative(doc, facts, reportTitle);
   if (!doc.evaluations.length && !doc.statements.length) {
     issues.push({
       severity: 'warning',
+      code: 'nothing-read',
       message: `${file}：没有找到自评表，也没有读到正文中的数字`,
       source: { file },
     });

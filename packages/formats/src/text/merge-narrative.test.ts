@@ -117,6 +117,9 @@ describe('merging what the prose says', () => {
       },
     });
     expect(doc.evaluations[0]!.summaryRows).toHaveLength(8);
-    expect(doc.issues.map((i) => i.message)).toContain('正文无法读取（boom），只读取了表格');
+    const issue = doc.issues.find((i) => i.code === 'narrative-unreadable')!;
+    // The person reading the message is told what was lost, not the exception's text.
+    expect(issue.message).toBe('x 的正文无法辨认，只读取了表格');
+    expect(issue.message).not.toContain('boom');
   });
 });

@@ -125,7 +125,9 @@ export function ImportPage() {
                     <List.Item>
                       <Space direction="vertical" size={2} style={{ width: '100%' }}>
                         <Checkbox value={i}>
-                          <b>{r.evaluation.title}</b> <Tag>{KIND_NAMES[r.evaluation.kind]}</Tag>
+                          {/* A file's project tables share the form's title: each is named by its project. */}
+                          <b>{r.evaluation.projectName ?? r.evaluation.title}</b>{' '}
+                          <Tag>{KIND_NAMES[r.evaluation.kind]}</Tag>
                           {r.evaluation.year ?? ''}
                         </Checkbox>
                         <Typography.Text type="secondary">

@@ -31,7 +31,7 @@ export function checkScoreSums(ctx: AuditContext): Finding[] {
   const out: Finding[] = [];
   const scored = evaluation.indicators.filter((i) => !i.notApplicable);
   const budgetLine = evaluation.budget.find((l) => l.statedScore && l.statedScore.value !== null);
-  if (!scored.length) return out;
+  if (evaluation.cutOff || !scored.length) return out;
 
   const total = evaluation.statedTotal;
   const parts = numbers([

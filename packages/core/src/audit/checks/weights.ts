@@ -6,7 +6,7 @@ import { finding } from '../finding-kit.ts';
 /** 权重: the weights must add up to the framework's total, and each 一级 to what the framework fixes. */
 export function checkWeights(ctx: AuditContext): Finding[] {
   const { evaluation, score } = ctx;
-  if (!evaluation.indicators.length) return [];
+  if (evaluation.cutOff || !evaluation.indicators.length) return [];
   const out: Finding[] = [];
   const expected = new D(score.expectedWeightTotal ?? '100');
   const total = new D(score.weightTotal);

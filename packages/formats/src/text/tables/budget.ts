@@ -1,9 +1,9 @@
 import { parseStated, type BudgetLine, type Stated } from '@jixiao/core';
 import { squeeze } from '../lines.ts';
 import { realign } from './align.ts';
-import { sourceOf, warn, type TableContext } from './context.ts';
-import { columnOf, type Section } from './section.ts';
-import type { RawRow } from './types.ts';
+import { placeShortRow, sourceOf, warn, type TableContext } from './context.ts';
+import { columnOf, columnTypes, type Section } from './section.ts';
+import { lostCells, type RawRow } from './types.ts';
 
 const AMOUNT_FIELDS = [
   'initialBudget',
@@ -85,7 +85,14 @@ export function readBudgetRow(ctx: TableContext, section: Section, row: RawRow):
       cells = aligned.cells;
     }
   }
-  if (cells.length < width) {
+  // A label beside a sentence ("年度目标1:(80分) | 增强政府工作效率…") is not a budget line.
+  if (lostCells(ctx.table.layout)) {
+    const filled = cells.filter((c) => c.text !== '');
+    if (filled.length >= 2 && filled.every((c) => parseStated(c.text).value === null)) return;
+  }
+  const placed = placeShortRow(ctx, row, cells, width, columnTypes(section));
+  if (placed) cells = placed;
+  else if (cells.length < width) {
     warn(ctx, row, `表格「${ctx.tableTitle}」的行只有 ${cells.length} 列，少于表头的 ${width} 列`);
   }
   section.previous = cells;

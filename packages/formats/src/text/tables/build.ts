@@ -1,4 +1,4 @@
-import { newEvaluation, type Evaluation, type ReadIssue } from '@jixiao/core';
+import { newEvaluation, parseStated, type Evaluation, type ReadIssue } from '@jixiao/core';
 import { squeeze } from '../lines.ts';
 import { linkTasks, readBudgetRow, readTaskRow } from './budget.ts';
 import { mapColumns, sectionOf, type SectionKind } from './columns.ts';
@@ -8,7 +8,9 @@ import { readIndicatorRow } from './indicators.ts';
 import { readBelow, readKeyRow, type PendingBelow } from './keys.ts';
 import type { Section } from './section.ts';
 import { readSummaryRow } from './summary.ts';
-import type { RawRow, RawTable } from './types.ts';
+import { describedForms, identifyForm } from './forms.ts';
+import { isFooterLabel, isLevel1Label, isLevel2Label } from './vocabulary.ts';
+import { lostCells, type RawRow, type RawTable } from './types.ts';
 
 export interface TableReading {
   evaluation: Evaluation;
@@ -43,6 +45,41 @@ function extendHeader(section: Section, row: RawRow): boolean {
   return true;
 }
 
+/**
+ * A table whose first rows are indicator rows, its header on a page the copy does not have (a page
+ * that starts mid-table): rows with a 二级 label, or a sign and a figure, before any header.
+ */
+function startsMidTable(ctx: TableContext, texts: string[]): boolean {
+  if (!lostCells(ctx.table.layout)) return false;
+  const filled = texts.filter(Boolean);
+  if (filled.length < 3) return false;
+  return (
+    filled.some((t) => isLevel2Label(t) || isLevel1Label(t)) ||
+    filled.some((t) => /^(≥|≤|=|＝|﹦|定性)$/.test(t))
+  );
+}
+
+/** The column order of the form the document names (its title), for rows that come without a header. */
+function midTableSection(ctx: TableContext, row: RawRow): Section | undefined {
+  const text = squeeze(ctx.documentText);
+  const named = describedForms()
+    .flatMap((form) => form.titles.filter((t) => text.includes(t)).map((t) => ({ form, length: t.length })))
+    .sort((a, b) => b.length - a.length)[0]?.form;
+  if (!named) return undefined;
+  const header: RawRow = {
+    cells: named.indicators.header.map((t) => ({ text: t, line: row.line })),
+    line: row.line,
+    afterBreak: false,
+  };
+  ctx.issues.push({
+    severity: 'warning',
+    code: 'table-starts-mid',
+    message: `第 ${row.line} 行起的表格从中间开始（表头在复制内容之前的页上），各列按文中「${named.name}」的表样读取，请核对`,
+    source: { file: ctx.file, line: row.line, table: ctx.tableTitle },
+  });
+  return openSection('indicators', header);
+}
+
 function kindOf(ev: Evaluation, sections: Set<SectionKind>): Evaluation['kind'] {
   if (sections.has('summary') || /汇总表/.test(ev.title)) return 'summary';
   if (ev.projectName || (/项目支出|项目绩效/.test(ev.title) && !/整体/.test(ev.title))) return 'project';
@@ -72,7 +109,10 @@ export function buildEvaluation(
     issues: opts.issues,
     documentText: opts.documentText,
   };
-  if (table.layout === 'pipe-rows') {
+  // Classified by what its header says, whatever the line shape: a 项目收支情况表 of fund flows
+  // becomes lines of the department's budget; anything else is read section by section.
+  const firstRow = table.rows.find((r) => r.cells.some((c) => c.text !== ''));
+  if (firstRow && sectionOf(firstRow.cells.map((c) => c.text)) === 'fund-flows') {
     evaluation.budget.push(...readFundFlows(ctx));
     return { evaluation, breakdownOnly: true };
   }
@@ -80,7 +120,27 @@ export function buildEvaluation(
   let section: Section | undefined;
   let pending: PendingBelow[] = [];
   let keyRows = 0;
+  let footer = false;
+  let lastIndicatorRow: RawRow | undefined;
   for (const row of table.rows) {
+    const lead = row.cells.find((c) => c.text !== '')?.text ?? '';
+    if (section?.kind === 'indicators' && isFooterLabel(lead.replace(/[（(].*$/, ''))) {
+      footer = true;
+      const figures = row.cells.filter((c) => c.text !== '' && parseStated(c.text).value !== null).length;
+      // "总分 | … | 100 | 98" under the columns is the totals row, not a labelled 总分 cell.
+      if (figures >= 2 && !lostCells(table.layout)) {
+        readIndicatorRow(ctx, section, row);
+        continue;
+      }
+      // Rows after the footer (评价结论, 偏差原因 …) are not indicators, in any copy that lost its lines.
+      if (lostCells(table.layout)) {
+        // 总分 | 100 is a labelled cell; 合计 | 100 | 98 a total row under the columns.
+        if (figures >= 2 || !readKeyRow(ctx, row)) readIndicatorRow(ctx, section, row);
+        section = undefined;
+        continue;
+      }
+    }
+    if (section?.kind === 'indicators') lastIndicatorRow = row;
     if (pending.length) {
       readBelow(ctx, row, pending);
       pending = [];
@@ -102,11 +162,45 @@ export function buildEvaluation(
       pending = keys;
       continue;
     }
+    if (!section && seen.size === 0 && keyRows === 0 && startsMidTable(ctx, texts)) {
+      section = midTableSection(ctx, row);
+      if (section) seen.add('indicators');
+    }
     if (!section) continue;
     if (section.kind === 'budget') readBudgetRow(ctx, section, row);
     else if (section.kind === 'tasks') readTaskRow(ctx, section, row);
     else if (section.kind === 'indicators') readIndicatorRow(ctx, section, row);
     else if (section.kind === 'summary') readSummaryRow(ctx, section, row);
+  }
+  // Cut off: no footer, and nothing after the table (the copy ends inside it). A table followed by
+  // its printed notes or by more of the report ended where its form ends.
+  const endsTheText =
+    table.layout !== 'grid' &&
+    opts.documentText
+      .split(/\r?\n|\r/)
+      .slice(table.lastLine)
+      .every((l) => l.trim() === '');
+  if (seen.has('indicators') && !footer && endsTheText && evaluation.indicators.length) {
+    const last = lastIndicatorRow ?? table.rows[table.rows.length - 1]!;
+    const at =
+      table.layout === 'grid'
+        ? `${table.place ?? `表格「${title}」`}第 ${last.index ?? table.rows.length} 行`
+        : `第 ${last.endLine ?? last.line} 行`;
+    evaluation.cutOff = `表格在${at}后中断，没有合计或总分行：其后的指标、各项分值合计和总分不在文件中`;
+    opts.issues.push({
+      severity: 'warning',
+      code: 'table-cut-off',
+      message: `${evaluation.cutOff.replace(/^表格/, `表格「${title}」`)}；已读取的 ${evaluation.indicators.length} 个指标照常核对，合计与总分不作核对`,
+      source: { file: opts.file, ...(last.line ? { line: last.line } : {}), table: title },
+    });
+  }
+  if (seen.has('indicators') && !identifyForm(evaluation.formSignature, title)) {
+    opts.issues.push({
+      severity: 'warning',
+      code: 'form-unknown',
+      message: `表格「${title}」的栏目与已描述的自评表表样都不相同，已按通用栏目名称读取，请核对各列是否读对`,
+      source: { file: opts.file, ...(table.firstLine ? { line: table.firstLine } : {}), table: title },
+    });
   }
   linkTasks(evaluation.budget);
   evaluation.formSignature = [...new Set(evaluation.formSignature)];

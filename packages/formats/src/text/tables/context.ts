@@ -1,5 +1,7 @@
 import type { Evaluation, ReadIssue, SourceRef } from '@jixiao/core';
-import type { RawCell, RawRow, RawTable } from './types.ts';
+import { lostCells, type RawCell, type RawRow, type RawTable } from './types.ts';
+import { placeByContent } from './stream-align.ts';
+import type { ColumnType } from './vocabulary.ts';
 
 /** What every section reader needs: where it is, and where to put what it finds. */
 export interface TableContext {
@@ -31,7 +33,7 @@ export function sourceOf(
   return ref;
 }
 
-export function warn(ctx: TableContext, row: RawRow, message: string): void {
+export function warn(ctx: TableContext, row: RawRow, message: string, code?: string): void {
   if (ctx.table.layout === 'grid') {
     const at = row.index ?? ctx.table.rows.indexOf(row) + 1;
     const source: SourceRef = { file: ctx.file, table: ctx.tableTitle, row: at };
@@ -40,6 +42,7 @@ export function warn(ctx: TableContext, row: RawRow, message: string): void {
       severity: 'warning',
       message: `${ctx.table.place ?? `表格「${ctx.tableTitle}」`}第 ${at} 行：${message}`,
       source,
+      ...(code ? { code } : {}),
     });
     return;
   }
@@ -47,5 +50,41 @@ export function warn(ctx: TableContext, row: RawRow, message: string): void {
     severity: 'warning',
     message: `第 ${row.line} 行：${message}`,
     source: { file: ctx.file, line: row.line, table: ctx.tableTitle },
+    ...(code ? { code } : {}),
   });
+}
+
+/**
+ * A copy that lost its separators or empty cells (pipe rows of a web page, a cell stream): a row
+ * shorter than its header is placed by what its cells hold, and the guess is said.
+ */
+export function placeShortRow(
+  ctx: TableContext,
+  row: RawRow,
+  cells: RawCell[],
+  width: number,
+  columns: { types: Array<ColumnType | undefined>; fields: Array<string | undefined> },
+): RawCell[] | undefined {
+  if (!lostCells(ctx.table.layout)) return undefined;
+  if (cells.length >= width) return undefined;
+  // Explicit empty cells between filled ones: this copy kept its columns, only the trailing ones are cut.
+  const firstFilled = cells.findIndex((c) => c.text !== '');
+  let lastFilled = cells.length - 1;
+  while (lastFilled > 0 && cells[lastFilled]!.text === '') lastFilled--;
+  if (
+    cells.slice(firstFilled, lastFilled + 1).some((c) => c.text === '') ||
+    (firstFilled === 0 && cells[0]!.text === '')
+  )
+    return undefined;
+  if (cells[0]?.text === '') return undefined;
+  const placement = placeByContent(cells, columns.types, columns.fields);
+  const line = row.line;
+  const sure = Math.round(placement.confidence * 100);
+  warn(
+    ctx,
+    row,
+    `这一行只有 ${cells.filter((c) => c.text !== '').length} 格，少于表头的 ${width} 列（合并单元格或空格在复制时丢失），已按各格内容放入各列${placement.ambiguous ? '，另有同样可能的放法，请核对' : ''}（把握约 ${sure}%）`,
+    'cells-placed',
+  );
+  return placement.cells.map((c) => c ?? { text: '', line });
 }

@@ -1,28 +1,47 @@
 import type { NumberedLine } from '../narrative/types.ts';
 import { cleanCell } from '../lines.ts';
 import { lineShape } from './classify.ts';
-import { captionAbove, looksLikeTitle, titleYear } from './titles.ts';
+import { pipeRows } from './pipe-rows.ts';
+import { readCellStream } from './cell-stream.ts';
+import { sectionOf } from './columns.ts';
+import { captionAbove, captionYear, looksLikeTitle, titleYear } from './titles.ts';
 import type { RawCell, RawRow, RawTable } from './types.ts';
 
 /** Finds every table in the text, whatever its layout, in reading order. */
 export function findTables(lines: NumberedLine[]): RawTable[] {
   const tables: RawTable[] = [];
   let i = 0;
+  /** Where the last table ended: a pipe block reaches back no further. */
+  let floor = 0;
   while (i < lines.length) {
     const shape = lineShape(lines[i]!.text);
     if (shape === 'tab-row') {
       const { table, next } = readTabRows(lines, i);
       tables.push(table);
       i = next;
+      floor = next;
     } else if (shape === 'cell-line') {
       const { tables: found, next } = readCellLines(lines, i);
       tables.push(...found);
       i = next;
+      floor = next;
     } else if (shape === 'pipe-row') {
-      const { table, next } = readPipeRows(lines, i);
-      tables.push(table);
+      const { tables: found, next } = readPipeRows(lines, i, floor);
+      tables.push(...found);
       i = next;
-    } else i++;
+      floor = next;
+    } else {
+      // One cell per line without tabs or row ends: a run of header labels opens a cell stream.
+      const stream = /^(一级指标|三级指标)$/.test(cleanCell(lines[i]!.text))
+        ? readCellStream(lines, i)
+        : undefined;
+      const found = stream ?? readSpaceRows(lines, i);
+      if (found) {
+        tables.push(withCaption(found.table, lines, i));
+        i = found.next;
+        floor = found.next;
+      } else i++;
+    }
   }
   for (const t of tables) t.rows.forEach((r, k) => (r.index = k + 1));
   return tables;
@@ -132,7 +151,7 @@ function readCellLines(lines: NumberedLine[], start: number): { tables: RawTable
     } else break;
   }
   flush();
-  return { tables: splitByTitles(rows, lines, start), next: i };
+  return { tables: splitByTitles(rows, lines, start, 'cell-lines'), next: i };
 }
 
 function appendTo(cell: RawCell, l: NumberedLine): void {
@@ -143,31 +162,44 @@ function appendTo(cell: RawCell, l: NumberedLine): void {
 }
 
 /** A one-cell row that reads like a form title starts a new table. */
-function splitByTitles(rows: RawRow[], lines: NumberedLine[], start: number): RawTable[] {
+function splitByTitles(
+  rows: RawRow[],
+  lines: NumberedLine[],
+  start: number,
+  layout: 'cell-lines' | 'pipe-rows',
+): RawTable[] {
   const tables: RawTable[] = [];
   let current: RawTable | undefined;
   for (const row of rows) {
     const filled = row.cells.filter((c) => c.text !== '');
-    if (filled.length === 1 && row.cells.length <= 2 && looksLikeTitle(filled[0]!.text)) {
+    // "(2023年度)" under the title, in its own row or beside it ("项目支出绩效自评表 | (2023年度)").
+    const year = filled.length ? captionYear(filled[filled.length - 1]!.text) : undefined;
+    if (filled.length === 1 && year !== undefined && current && !current.rows.length) {
+      current.captionYear = year;
+      current.lastLine = row.endLine ?? row.line;
+      continue;
+    }
+    if (filled.length === 2 && year !== undefined && looksLikeTitle(filled[0]!.text)) filled.pop();
+    if (
+      filled.length === 1 &&
+      row.cells.length <= 2 + (year === undefined ? 0 : 1) &&
+      looksLikeTitle(filled[0]!.text)
+    ) {
       const title = { text: filled[0]!.text.replace(/\s+/g, ''), line: filled[0]!.line };
       current = {
-        layout: 'cell-lines',
+        layout,
         title,
         rows: [],
         firstLine: row.line,
         lastLine: row.endLine ?? row.line,
       };
-      const year = titleYear(title.text);
-      if (year !== undefined) current.captionYear = year;
+      const inTitle = titleYear(title.text) ?? year;
+      if (inTitle !== undefined) current.captionYear = inTitle;
       tables.push(current);
       continue;
     }
     if (!current) {
-      current = withCaption(
-        { layout: 'cell-lines', rows: [], firstLine: row.line, lastLine: row.line },
-        lines,
-        start,
-      );
+      current = withCaption({ layout, rows: [], firstLine: row.line, lastLine: row.line }, lines, start);
       tables.push(current);
     }
     current.rows.push(row);
@@ -176,25 +208,51 @@ function splitByTitles(rows: RawRow[], lines: NumberedLine[], start: number): Ra
   return tables;
 }
 
-/** Layout 3: "a | b | c | |" rows; trailing empty cells are the exporter's, not the table's. */
-function readPipeRows(lines: NumberedLine[], start: number): { table: RawTable; next: number } {
+/** Layout 3: pipe rows ("a | b | c | |"), however the copy broke them (see pipeRows). */
+function readPipeRows(
+  lines: NumberedLine[],
+  at: number,
+  floor: number,
+): { tables: RawTable[]; next: number } {
+  // A row broken after its first cell leaves lines with a single "|" ("项目资金 (万元) |"): they
+  // belong to the block, before its first full pipe line as well as inside it.
+  const onePipe = (k: number) => k < lines.length && lines[k]!.text.includes('|');
+  let start = at;
+  while (start > floor && onePipe(start - 1)) start--;
+  let i = at;
+  while (i < lines.length && (lineShape(lines[i]!.text) === 'pipe-row' || onePipe(i))) i++;
+  const rows = pipeRows(lines.slice(start, i));
+  return { tables: splitByTitles(rows, lines, start, 'pipe-rows'), next: i };
+}
+
+/** Cells of a line whose columns are runs of two or more spaces (a PDF or fixed-width copy). */
+function spaceCells(text: string): string[] {
+  return cleanCell(text)
+    .split(/\s{2,}/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Layout 4: rows whose cells are separated by runs of spaces, blank cells simply missing. Only a
+ * line that reads as a form's header row starts one (prose has double spaces too); the rows run
+ * while lines keep two or more such cells.
+ */
+function readSpaceRows(lines: NumberedLine[], start: number): { table: RawTable; next: number } | undefined {
+  const head = spaceCells(lines[start]!.text);
+  if (head.length < 3 || !sectionOf(head)) return undefined;
   const rows: RawRow[] = [];
   let i = start;
-  while (i < lines.length && lineShape(lines[i]!.text) === 'pipe-row') {
+  for (; i < lines.length; i++) {
     const l = lines[i]!;
-    let parts = l.text.split('|').map((t) => cleanCell(t));
-    if (l.text.trim().startsWith('|')) parts = parts.slice(1);
-    while (parts.length && parts[parts.length - 1] === '') parts.pop();
-    i++;
-    // A Markdown separator row ("|---|:--:|") is layout, not data.
-    if (parts.length && parts.every((p) => /^:?-{3,}:?$/.test(p))) continue;
-    rows.push({ cells: parts.map((text) => ({ text, line: l.line })), line: l.line, afterBreak: false });
+    if (lineShape(l.text) !== 'text') break;
+    const cells = spaceCells(l.text);
+    if (cells.length < 2) break;
+    rows.push({ cells: cells.map((text) => ({ text, line: l.line })), line: l.line, afterBreak: false });
   }
-  const table: RawTable = {
-    layout: 'pipe-rows',
-    rows,
-    firstLine: lines[start]!.line,
-    lastLine: lines[i - 1]!.line,
+  if (rows.length < 2) return undefined;
+  return {
+    table: { layout: 'space-rows', rows, firstLine: lines[start]!.line, lastLine: lines[i - 1]!.line },
+    next: i,
   };
-  return { table: withCaption(table, lines, start), next: i };
 }

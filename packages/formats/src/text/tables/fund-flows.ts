@@ -59,7 +59,8 @@ function layoutOf(top: string[], sub: string[], data: RawRow[]): Layout {
     }
     if (!best || score > best.score) best = { layout: { leaves, place }, score };
   }
-  return best!.layout;
+  // A header of one cell over its sub-columns has no group to choose: its leaves are the sub-row.
+  return best?.layout ?? { leaves: sub, place: (cells) => new Map(cells.map((_, i) => [i, i])) };
 }
 
 /** 项目收支情况表 (pipe rows): each project a task line, the 合计 row their total. */

@@ -1,12 +1,13 @@
-import { parseStated, type Indicator, type IndicatorDirection, type Stated } from '@jixiao/core';
+import { D, parseStated, type Indicator, type IndicatorDirection, type Stated } from '@jixiao/core';
 import { squeeze } from '../lines.ts';
 import { realign, rightAlign } from './align.ts';
-import { sourceOf, warn, type TableContext } from './context.ts';
-import { columnOf, type Section } from './section.ts';
-import type { RawRow } from './types.ts';
+import { placeShortRow, sourceOf, warn, type TableContext } from './context.ts';
+import { columnOf, columnTypes, type Section } from './section.ts';
+import { lostCells, type RawCell, type RawRow } from './types.ts';
+import { isFillerLabel } from './vocabulary.ts';
 
 const POINTS = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]$/;
-const TOTAL_LABEL = /^(合计|总计|合计得分)$/;
+const TOTAL_LABEL = /^(合计|总计|合计得分|总分)$/;
 
 /** "部门预算管理（80分）" → name and stated points. */
 function splitPoints(text: string): { name: string; points?: string } {
@@ -55,6 +56,11 @@ export function readIndicatorRow(ctx: TableContext, section: Section, row: RawRo
       shifted = true;
     }
   }
+  const placed = shifted ? undefined : placeShortRow(ctx, row, cells, width, columnTypes(section));
+  if (placed) {
+    cells = placed;
+    shifted = true;
+  }
   if (cells.length < width && !shifted) {
     warn(ctx, row, `表格「${ctx.tableTitle}」的行只有 ${cells.length} 列，少于表头的 ${width} 列`);
   }
@@ -75,6 +81,12 @@ export function readIndicatorRow(ctx: TableContext, section: Section, row: RawRo
     const { name, points } = splitPoints(l1);
     section.level1 = name;
     section.level2 = undefined;
+    const ownPoints = text('level1Points');
+    if (!points && ownPoints && !ev.categoryScores.some((c) => c.level1 === name)) {
+      const col = columnOf(section, 'level1Points')!;
+      const src = sourceOf(ctx, row, cellOf('level1Points'), section.headers[col]);
+      ev.categoryScores.push({ level1: name, weight: parseStated(ownPoints, src), source: src });
+    }
     if (points && !ev.categoryScores.some((c) => c.level1 === name)) {
       const src = sourceOf(ctx, row, cellOf('level1'), section.headers[columnOf(section, 'level1')!]);
       ev.categoryScores.push({ level1: name, weight: parseStated(points, src), source: src });
@@ -100,6 +112,9 @@ export function readIndicatorRow(ctx: TableContext, section: Section, row: RawRo
   section.dataRows++;
   const name = text('name');
   if (!name) return;
+  // The form's own placeholder rows (指标1, ……) left unfilled are not indicators.
+  const filledCells = cells.filter((c) => c.text !== '').length;
+  if (isFillerLabel(name) && filledCells <= 1 + (text('level1') ? 1 : 0) + (text('level2') ? 1 : 0)) return;
 
   const target = stated('target');
   const unit = text('unit');
@@ -134,8 +149,14 @@ export function readIndicatorRow(ctx: TableContext, section: Section, row: RawRo
 
 /** "合计 | 100 | 100": the stated sum of weights and the stated total score. */
 function readTotalRow(ctx: TableContext, section: Section, row: RawRow, width: number): void {
-  const cells = rightAlign(row.cells, width);
+  // A copy that kept its empty cells lost only the trailing ones: its columns stand as written.
+  const kept = lostCells(ctx.table.layout) && row.cells.slice(1).some((c) => c.text === '');
   const ev = ctx.evaluation;
+  if (!kept && lostCells(ctx.table.layout)) {
+    readShortTotal(ctx, section, row);
+    return;
+  }
+  const cells = kept ? row.cells : rightAlign(row.cells, width);
   const at = (field: string) => {
     const col = columnOf(section, field);
     if (col === undefined || !cells[col] || cells[col]!.text === '') return undefined;
@@ -145,4 +166,37 @@ function readTotalRow(ctx: TableContext, section: Section, row: RawRow, width: n
   if (weight) ev.statedWeightTotal = weight;
   const score = at('statedScore');
   if (score && !ev.statedTotal) ev.statedTotal = score;
+}
+
+/**
+ * "总分 | 90 | 87" or "合计 | 100" with its empty cells lost: two figures are the weight total and
+ * the total score; one is whichever the rows above add up to (else 合计 is weights, 总分 the score).
+ */
+function readShortTotal(ctx: TableContext, section: Section, row: RawRow): void {
+  const ev = ctx.evaluation;
+  const figures = row.cells.filter((c) => c.text !== '' && parseStated(c.text).value !== null);
+  const stated = (cell: RawCell, field: string) => {
+    const col = columnOf(section, field);
+    return parseStated(cell.text, sourceOf(ctx, row, cell, col === undefined ? field : section.headers[col]));
+  };
+  const sum = (pick: (i: Indicator) => Stated | undefined) =>
+    ev.indicators.reduce((a, i) => a.plus(pick(i)?.value ?? 0), new D(0));
+  if (figures.length >= 2) {
+    if (columnOf(section, 'weight') !== undefined) ev.statedWeightTotal = stated(figures[0]!, 'weight');
+    ev.statedTotal ??= stated(figures[figures.length - 1]!, 'statedScore');
+    return;
+  }
+  const only = figures[0];
+  if (!only) return;
+  const value = new D(parseStated(only.text).value!);
+  const weights = sum((i) => i.weight);
+  const scores = sum((i) => i.statedScore);
+  const isWeight =
+    value.eq(weights) && !value.eq(scores)
+      ? true
+      : value.eq(scores) && !value.eq(weights)
+        ? false
+        : /^合计/.test(squeeze(row.cells[0]?.text ?? ''));
+  if (isWeight && columnOf(section, 'weight') !== undefined) ev.statedWeightTotal = stated(only, 'weight');
+  else ev.statedTotal ??= stated(only, 'statedScore');
 }

@@ -1,4 +1,5 @@
 import type { SectionKind } from './columns.ts';
+import { VOCABULARY, type ColumnType } from './vocabulary.ts';
 import type { RawCell, RawRow } from './types.ts';
 
 /** An open section of a form: its header and what the rows so far have established. */
@@ -21,6 +22,19 @@ export interface Section {
   /** Budget: label/value pairs under 按收入性质分 / 按支出性质分. */
   pairRoles?: Array<'source' | 'nature'>;
   pairFirstColumn?: number;
+}
+
+/** The field and cell type of each header column, for placing a row's cells by their content. */
+export function columnTypes(section: Section): {
+  types: Array<ColumnType | undefined>;
+  fields: Array<string | undefined>;
+} {
+  const words = VOCABULARY[section.kind];
+  const fields = section.headers.map((_, col) => section.columns.get(col));
+  const types = fields.map((f) => (f ? words.find((w) => w.field === f)?.type : undefined));
+  // The unnamed first column of a budget section holds the row's label (年度资金总额, 其中：…).
+  if (section.kind === 'budget' && types[0] === undefined) types[0] = 'label';
+  return { types, fields };
 }
 
 export function columnOf(section: Section, field: string): number | undefined {

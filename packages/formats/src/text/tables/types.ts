@@ -22,9 +22,19 @@ export interface RawRow {
 /**
  * 表格布局: tab-separated rows, one cell per line, or pipe rows (text exports); or a grid of cells
  * read from HTML or Word, merged cells already expanded (text in the first cell, the rest blank),
- * so its columns can be trusted and no realignment is needed.
+ * so its columns can be trusted and no realignment is needed. 'cell-stream': cells whose row ends
+ * were lost (one cell per line without row breaks, a table flattened onto one line), cut into rows
+ * by the form's labels; like pipe rows, their short rows are placed by content.
  */
-export type TableLayout = 'tab-rows' | 'cell-lines' | 'pipe-rows' | 'grid';
+export type TableLayout = 'tab-rows' | 'cell-lines' | 'pipe-rows' | 'space-rows' | 'cell-stream' | 'grid';
+
+/**
+ * A copy that lost cells on the way (a web page's table as pipe rows, rows whose cells are runs of
+ * spaces, a cell stream): its short rows are placed by content and its footer closes the table.
+ */
+export function lostCells(layout: TableLayout): boolean {
+  return layout === 'pipe-rows' || layout === 'space-rows' || layout === 'cell-stream';
+}
 
 /** A table located in the text, its rows still uninterpreted. */
 export interface RawTable {
