@@ -149,7 +149,9 @@ describe('scoreEvaluation on evaluations shaped like the seeds', () => {
     const r = scoreEvaluation(e, reg, { related: [e, seed003Project()] });
     const s = byName(e, r, '目标实现');
     expect(s.outcome).toBe('not-judgeable');
-    expect(s.explanation.summary).toContain('2 个数量指标完成值为空或非数值');
+    expect(s.explanation.summary).toContain(
+      '缺少目标实现所需的输入：代理非诉案件（包括行政复议、仲裁、重大决策专项法律意见书等）的完成值、代理重大行政案件、民商事诉讼案件的完成值',
+    );
   });
 
   it('a criterion row whose 分值 differs from the framework says so', () => {
@@ -244,7 +246,7 @@ describe('optional rule kinds (test fixtures)', () => {
   it('execution caps apply even when the framework gives no points for execution', () => {
     const json = JSON.parse(JSON.stringify(optionalProject)) as {
       id: string;
-      rules: Array<{ kind: string }>;
+      rules: Array<{ kind: string; id: string }>;
     };
     json.id = 'fixture-caps-only';
     json.rules = json.rules.filter((r) => r.kind !== 'budget-execution');
@@ -308,15 +310,15 @@ describe('optional rule kinds (test fixtures)', () => {
 });
 
 describe('framework versions', () => {
-  // Version 2 drops the execution caps: a project at 65% execution is capped under version 1 only.
+  // Version 2 drops the execution-rate cap: a project at 65% execution is capped under version 1 only.
   const v1 = JSON.parse(JSON.stringify(optionalProject)) as { version: string; rules: unknown[] };
   const v2 = JSON.parse(JSON.stringify(optionalProject)) as {
     version: string;
-    rules: Array<{ kind: string }>;
+    rules: Array<{ kind: string; id: string }>;
   };
   v1.version = '1';
   v2.version = '2';
-  v2.rules = v2.rules.filter((r) => r.kind !== 'execution-caps');
+  v2.rules = v2.rules.filter((r) => r.kind !== 'total-cap' || r.id !== 'caps');
   const reg = new FrameworkRegistry();
   reg.add(parseFramework(v1, 'v1.json'));
   reg.add(parseFramework(v2, 'v2.json'));

@@ -1,3 +1,4 @@
+import type { ExplanationStep } from '../../model/result.ts';
 import { sameName } from '../../frameworks/names.ts';
 import { D, round, type Dec } from '../../numbers/decimal.ts';
 import { n } from '../rules/show.ts';
@@ -7,15 +8,8 @@ import type { BinaryOp, Expr } from './parse.ts';
 export type Value =
   { kind: 'number'; v: Dec; percent: boolean } | { kind: 'bool'; v: boolean } | { kind: 'text'; v: string };
 
-/** One step of the arithmetic as a reviewer checks it: `20 × 86% = 17.2`. */
-export interface FormulaStep {
-  /** The part of the formula, with input names: "分值 × 执行率". */
-  formula: string;
-  /** The same with the figures put in: "20 × 86%". */
-  shown: string;
-  /** What it came to: "17.2", "成立", "不成立". */
-  result: string;
-}
+/** One step of the arithmetic as a reviewer checks it: `20 × 86% = 17.2` (model/result.ts). */
+export type FormulaStep = ExplanationStep;
 
 /** A row of the indicator table as count() sees it. */
 export interface FormulaRow {
