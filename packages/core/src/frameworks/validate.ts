@@ -122,8 +122,6 @@ export function validateFramework(f: Framework): FrameworkProblem[] {
     }
   });
 
-  out.push(...formulaProblems(f));
-
   // Weights must add up: 三级 criteria to their 二级, 二级 to 一级, 一级 to the total.
   f.categories.forEach((c, i) => {
     if (c.subcategories.length && c.weight !== undefined) {
@@ -158,5 +156,7 @@ export function validateFramework(f: Framework): FrameworkProblem[] {
     if (!s.eq(f.total))
       out.push({ path: 'categories', problem: `一级指标分值合计 ${s.toFixed()}，与总分 ${f.total} 不符` });
   }
+  // Formulas last: a weight that does not add up explains a worked example that no longer holds.
+  out.push(...formulaProblems(f));
   return out;
 }

@@ -1,4 +1,5 @@
 import type { Framework, FrameworkRule } from '../../frameworks/schema.ts';
+import { exampleProblem } from './examples.ts';
 import { compileFormula, FormulaError, type Formula, type ValueType } from './index.ts';
 
 /** A rule written as a formula: budget execution, a 指标性质, a 计分标准 row, a cap on the total. */
@@ -72,8 +73,15 @@ export function formulaProblems(f: Framework): Array<{ path: string; problem: st
           path: `rules[${i}].${field}`,
           problem: `规则「${ruleName(rule)}」的公式「${src}」第 ${e.col} 列：${e.problem}`,
         });
+        return;
       }
     }
+    // A worked example that does not come out as written means the formula or the example is wrong.
+    rule.examples.forEach((ex, k) => {
+      const problem = exampleProblem(f, rule, ex);
+      if (problem)
+        out.push({ path: `rules[${i}].examples[${k}]`, problem: `规则「${ruleName(rule)}」的${problem}` });
+    });
   });
   return out;
 }
