@@ -205,6 +205,15 @@ export const frameworkSchema = z.object({
       .object({ indicatorRows: z.boolean().optional(), indicatorCounts: z.boolean().optional() })
       .default({}),
     priority: z.number().int().default(0),
+    /**
+     * What the form itself prints about its rules (得分 = 20分×执行率, 80%（含）-50%), each with what it
+     * tells a reader. A framework that declares notes or weights needs at least one of them found.
+     */
+    notes: z.array(z.strictObject({ text: name, says: name })).default([]),
+    /** 分值 of the budget-execution line the form prints (20 where the form scores 20 × 执行率). */
+    budgetWeight: decimal.optional(),
+    /** 一级 weights the form prints (产出 40, 效益 40, 满意度 20). */
+    level1Weights: z.array(z.strictObject({ name, weight: decimal })).default([]),
     /** Kinds this framework is the fallback for when nothing is detected. */
     defaultFor: z.array(kind).default([]),
   }),

@@ -127,7 +127,7 @@ describe('scoreEvaluation on evaluations shaped like the seeds', () => {
     expect(byName(e, r, '目标制定')).toMatchObject({ outcome: 'manual', allowedRange: ['0.00', '10.00'] });
     expect(r.explanation.summary).toContain('自评满分为 90 分（「自评准确」10 分由评价组抽查后计分');
     expect(r.explanation.citation).toContain('种子 003 指标体系「自评准确」计分标准');
-    expect(r.explanation.inputs['评分框架识别依据']).toContain('指标解释、计分标准');
+    expect(r.explanation.inputs['评分框架识别依据']).toContain('表头含「指标解释」、表头含「计分标准」');
     expect(r.totalIncomplete).toBe(true);
     expect(r.categories.map((c) => [c.level1, c.weight, c.expectedWeight])).toEqual([
       ['部门预算管理', '80', '80'],
