@@ -32,6 +32,9 @@ describe('parseFramework', () => {
       'honghe-department-2024',
       'mof-project-2020',
       'project-10-90',
+      'project-20-80-2020',
+      'project-40-40-20-2022',
+      'project-decision-management-performance',
       'suining-district-department-2024',
       'zhengzhou-shangjie-department-2021',
     ]);
