@@ -42,7 +42,7 @@ describe('scoreEvaluation on evaluations shaped like the seeds', () => {
     const purchase = byName(e, r, '政府采购执行率');
     expect(purchase).toMatchObject({ outcome: 'scored', computed: '1.11', met: false, stated: '1' });
     expect(purchase.explanation.formula).toBe('50 ÷ 90 × 2 = 1.11');
-    expect(purchase.explanation.citation).toContain('种子 001 附表注 3');
+    expect(purchase.explanation.citation).toContain('上街区司法局部门整体绩效自评表 附表注 3');
     expect(byName(e, r, '“三公经费”控制率')).toMatchObject({ computed: '2.00', met: true });
     expect(r.explanation.summary).toContain('其中 16 项定性或酌情打分的指标按自评得分计入');
     expect(r.explanation.inputs['工作任务科学性']).toBe('1（自评得分，在允许区间内）');
@@ -126,7 +126,7 @@ describe('scoreEvaluation on evaluations shaped like the seeds', () => {
     expect(accuracy.explanation.summary).toContain('部门全年预算调剂金额、年初部门预算数');
     expect(byName(e, r, '目标制定')).toMatchObject({ outcome: 'manual', allowedRange: ['0.00', '10.00'] });
     expect(r.explanation.summary).toContain('自评满分为 90 分（「自评准确」10 分由评价组抽查后计分');
-    expect(r.explanation.citation).toContain('种子 003 指标体系「自评准确」计分标准');
+    expect(r.explanation.citation).toContain('安居区司法局部门决算附件 指标体系「自评准确」计分标准');
     expect(r.explanation.inputs['评分框架识别依据']).toContain('表头含「指标解释」、表头含「计分标准」');
     expect(r.totalIncomplete).toBe(true);
     expect(r.categories.map((c) => [c.level1, c.weight, c.expectedWeight])).toEqual([
@@ -141,7 +141,7 @@ describe('scoreEvaluation on evaluations shaped like the seeds', () => {
     const s = byName(e, scoreEvaluation(e, reg), '编制准确');
     expect(s).toMatchObject({ outcome: 'scored', computed: '6.62' });
     expect(s.explanation.formula).toBe('(1 − 10 × 8.83 ÷ 261.07) × 10 = 6.62');
-    expect(s.explanation.citation).toContain('种子 003 指标体系「编制准确」计分标准');
+    expect(s.explanation.citation).toContain('安居区司法局部门决算附件 指标体系「编制准确」计分标准');
   });
 
   it('seed 003 目标实现 counts the quantity indicators of the document’s project tables — all blank, so not judgeable', () => {
