@@ -138,3 +138,69 @@ describe('a framework no shipped file knows, written here from a corpus form, sc
     );
   });
 });
+
+describe('a five-grade scale with what each grade means for the budget, as data', () => {
+  const band = (label: string, min: number, text?: string, cut?: [string, string], mayCancel = false) => ({
+    label,
+    min,
+    ...(text ? { consequence: { text, ...(cut ? { budgetCut: cut } : {}), mayCancel } } : {}),
+  });
+  const fiveGrades = {
+    id: 'test-five-grades',
+    version: '1',
+    name: '五级评价（优/良/中/低/差）',
+    kind: 'project',
+    citations: {
+      g: {
+        title: '评价结果等级与预算挂钩',
+        clause: '中 压减5%-10%，低 压减20%-30%，差 压减50%或取消',
+        source: 'issue',
+      },
+    },
+    grades: {
+      cite: 'g',
+      bands: [
+        band('优', 90),
+        band('良', 80),
+        band('中', 70, '下年度预算压减 5%–10%', ['5', '10']),
+        band('低', 60, '下年度预算压减 20%–30%', ['20', '30']),
+        band('差', 0, '下年度预算压减 50% 或取消', ['50', '50'], true),
+      ],
+    },
+    detection: { kinds: ['project'], all: ['测试专用五级'], priority: 50 },
+    rules: [
+      {
+        id: 'ge',
+        kind: 'indicator',
+        direction: '≥',
+        cite: 'g',
+        formula: 'min(分值, 完成值 ÷ 指标值 × 分值)',
+        met: '完成值 >= 指标值',
+        examples: [{ inputs: { 指标值: '100', 完成值: '75', 分值: '100' }, expect: '75', source: '示例' }],
+      },
+    ],
+  };
+  it('a total of 75 is 中, and the result says what 中 means for next year’s budget', () => {
+    const reg = builtinRegistry();
+    reg.add(parseFramework(fiveGrades, 'five.json'));
+    const e = newEvaluation({
+      id: 'x',
+      title: '测试专用五级',
+      kind: 'project',
+      indicators: [row('产出指标', '数量指标', 'a', '≥100', '75', '100', '75')],
+    });
+    const r = scoreEvaluation(e, reg);
+    expect([r.computedTotal, r.computedGrade, r.gradeConsequence]).toEqual([
+      '75.00',
+      '中',
+      '下年度预算压减 5%–10%',
+    ]);
+  });
+  it('a budget cut whose lower bound exceeds its upper is refused', () => {
+    const bad = JSON.parse(JSON.stringify(fiveGrades)) as typeof fiveGrades;
+    bad.grades.bands[3]!.consequence!.budgetCut = ['30', '20'];
+    expect(() => parseFramework(bad, 'five.json')).toThrow(
+      'grades.bands[3].consequence.budgetCut 「低」的预算压减比例下限 30% 高于上限 20%',
+    );
+  });
+});

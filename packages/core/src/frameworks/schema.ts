@@ -190,7 +190,26 @@ export const frameworkSchema = z.object({
   grades: z
     .object({
       cite: name,
-      bands: z.array(z.object({ label: name, min: decimal, aliases: z.array(name).default([]) })).min(1),
+      bands: z
+        .array(
+          z.object({
+            label: name,
+            min: decimal,
+            aliases: z.array(name).default([]),
+            /**
+             * What the grade means for next year's budget (中: 压减 5%–10%; 差: 压减 50% 或取消), as
+             * the framework's document states it; `budgetCut` is [min, max] in percent.
+             */
+            consequence: z
+              .strictObject({
+                text: name,
+                budgetCut: z.tuple([decimal, decimal]).optional(),
+                mayCancel: z.boolean().default(false),
+              })
+              .optional(),
+          }),
+        )
+        .min(1),
     })
     .optional(),
   detection: z.object({

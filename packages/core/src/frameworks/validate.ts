@@ -93,6 +93,15 @@ export function validateFramework(f: Framework): FrameworkProblem[] {
       }
     }
   }
+  f.grades?.bands.forEach((b, i) => {
+    const cut = b.consequence?.budgetCut;
+    if (cut && new D(cut[0]).gt(cut[1])) {
+      out.push({
+        path: `grades.bands[${i}].consequence.budgetCut`,
+        problem: `「${b.label}」的预算压减比例下限 ${cut[0]}% 高于上限 ${cut[1]}%`,
+      });
+    }
+  });
   if (f.totalNotJudgeable) cite(f.totalNotJudgeable.cite, 'totalNotJudgeable.cite');
 
   const ids = new Set<string>();

@@ -122,7 +122,9 @@ export interface ScoreResult {
   statedTotal: string | null;
   statedGrade: string | null;
   /** Grade labels the framework knows, best first, with their lower bounds. */
-  grades: Array<{ label: string; min: string; aliases: string[] }>;
+  grades: Array<{ label: string; min: string; aliases: string[]; consequence?: string }>;
+  /** What the computed grade means for the budget under the framework (预算压减 5%–10% …). */
+  gradeConsequence?: string;
   explanation: Explanation;
 }
 

@@ -8,7 +8,7 @@ import { D, round, type Dec } from '../numbers/decimal.ts';
 import { rateOf, scoreBudget, totalLine } from './budget.ts';
 import { categoryTotals } from './categories.ts';
 import { citationText, ruleOf, rulesOf } from './cite.ts';
-import { gradeOf, gradesOf } from './grades.ts';
+import { consequenceOf, gradeOf, gradesOf } from './grades.ts';
 import { scoreIndicator, type ScoredIndicator } from './indicator.ts';
 import { formulaRows, numberValue, runRule } from './formula/apply.ts';
 import { n } from './rules/show.ts';
@@ -207,6 +207,10 @@ export function scoreWith(
     caps,
     // A lower bound is not a verdict: no grade for an incomplete total.
     computedGrade: totalIncomplete ? null : gradeOf(computed, grades),
+    ...(() => {
+      const c = totalIncomplete ? null : consequenceOf(gradeOf(computed, grades), grades);
+      return c ? { gradeConsequence: c } : {};
+    })(),
     gradeOfStatedTotal: gradeOf(statedTotal, grades),
     statedTotal: e.statedTotal?.value ?? null,
     statedGrade: e.statedGrade?.raw ?? null,
