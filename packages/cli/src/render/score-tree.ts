@@ -8,8 +8,12 @@ const OUTCOME: Record<IndicatorScore['outcome'], string> = {
 };
 
 function explain(x: Explanation, indent: string): string[] {
-  const lines = [`${indent}规则 ${x.rule}：${x.summary}`];
+  const lines = [`${indent}规则：${x.summary}`];
   if (x.formula) lines.push(`${indent}算式 ${x.formula}`);
+  // Each step of the framework's formula: every decision taken, then the arithmetic with its figures.
+  for (const step of x.steps ?? []) {
+    lines.push(`${indent}  · ${step.formula}：${step.shown} → ${step.result}`);
+  }
   const inputs = Object.entries(x.inputs);
   if (inputs.length) lines.push(`${indent}输入 ${inputs.map(([k, v]) => `${k}=${v}`).join('，')}`);
   lines.push(`${indent}出处 ${x.citation}`);

@@ -2,6 +2,7 @@ import type { Evaluation, EvaluationDocument, ReadIssue } from '../model/evaluat
 import type { Finding, Severity } from '../model/finding.ts';
 import type { EvaluationResult, ScoreResult } from '../model/result.ts';
 import type { AuditContext, Check } from './context.ts';
+import { mergeSameFindings } from './merge.ts';
 import { checkBudgetRatios } from './checks/budget-ratios.ts';
 import { checkBudgetSums } from './checks/budget-sums.ts';
 import { checkClaims, checkClaimsAgainstResults } from './checks/claims.ts';
@@ -95,13 +96,13 @@ export function auditDocument(document: EvaluationDocument, scorer: Scorer): Doc
     const score = scorer(evaluation);
     return { evaluation, score, findings: auditEvaluation(evaluation, score, document) };
   });
-  const documentFindings = [
+  const documentFindings = mergeSameFindings([
     ...checkNarrativeSums(document),
     ...checkNarrativeShares(document),
     ...checkNarrativeChanges(document),
     ...checkNarrativeConflicts(document),
     ...checkClaimsAgainstResults(document, results),
-  ];
+  ]);
   for (const f of documentFindings) {
     const owner = ownerOf(f, results);
     if (!owner) continue;

@@ -2,6 +2,9 @@ import hengyang from '../../frameworks/hengyang-yanfeng-department-2024.json' wi
 import honghe from '../../frameworks/honghe-department-2024.json' with { type: 'json' };
 import mof from '../../frameworks/mof-project-2020.json' with { type: 'json' };
 import project1090 from '../../frameworks/project-10-90.json' with { type: 'json' };
+import project2080 from '../../frameworks/project-20-80-2020.json' with { type: 'json' };
+import project404020 from '../../frameworks/project-40-40-20-2022.json' with { type: 'json' };
+import decisionManagementPerformance from '../../frameworks/project-decision-management-performance.json' with { type: 'json' };
 import suining from '../../frameworks/suining-district-department-2024.json' with { type: 'json' };
 import zhengzhou from '../../frameworks/zhengzhou-shangjie-department-2021.json' with { type: 'json' };
 import { parseFramework } from './parse.ts';
@@ -18,6 +21,9 @@ export const BUILTIN_FRAMEWORK_FILES: Record<string, unknown> = {
   'hengyang-yanfeng-department-2024.json': hengyang,
   'suining-district-department-2024.json': suining,
   'honghe-department-2024.json': honghe,
+  'project-20-80-2020.json': project2080,
+  'project-40-40-20-2022.json': project404020,
+  'project-decision-management-performance.json': decisionManagementPerformance,
 };
 
 /** A registry holding every shipped framework. */

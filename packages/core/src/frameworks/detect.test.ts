@@ -58,13 +58,15 @@ describe('detectFramework, by declared signatures only', () => {
   });
   it('says what the choice rests on', () => {
     expect(detectFramework(seed003Department(), reg).evidence).toEqual([
-      '指标解释',
-      '计分标准',
-      '部门预算管理',
-      '绩效结果应用',
-      '自评质量',
+      '表头含「指标解释」',
+      '表头含「计分标准」',
+      '一级指标含「部门预算管理」',
+      '一级指标含「绩效结果应用」',
+      '一级指标含「自评质量」',
     ]);
     expect(detectFramework(seed004(), reg).evidence).toEqual(['无指标行', '有指标完成条数']);
-    expect(detectFramework(seed000(), reg).evidence).toEqual(['summary 类评价的默认框架']);
+    expect(detectFramework(seed000(), reg).evidence).toEqual([
+      '表中没有可识别评分框架的标志，按汇总评价的默认框架',
+    ]);
   });
 });

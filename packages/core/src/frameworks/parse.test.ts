@@ -32,22 +32,21 @@ describe('parseFramework', () => {
       'honghe-department-2024',
       'mof-project-2020',
       'project-10-90',
+      'project-20-80-2020',
+      'project-40-40-20-2022',
+      'project-decision-management-performance',
       'suining-district-department-2024',
       'zhengzhou-shangjie-department-2021',
     ]);
   });
 
-  it('keeps amounts as decimal strings: seed 003 自评准确 bands 5 / 10 / 20', () => {
+  it('keeps seed 003 自评准确 as its formula: bands 5 / 10 / 20 %, waiting for the reviewer', () => {
     const f = parseFramework(suining, 'suining.json');
     const rule = f.rules.find((r) => r.id === 'criterion.self-accuracy');
-    expect(rule?.kind).toBe('review-difference');
-    if (rule?.kind !== 'review-difference') return;
-    expect(rule.bands.map((b) => [b.min, b.deduction])).toEqual([
-      ['0', '0'],
-      ['5', '4'],
-      ['10', '8'],
-      ['20', '10'],
-    ]);
+    expect(rule?.kind).toBe('criterion');
+    if (rule?.kind !== 'criterion') return;
+    expect(rule.formula).toContain('5%, 0, 10%, 4, 20%, 8, 10');
+    expect(rule.notScoredWithout).toEqual(['评价组抽查得分']);
     expect(f.maxTotal).toBe('90');
   });
 
@@ -63,11 +62,13 @@ describe('parseFramework', () => {
     expect(errorOf(bad)).toContain('rules[0].category 引用了框架未声明的一级指标「部门管理」');
   });
 
-  it('rejects an input name that is not declared', () => {
+  it('rejects a formula reading an input that is not declared: file, rule and column', () => {
     const bad = copy(suining);
-    const rule = bad.rules.find((r) => r.id === 'criterion.violations') as { input: string };
-    rule.input = '问题个数';
-    expect(errorOf(bad)).toContain('.input 使用了未在 inputs 中声明的输入「问题个数」');
+    const rule = bad.rules.find((r) => r.id === 'criterion.violations') as { formula: string };
+    rule.formula = 'max(0, 分值 − 问题个数 × 0.5)';
+    expect(errorOf(bad)).toContain(
+      'rules[7].formula 规则「违规记录」的公式「max(0, 分值 − 问题个数 × 0.5)」第 13 列：未知的输入「问题个数」',
+    );
   });
 
   it('rejects qualitative tiers that overlap or leave a gap', () => {
@@ -112,12 +113,12 @@ describe('parseFramework strictness', () => {
 });
 
 describe('parseFramework weight checks inside rules', () => {
-  it('seed 003 执行进度 checkpoints must add up to the criterion: 3 + 4 + 3 = 10', () => {
-    const bad = JSON.parse(JSON.stringify(suining)) as {
-      rules: Array<{ id: string; points?: Array<{ score: string }> }>;
-    };
-    bad.rules.find((r) => r.id === 'criterion.execution-progress')!.points![1]!.score = '5';
-    expect(() => parseFramework(bad, 's.json')).toThrow('各时点分值合计 11，与指标分值 10 不符');
+  it('a formula with a syntax error or a type error is refused with its column', () => {
+    const bad = JSON.parse(JSON.stringify(suining)) as { rules: Array<{ id: string; formula?: string }> };
+    bad.rules.find((r) => r.id === 'criterion.violations')!.formula = 'max(0, 分值 − 违规问题个数 × 0.5';
+    expect(() => parseFramework(bad, 's.json')).toThrow('第 25 列：此处应为「)」或「,」，实为公式结尾');
+    bad.rules.find((r) => r.id === 'criterion.violations')!.formula = '违规问题个数 > 0';
+    expect(() => parseFramework(bad, 's.json')).toThrow('公式的结果应为数值，实为是非判断');
   });
   it('a citations list instead of a map is a type error, not a missing field', () => {
     const bad = JSON.parse(JSON.stringify(mof)) as { citations: unknown };

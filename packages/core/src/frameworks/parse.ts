@@ -1,5 +1,6 @@
 import { FrameworkError, jsonPath } from './error.ts';
 import { frameworkSchema, type Framework } from './schema.ts';
+import { upgradeFramework } from './upgrade.ts';
 import { validateFramework } from './validate.ts';
 
 /**
@@ -8,7 +9,8 @@ import { validateFramework } from './validate.ts';
  * one whose every rule cites a source and whose every reference resolves.
  */
 export function parseFramework(json: unknown, origin: string): Framework {
-  const parsed = frameworkSchema.safeParse(json);
+  // Files written before rules were formulas still load, as the formulas they meant.
+  const parsed = frameworkSchema.safeParse(upgradeFramework(json));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new FrameworkError(origin, jsonPath(issue.path), describeIssue(issue));

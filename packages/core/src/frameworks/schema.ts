@@ -65,10 +65,40 @@ const criterionBase = {
 
 const directions = z.array(z.enum(['≥', '≤', '=']));
 
+/**
+ * 算例 — one worked example from a real document: the inputs as the document states them, the
+ * score it should come to (or 无法判定), and where it comes from. Every example is run by a test.
+ */
+const exampleSchema = z.strictObject({
+  inputs: z.record(z.string(), z.string()),
+  /** Rows of the indicator table, for formulas that count them: 二级, 指标值, 完成值 (and 指标性质). */
+  rows: z
+    .array(
+      z.strictObject({
+        name,
+        level1: z.string().default(''),
+        level2: z.string().default(''),
+        target: z.string(),
+        actual: z.string(),
+        direction: z.enum(['≥', '≤', '=']).default('≥'),
+      }),
+    )
+    .default([]),
+  expect: z.string().min(1),
+  source: name,
+});
+
+/** 计分公式 in the formula language (grammar: frameworks/README.md), with its worked examples. */
+const formulaFields = {
+  formula: name,
+  examples: z.array(exampleSchema).default([]),
+};
+
 export const ruleSchema = z.discriminatedUnion('kind', [
   // ---- budget execution and the total ----
   z.strictObject({
     ...ruleBase,
+    ...formulaFields,
     kind: z.literal('budget-execution'),
     /** 分值 when the form does not state one. */
     weight: decimal,
@@ -77,25 +107,21 @@ export const ruleSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     ...ruleBase,
-    kind: z.literal('execution-caps'),
-    /** [min, max) of the execution rate in percent → highest total allowed. */
-    bands: z.array(band({ cap: decimal })).min(1),
-  }),
-  z.strictObject({
-    ...ruleBase,
-    kind: z.literal('cost-cap'),
-    /** Names that make an indicator a 成本指标 (一级 or 二级). */
-    names: z.array(name).min(1),
-    /** Points the cost dimension is worth, and the most a project without cost indicators may get on it. */
-    weight: decimal,
-    max: decimal,
+    ...formulaFields,
+    /** 总分封顶: the formula gives the highest total allowed (满分 when nothing limits it). */
+    kind: z.literal('total-cap'),
   }),
   z.strictObject({ ...ruleBase, kind: z.literal('not-applicable') }),
   // ---- indicator rows by 指标性质 ----
-  z.strictObject({ ...ruleBase, kind: z.literal('higher-better') }),
-  z.strictObject({ ...ruleBase, kind: z.literal('equal') }),
-  z.strictObject({ ...ruleBase, kind: z.literal('reverse-linear') }),
-  z.strictObject({ ...ruleBase, kind: z.literal('reverse-ratio') }),
+  z.strictObject({
+    ...ruleBase,
+    ...formulaFields,
+    kind: z.literal('indicator'),
+    /** 指标性质 the formula scores: ≥ 正向, ≤ 反向, = 等于. */
+    direction: z.enum(['≥', '≤', '=']),
+    /** Whether the target was met, a formula giving 是/否 (成立/不成立). */
+    met: name,
+  }),
   z.strictObject({
     ...ruleBase,
     kind: z.literal('qualitative-tiers'),
@@ -123,71 +149,15 @@ export const ruleSchema = z.discriminatedUnion('kind', [
   // ---- 部门整体 criteria over named inputs ----
   z.strictObject({
     ...criterionBase,
-    kind: z.literal('tiered-deduction'),
-    input: name,
-    /** Rate in percent up to which full marks are kept. */
-    threshold: decimal,
-    /** Points off per percentage point beyond the threshold. */
-    perPoint: decimal,
-    side: z.enum(['over', 'under']).default('over'),
-  }),
-  z.strictObject({
-    ...criterionBase,
-    kind: z.literal('bands'),
-    /** The value banded: an input as stated, or the deviation |actual − planned| ÷ planned in percent. */
-    input: name.optional(),
-    deviation: z.strictObject({ actual: name, planned: name }).optional(),
-    bands: z.array(band({ score: decimal })).min(1),
-  }),
-  z.strictObject({
-    ...criterionBase,
-    kind: z.literal('linear-ratio'),
-    numerator: name,
-    denominator: name,
-    factor: decimal,
-    zeroAbove: decimal,
-  }),
-  z.strictObject({
-    ...criterionBase,
-    kind: z.literal('checkpoints'),
-    points: z.array(z.strictObject({ input: name, target: decimal, score: decimal })).min(1),
-  }),
-  z.strictObject({ ...criterionBase, kind: z.literal('per-item-deduction'), input: name, perItem: decimal }),
-  z.strictObject({
-    ...criterionBase,
-    kind: z.literal('count-ratio'),
-    /** 二级 names of the indicators counted. */
-    counted: z.array(name).default(['数量指标']),
-    /** Within ±tolerance of the target counts as met (0.3 = 30%). */
-    tolerance: decimal,
-    /** Inputs that give the counts directly when the indicators are in other evaluations. */
-    metInput: name.optional(),
-    totalInput: name.optional(),
-  }),
-  z.strictObject({
-    ...criterionBase,
-    kind: z.literal('review-difference'),
-    selfInput: name,
-    reviewInput: name,
-    /** |self − review| ÷ review in percent, [min, max) → points off. */
-    bands: z.array(band({ deduction: decimal })).min(1),
-    /** False when the department does not score it itself (seed 003: 自评满分为90分). */
-    selfScored: z.boolean().default(true),
-  }),
-  z.strictObject({
-    ...criterionBase,
-    kind: z.literal('adjustment-cases'),
-    cancelledInput: name,
-    writtenOffInput: name,
-    budgetInput: name,
-    factor: decimal,
-    zeroAbove: decimal,
-  }),
-  z.strictObject({
-    ...criterionBase,
-    kind: z.literal('binary'),
-    input: name,
-    yesWords: z.array(name).min(1),
+    ...formulaFields,
+    kind: z.literal('criterion'),
+    /**
+     * Inputs without which the criterion is not scored at all at self-evaluation (not 无法判定):
+     * seed 003's 自评准确 waits for the reviewer's score.
+     */
+    notScoredWithout: z.array(name).default([]),
+    /** The criterion compares the self score with a reviewer's (复核分): which inputs hold them. */
+    review: z.strictObject({ self: name, review: name }).optional(),
   }),
   z.strictObject({ ...criterionBase, kind: z.literal('manual') }),
 ]);
@@ -207,11 +177,39 @@ export const frameworkSchema = z.object({
   citations: z.record(z.string(), citationSchema),
   categories: z.array(categorySchema).default([]),
   /** Named inputs of formula rules (evaluation.inputs keys). */
-  inputs: z.array(z.object({ name, description: z.string().optional() })).default([]),
+  inputs: z
+    .array(
+      z.object({
+        name,
+        description: z.string().optional(),
+        /** number (default), percent (stated in %, e.g. 执行进度), text (是/否 answers). */
+        type: z.enum(['number', 'percent', 'text']).default('number'),
+      }),
+    )
+    .default([]),
   grades: z
     .object({
       cite: name,
-      bands: z.array(z.object({ label: name, min: decimal, aliases: z.array(name).default([]) })).min(1),
+      bands: z
+        .array(
+          z.object({
+            label: name,
+            min: decimal,
+            aliases: z.array(name).default([]),
+            /**
+             * What the grade means for next year's budget (中: 压减 5%–10%; 差: 压减 50% 或取消), as
+             * the framework's document states it; `budgetCut` is [min, max] in percent.
+             */
+            consequence: z
+              .strictObject({
+                text: name,
+                budgetCut: z.tuple([decimal, decimal]).optional(),
+                mayCancel: z.boolean().default(false),
+              })
+              .optional(),
+          }),
+        )
+        .min(1),
     })
     .optional(),
   detection: z.object({
@@ -226,6 +224,15 @@ export const frameworkSchema = z.object({
       .object({ indicatorRows: z.boolean().optional(), indicatorCounts: z.boolean().optional() })
       .default({}),
     priority: z.number().int().default(0),
+    /**
+     * What the form itself prints about its rules (得分 = 20分×执行率, 80%（含）-50%), each with what it
+     * tells a reader. A framework that declares notes or weights needs at least one of them found.
+     */
+    notes: z.array(z.strictObject({ text: name, says: name })).default([]),
+    /** 分值 of the budget-execution line the form prints (20 where the form scores 20 × 执行率). */
+    budgetWeight: decimal.optional(),
+    /** 一级 weights the form prints (产出 40, 效益 40, 满意度 20). */
+    level1Weights: z.array(z.strictObject({ name, weight: decimal })).default([]),
     /** Kinds this framework is the fallback for when nothing is detected. */
     defaultFor: z.array(kind).default([]),
   }),

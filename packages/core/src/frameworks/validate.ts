@@ -1,6 +1,7 @@
 import { D, type Dec } from '../numbers/decimal.ts';
+import { formulaProblems } from '../scoring/formula/rules.ts';
 import { sameName } from './names.ts';
-import type { Framework, FrameworkRule } from './schema.ts';
+import type { Framework } from './schema.ts';
 
 /** A problem in a framework's meaning: its JSON path and what is wrong, in Chinese. */
 export interface FrameworkProblem {
@@ -11,51 +12,6 @@ export interface FrameworkProblem {
 interface Interval {
   min: string;
   max?: string | undefined;
-}
-
-/** The input names a rule reads, each with the field it is read from. */
-function inputsOf(rule: FrameworkRule): Array<[string, string]> {
-  switch (rule.kind) {
-    case 'tiered-deduction':
-    case 'per-item-deduction':
-    case 'binary':
-      return [['input', rule.input]];
-    case 'bands':
-      return [
-        ...(rule.input ? ([['input', rule.input]] as Array<[string, string]>) : []),
-        ...(rule.deviation
-          ? ([
-              ['deviation.actual', rule.deviation.actual],
-              ['deviation.planned', rule.deviation.planned],
-            ] as Array<[string, string]>)
-          : []),
-      ];
-    case 'linear-ratio':
-      return [
-        ['numerator', rule.numerator],
-        ['denominator', rule.denominator],
-      ];
-    case 'checkpoints':
-      return rule.points.map((p, i) => [`points[${i}].input`, p.input]);
-    case 'count-ratio':
-      return [
-        ...(rule.metInput ? ([['metInput', rule.metInput]] as Array<[string, string]>) : []),
-        ...(rule.totalInput ? ([['totalInput', rule.totalInput]] as Array<[string, string]>) : []),
-      ];
-    case 'review-difference':
-      return [
-        ['selfInput', rule.selfInput],
-        ['reviewInput', rule.reviewInput],
-      ];
-    case 'adjustment-cases':
-      return [
-        ['cancelledInput', rule.cancelledInput],
-        ['writtenOffInput', rule.writtenOffInput],
-        ['budgetInput', rule.budgetInput],
-      ];
-    default:
-      return [];
-  }
 }
 
 function show(i: Interval): string {
@@ -112,12 +68,6 @@ export function intervalProblems(
   return out;
 }
 
-/** A band may not give more points (or take more off) than the criterion is worth. */
-function overWeight(values: string[], weight: string, path: string, what: string): FrameworkProblem[] {
-  const i = values.findIndex((v) => new D(v).gt(weight));
-  return i < 0 ? [] : [{ path: `${path}[${i}]`, problem: `${what} ${values[i]} 超过指标分值 ${weight}` }];
-}
-
 function sumOf(values: string[]): Dec {
   return values.reduce((acc, v) => acc.plus(v), new D(0));
 }
@@ -128,7 +78,6 @@ export function validateFramework(f: Framework): FrameworkProblem[] {
   const cite = (key: string, path: string) => {
     if (!Object.hasOwn(f.citations, key)) out.push({ path, problem: `引用了不存在的出处「${key}」` });
   };
-  const declared = new Set(f.inputs.map((i) => i.name));
   const findCategory = (n: string) => f.categories.find((c) => sameName(n, c.name, c.aliases));
 
   f.categories.forEach((c, i) => cite(c.cite, `categories[${i}].cite`));
@@ -144,6 +93,15 @@ export function validateFramework(f: Framework): FrameworkProblem[] {
       }
     }
   }
+  f.grades?.bands.forEach((b, i) => {
+    const cut = b.consequence?.budgetCut;
+    if (cut && new D(cut[0]).gt(cut[1])) {
+      out.push({
+        path: `grades.bands[${i}].consequence.budgetCut`,
+        problem: `「${b.label}」的预算压减比例下限 ${cut[0]}% 高于上限 ${cut[1]}%`,
+      });
+    }
+  });
   if (f.totalNotJudgeable) cite(f.totalNotJudgeable.cite, 'totalNotJudgeable.cite');
 
   const ids = new Set<string>();
@@ -156,13 +114,7 @@ export function validateFramework(f: Framework): FrameworkProblem[] {
     if ('category' in rule && !findCategory(rule.category)) {
       out.push({ path: `${at}.category`, problem: `引用了框架未声明的一级指标「${rule.category}」` });
     }
-    for (const [field, input] of inputsOf(rule)) {
-      if (!declared.has(input))
-        out.push({ path: `${at}.${field}`, problem: `使用了未在 inputs 中声明的输入「${input}」` });
-    }
-    const direction = { 'higher-better': '≥', equal: '=', 'reverse-linear': '≤', 'reverse-ratio': '≤' }[
-      rule.kind as string
-    ];
+    const direction = rule.kind === 'indicator' ? rule.direction : undefined;
     if (direction) {
       const prior = directionKinds[direction];
       if (prior)
@@ -173,44 +125,6 @@ export function validateFramework(f: Framework): FrameworkProblem[] {
       directionKinds[direction] = rule.id;
     }
     switch (rule.kind) {
-      case 'execution-caps':
-        out.push(...intervalProblems(rule.bands, `${at}.bands`));
-        break;
-      case 'bands':
-        out.push(...intervalProblems(rule.bands, `${at}.bands`));
-        out.push(
-          ...overWeight(
-            rule.bands.map((b) => b.score),
-            rule.weight,
-            `${at}.bands`,
-            '得分',
-          ),
-        );
-        if (!rule.input === !rule.deviation) {
-          out.push({ path: at, problem: 'input 与 deviation 须且只能给出一个' });
-        }
-        break;
-      case 'review-difference':
-        out.push(...intervalProblems(rule.bands, `${at}.bands`));
-        out.push(
-          ...overWeight(
-            rule.bands.map((b) => b.deduction),
-            rule.weight,
-            `${at}.bands`,
-            '扣分',
-          ),
-        );
-        break;
-      case 'checkpoints': {
-        const s = sumOf(rule.points.map((p) => p.score));
-        if (!s.eq(rule.weight)) {
-          out.push({
-            path: `${at}.points`,
-            problem: `各时点分值合计 ${s.toFixed()}，与指标分值 ${rule.weight} 不符`,
-          });
-        }
-        break;
-      }
       case 'qualitative-tiers':
         out.push(...intervalProblems(rule.tiers, `${at}.tiers`, { from: '0', to: '1' }));
         break;
@@ -251,5 +165,7 @@ export function validateFramework(f: Framework): FrameworkProblem[] {
     if (!s.eq(f.total))
       out.push({ path: 'categories', problem: `一级指标分值合计 ${s.toFixed()}，与总分 ${f.total} 不符` });
   }
+  // Formulas last: a weight that does not add up explains a worked example that no longer holds.
+  out.push(...formulaProblems(f));
   return out;
 }

@@ -1,6 +1,13 @@
 import type { Evaluation } from './evaluation.ts';
 import type { Finding } from './finding.ts';
 
+/** One step of a formula: the part with input names, the same with the figures, and its result. */
+export interface ExplanationStep {
+  formula: string;
+  shown: string;
+  result: string;
+}
+
 /**
  * How a score came about: the rule, its inputs, the formula written out, and the clause of
  * the framework it comes from. Every computed figure carries one.
@@ -13,6 +20,11 @@ export interface Explanation {
   /** The arithmetic with the actual numbers: "(1 − (0.25 − 0.02) ÷ 0.02) × 10 = 0 (不低于 0)". */
   formula?: string;
   inputs: Record<string, string>;
+  /**
+   * Every step of the framework's formula as it was evaluated, the last one the arithmetic:
+   * {formula: "分值 × 执行率", shown: "20 × 86%", result: "17.2"}; a decision's result is 成立 / 不成立.
+   */
+  steps?: ExplanationStep[];
   /** Where the rule is written: "种子 001 附表注 3", "财预〔2020〕10号 附件1". */
   citation: string;
 }
@@ -110,7 +122,9 @@ export interface ScoreResult {
   statedTotal: string | null;
   statedGrade: string | null;
   /** Grade labels the framework knows, best first, with their lower bounds. */
-  grades: Array<{ label: string; min: string; aliases: string[] }>;
+  grades: Array<{ label: string; min: string; aliases: string[]; consequence?: string }>;
+  /** What the computed grade means for the budget under the framework (预算压减 5%–10% …). */
+  gradeConsequence?: string;
   explanation: Explanation;
 }
 

@@ -3,7 +3,8 @@ import type { BudgetLine, Evaluation } from '../model/evaluation.ts';
 import type { BudgetExecutionScore } from '../model/result.ts';
 import { D, round, type Dec } from '../numbers/decimal.ts';
 import { citationText, ruleOf } from './cite.ts';
-import { executionRate, scoreBudgetExecution } from './rules/budget-execution.ts';
+import { numberValue, runRule, undeterminedText } from './formula/apply.ts';
+import { executionRate } from './rules/budget-execution.ts';
 import { n } from './rules/show.ts';
 
 export function totalLine(e: Evaluation): BudgetLine | undefined {
@@ -68,7 +69,36 @@ export function scoreBudget(
       },
     };
   }
-  const r = scoreBudgetExecution(rateUsed, weight, decimals);
+  const run = runRule(
+    f,
+    rule,
+    {
+      执行率: numberValue(rateUsed, true),
+      分值: numberValue(weight, false),
+      执行数: executed != null ? numberValue(new D(executed), false) : undefined,
+      全年预算数: adjusted != null ? numberValue(new D(adjusted), false) : undefined,
+    },
+    [],
+    decimals,
+  );
+  if (!run.ok) {
+    return {
+      weight,
+      score: {
+        ...base,
+        computed: null,
+        outcome: 'not-judgeable',
+        explanation: {
+          rule: rule.id,
+          summary: undeterminedText('预算执行得分', run.missing, run.reasons),
+          inputs,
+          steps: run.steps,
+          citation,
+        },
+      },
+    };
+  }
+  const score = round(run.score, decimals);
   const how =
     recomputed !== null
       ? `执行率 = 执行数 ${line.executed!.raw} ÷ 全年预算数 ${line.adjustedBudget!.raw} = ${round(recomputed, 2).toFixed(2)}%`
@@ -77,9 +107,16 @@ export function scoreBudget(
     weight,
     score: {
       ...base,
-      computed: r.score.toFixed(decimals),
+      computed: score.toFixed(decimals),
       outcome: 'scored',
-      explanation: { rule: rule.id, summary: `${how}；${r.summary}`, formula: r.formula, inputs, citation },
+      explanation: {
+        rule: rule.id,
+        summary: `${how}；按公式 ${rule.formula} 计分${rateUsed.gt(100) ? '（执行率超过 100%）' : ''}`,
+        formula: run.formula,
+        inputs,
+        steps: run.steps,
+        citation,
+      },
     },
   };
 }

@@ -1,38 +1,24 @@
 import { sameName } from '../frameworks/names.ts';
 import type { CriterionRule, Framework } from '../frameworks/schema.ts';
-import type { Evaluation, Indicator, IndicatorDirection } from '../model/evaluation.ts';
+import type { Evaluation, Indicator } from '../model/evaluation.ts';
 import type { IndicatorScore } from '../model/result.ts';
 import { isBlank } from '../model/stated.ts';
 import { D, round, type Dec } from '../numbers/decimal.ts';
 import { scoreCriterion } from './criterion.ts';
+import { directionOf } from './direction.ts';
+export { directionOf } from './direction.ts';
 import { citationText, ruleOf, rulesOf } from './cite.ts';
-import { scoreEqual } from './rules/equal.ts';
-import { scoreHigherBetter } from './rules/higher-better.ts';
+import { numberValue, runRule, undeterminedText } from './formula/apply.ts';
+import { ruleName } from './formula/rules.ts';
 import { applyOverAchievement } from './rules/over-achievement.ts';
 import { judgeWording, tierOfScore, tierRange, tiersBestFirst } from './rules/qualitative-tiers.ts';
-import { scoreReverseLinear } from './rules/reverse-linear.ts';
-import { scoreReverseRatio } from './rules/reverse-ratio.ts';
 import { n } from './rules/show.ts';
-import type { QuantInput, RuleOutcome } from './types.ts';
 
 /** An indicator's score and what it adds to the total (null when it cannot be counted). */
 export interface ScoredIndicator {
   score: IndicatorScore;
   /** Points counted in the total: the computed score, or a manual score that lies in its allowed range. */
   contribution: Dec | null;
-}
-
-/** 指标性质 as scoring uses it, and whether it was inferred (the form has no 指标性质 column). */
-export function directionOf(i: Indicator): { direction: IndicatorDirection | null; inferred: boolean } {
-  if (i.direction) return { direction: i.direction, inferred: false };
-  const t = i.adjustedTarget ?? i.target;
-  if (t?.sign) {
-    const sign = t.sign === '>' ? '≥' : t.sign === '<' ? '≤' : t.sign;
-    return { direction: sign, inferred: true };
-  }
-  if (t?.value != null) return { direction: '≥', inferred: true };
-  if (t && t.raw) return { direction: 'qualitative', inferred: true };
-  return { direction: null, inferred: false };
 }
 
 export function findCriterion(f: Framework, i: Indicator): CriterionRule | undefined {
@@ -140,12 +126,7 @@ function scoreQuantitative(
   direction: '≥' | '≤' | '=',
   inferred: boolean,
 ): ScoredIndicator {
-  const rule =
-    direction === '≥'
-      ? ruleOf(f, 'higher-better')
-      : direction === '='
-        ? ruleOf(f, 'equal')
-        : (ruleOf(f, 'reverse-linear') ?? ruleOf(f, 'reverse-ratio'));
+  const rule = rulesOf(f, 'indicator').find((r) => r.direction === direction);
   const adjusted = i.adjustedTarget?.value != null;
   const targetStated = adjusted ? i.adjustedTarget! : i.target;
   const inputs: Record<string, string> = {
@@ -188,20 +169,37 @@ function scoreQuantitative(
       rule.cite,
     );
   }
-  const q: QuantInput = {
-    target: new D(targetStated.value),
-    actual: new D(i.actual!.value),
-    weight,
-    decimals: f.decimals,
+  const target = new D(targetStated.value);
+  const actual = new D(i.actual!.value);
+  const run = runRule(
+    f,
+    rule,
+    {
+      指标值: numberValue(target, false),
+      完成值: numberValue(actual, false),
+      分值: numberValue(weight, false),
+    },
+    [],
+    f.decimals,
+  );
+  if (!run.ok) {
+    return notJudgeable(
+      base,
+      f,
+      rule.id,
+      undeterminedText(ruleName(rule), run.missing, run.reasons),
+      inputs,
+      rule.cite,
+    );
+  }
+  const name = rule.title ?? `${direction}指标`;
+  const outcome = {
+    score: run.score,
+    met: run.met ?? false,
+    summary: `${name}：完成值 ${n(actual)}，指标值 ${n(target)}，${run.met ? '达到指标值' : '未达到指标值'}，按公式 ${rule.formula} 计分`,
+    formula: run.formula,
   };
-  const outcome: RuleOutcome =
-    rule.kind === 'higher-better'
-      ? scoreHigherBetter(q)
-      : rule.kind === 'equal'
-        ? scoreEqual(q)
-        : rule.kind === 'reverse-linear'
-          ? scoreReverseLinear(q)
-          : scoreReverseRatio(q);
+  const q = { target, actual };
   let score = outcome.score;
   let formula = outcome.formula;
   let summary = outcome.summary;
@@ -228,7 +226,14 @@ function scoreQuantitative(
       computed: computed.toFixed(f.decimals),
       met: outcome.met,
       ...(overAchievement ? { overAchievement } : {}),
-      explanation: { rule: rule.id, summary, formula, inputs, citation: citationText(f, rule.cite) },
+      explanation: {
+        rule: rule.id,
+        summary,
+        formula,
+        inputs,
+        steps: run.steps,
+        citation: citationText(f, rule.cite),
+      },
     },
     contribution: computed,
   };

@@ -42,7 +42,7 @@ describe('scoreEvaluation on evaluations shaped like the seeds', () => {
     const purchase = byName(e, r, '政府采购执行率');
     expect(purchase).toMatchObject({ outcome: 'scored', computed: '1.11', met: false, stated: '1' });
     expect(purchase.explanation.formula).toBe('50 ÷ 90 × 2 = 1.11');
-    expect(purchase.explanation.citation).toContain('种子 001 附表注 3');
+    expect(purchase.explanation.citation).toContain('上街区司法局部门整体绩效自评表 附表注 3');
     expect(byName(e, r, '“三公经费”控制率')).toMatchObject({ computed: '2.00', met: true });
     expect(r.explanation.summary).toContain('其中 16 项定性或酌情打分的指标按自评得分计入');
     expect(r.explanation.inputs['工作任务科学性']).toBe('1（自评得分，在允许区间内）');
@@ -126,8 +126,8 @@ describe('scoreEvaluation on evaluations shaped like the seeds', () => {
     expect(accuracy.explanation.summary).toContain('部门全年预算调剂金额、年初部门预算数');
     expect(byName(e, r, '目标制定')).toMatchObject({ outcome: 'manual', allowedRange: ['0.00', '10.00'] });
     expect(r.explanation.summary).toContain('自评满分为 90 分（「自评准确」10 分由评价组抽查后计分');
-    expect(r.explanation.citation).toContain('种子 003 指标体系「自评准确」计分标准');
-    expect(r.explanation.inputs['评分框架识别依据']).toContain('指标解释、计分标准');
+    expect(r.explanation.citation).toContain('安居区司法局部门决算附件 指标体系「自评准确」计分标准');
+    expect(r.explanation.inputs['评分框架识别依据']).toContain('表头含「指标解释」、表头含「计分标准」');
     expect(r.totalIncomplete).toBe(true);
     expect(r.categories.map((c) => [c.level1, c.weight, c.expectedWeight])).toEqual([
       ['部门预算管理', '80', '80'],
@@ -141,7 +141,7 @@ describe('scoreEvaluation on evaluations shaped like the seeds', () => {
     const s = byName(e, scoreEvaluation(e, reg), '编制准确');
     expect(s).toMatchObject({ outcome: 'scored', computed: '6.62' });
     expect(s.explanation.formula).toBe('(1 − 10 × 8.83 ÷ 261.07) × 10 = 6.62');
-    expect(s.explanation.citation).toContain('种子 003 指标体系「编制准确」计分标准');
+    expect(s.explanation.citation).toContain('安居区司法局部门决算附件 指标体系「编制准确」计分标准');
   });
 
   it('seed 003 目标实现 counts the quantity indicators of the document’s project tables — all blank, so not judgeable', () => {
@@ -149,7 +149,9 @@ describe('scoreEvaluation on evaluations shaped like the seeds', () => {
     const r = scoreEvaluation(e, reg, { related: [e, seed003Project()] });
     const s = byName(e, r, '目标实现');
     expect(s.outcome).toBe('not-judgeable');
-    expect(s.explanation.summary).toContain('2 个数量指标完成值为空或非数值');
+    expect(s.explanation.summary).toContain(
+      '缺少目标实现所需的输入：代理非诉案件（包括行政复议、仲裁、重大决策专项法律意见书等）的完成值、代理重大行政案件、民商事诉讼案件的完成值',
+    );
   });
 
   it('a criterion row whose 分值 differs from the framework says so', () => {
@@ -244,7 +246,7 @@ describe('optional rule kinds (test fixtures)', () => {
   it('execution caps apply even when the framework gives no points for execution', () => {
     const json = JSON.parse(JSON.stringify(optionalProject)) as {
       id: string;
-      rules: Array<{ kind: string }>;
+      rules: Array<{ kind: string; id: string }>;
     };
     json.id = 'fixture-caps-only';
     json.rules = json.rules.filter((r) => r.kind !== 'budget-execution');
@@ -308,15 +310,15 @@ describe('optional rule kinds (test fixtures)', () => {
 });
 
 describe('framework versions', () => {
-  // Version 2 drops the execution caps: a project at 65% execution is capped under version 1 only.
+  // Version 2 drops the execution-rate cap: a project at 65% execution is capped under version 1 only.
   const v1 = JSON.parse(JSON.stringify(optionalProject)) as { version: string; rules: unknown[] };
   const v2 = JSON.parse(JSON.stringify(optionalProject)) as {
     version: string;
-    rules: Array<{ kind: string }>;
+    rules: Array<{ kind: string; id: string }>;
   };
   v1.version = '1';
   v2.version = '2';
-  v2.rules = v2.rules.filter((r) => r.kind !== 'execution-caps');
+  v2.rules = v2.rules.filter((r) => r.kind !== 'total-cap' || r.id !== 'caps');
   const reg = new FrameworkRegistry();
   reg.add(parseFramework(v1, 'v1.json'));
   reg.add(parseFramework(v2, 'v2.json'));

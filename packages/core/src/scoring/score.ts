@@ -3,15 +3,14 @@ import { FrameworkError } from '../frameworks/error.ts';
 import type { FrameworkRegistry } from '../frameworks/registry.ts';
 import type { Framework } from '../frameworks/schema.ts';
 import type { Evaluation } from '../model/evaluation.ts';
-import type { ScoreResult, TotalCap } from '../model/result.ts';
+import type { ExplanationStep, ScoreResult, TotalCap } from '../model/result.ts';
 import { D, round, type Dec } from '../numbers/decimal.ts';
 import { rateOf, scoreBudget, totalLine } from './budget.ts';
 import { categoryTotals } from './categories.ts';
 import { citationText, ruleOf, rulesOf } from './cite.ts';
-import { gradeOf, gradesOf } from './grades.ts';
+import { consequenceOf, gradeOf, gradesOf } from './grades.ts';
 import { scoreIndicator, type ScoredIndicator } from './indicator.ts';
-import { costCap } from './rules/cost-cap.ts';
-import { executionCap } from './rules/execution-caps.ts';
+import { formulaRows, numberValue, runRule } from './formula/apply.ts';
 import { n } from './rules/show.ts';
 
 export interface ScoreOptions {
@@ -141,6 +140,7 @@ export function scoreWith(
     summary: string,
     cite: string,
     inputs: Record<string, string>,
+    steps?: ExplanationStep[],
   ) => {
     if (computed === null || computed.lte(max)) return;
     caps.push({
@@ -152,6 +152,7 @@ export function scoreWith(
         summary,
         formula: `min(${n(computed)}, ${n(max)}) = ${n(max)}`,
         inputs,
+        ...(steps ? { steps } : {}),
         citation: cite,
       },
     });
@@ -159,24 +160,32 @@ export function scoreWith(
   };
   // Caps follow the execution rate even where the framework gives no points for it.
   const rateUsed = budget?.score.rateUsed != null ? new D(budget.score.rateUsed) : rateOf(totalLine(e));
-  for (const rule of rulesOf(f, 'execution-caps')) {
-    if (rateUsed === null) continue;
-    const cap = executionCap(rule, rateUsed);
-    if (cap) {
-      applyCap(
-        rule.id,
-        cap,
-        `预算执行率 ${n(round(rateUsed, 2))}%，总分不得超过 ${n(cap)} 分`,
-        citationText(f, rule.cite),
-        {
-          执行率: `${n(round(rateUsed, 2))}%`,
-        },
-      );
-    }
-  }
-  for (const rule of rulesOf(f, 'cost-cap')) {
-    const c = costCap(rule, e.indicators, maxTotal);
-    if (c) applyCap(rule.id, c.cap, c.summary, citationText(f, rule.cite), { 成本指标: '无' });
+  const rows = formulaRows(e.indicators);
+  for (const rule of rulesOf(f, 'total-cap')) {
+    if (computed === null) continue;
+    const run = runRule(
+      f,
+      rule,
+      {
+        执行率: rateUsed !== null ? numberValue(rateUsed, true) : undefined,
+        满分: numberValue(maxTotal, false),
+        总分: numberValue(computed, false),
+      },
+      rows,
+      f.decimals,
+    );
+    // A cap that cannot be computed (no execution rate) limits nothing; the total says what it lacks.
+    if (!run.ok) continue;
+    const inputs: Record<string, string> = {};
+    if (rateUsed !== null) inputs['执行率'] = `${n(round(rateUsed, 2))}%`;
+    applyCap(
+      rule.id,
+      run.score,
+      `${rule.title ?? '总分封顶'}：${run.formula}，总分不得超过 ${n(run.score)} 分`,
+      citationText(f, rule.cite),
+      inputs,
+      run.steps,
+    );
   }
   applyCap('max-total', maxTotal, `评分框架「${f.name}」的自评满分为 ${n(maxTotal)} 分`, f.name, {});
 
@@ -198,6 +207,10 @@ export function scoreWith(
     caps,
     // A lower bound is not a verdict: no grade for an incomplete total.
     computedGrade: totalIncomplete ? null : gradeOf(computed, grades),
+    ...(() => {
+      const c = totalIncomplete ? null : consequenceOf(gradeOf(computed, grades), grades);
+      return c ? { gradeConsequence: c } : {};
+    })(),
     gradeOfStatedTotal: gradeOf(statedTotal, grades),
     statedTotal: e.statedTotal?.value ?? null,
     statedGrade: e.statedGrade?.raw ?? null,
@@ -238,7 +251,7 @@ function totalExplanation(
   }
   const sum = parts.map(([, v]) => n(v)).join(' + ');
   // When the self-score maximum is below the weight total, say why: the rule that is not self-scored.
-  const notSelfScored = rulesOf(f, 'review-difference').find((r) => !r.selfScored);
+  const notSelfScored = rulesOf(f, 'criterion').find((r) => r.notScoredWithout.length > 0);
   const ceiling =
     f.maxTotal !== undefined && new D(f.maxTotal).lt(f.total)
       ? `自评满分为 ${f.maxTotal} 分${notSelfScored ? `（「${notSelfScored.criterion}」${notSelfScored.weight} 分由评价组抽查后计分，部门自评不打分）` : ''}；`
