@@ -10,7 +10,7 @@ export function executionRatePercent(executed: Dec, adjustedBudget: Dec): Dec | 
 
 /**
  * 执行率 below which a budget line is a 较大偏差 that needs its reason: DESIGN.md 偏差分析 (every execution
- * rate under 90% needs a reason and an improvement measure) and the forms' own notes, e.g. the 四川 project
+ * rate under 90% needs a reason and an improvement measure) and the forms' own notes, e.g. a provincial project
  * form's "预算执行率未达到90%的需说明原因".
  */
 export const LARGE_DEVIATION_RATE = new D(90);

@@ -4,12 +4,12 @@ import type { BudgetExecutionScore } from '../model/result.ts';
 import { D, round, type Dec } from '../numbers/decimal.ts';
 import { citationText, ruleOf } from './cite.ts';
 import { numberValue, runRule, undeterminedText } from './formula/apply.ts';
-import { executionRate } from './rules/budget-execution.ts';
+import { executionRatePercent as executionRate } from '../numbers/execution.ts';
+import { totalBudgetLine } from '../model/total-line.ts';
 import { n } from './rules/show.ts';
 
-export function totalLine(e: Evaluation): BudgetLine | undefined {
-  return e.budget.find((l) => l.role === 'total') ?? e.budget.find((l) => !l.partOf);
-}
+/** The line the budget-execution score is taken from (the model's one definition of it). */
+export const totalLine = (e: Evaluation): BudgetLine | undefined => totalBudgetLine(e);
 
 /** 执行率 of the total line: 执行数 ÷ 全年预算数 rounded to 2 decimals, else the stated rate; null when neither. */
 export function rateOf(line: BudgetLine | undefined): Dec | null {

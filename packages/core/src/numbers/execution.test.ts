@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { D } from '../../numbers/decimal.ts';
-import { executionRate } from './budget-execution.ts';
+import { D } from './decimal.ts';
+import { executionRatePercent as executionRate, isLargeDeviation } from './execution.ts';
 
 describe('执行率', () => {
   it('seed 000 人民调解: 24.81 ÷ 35.20 = 70.48% (stated 70.47%)', () => {
@@ -9,5 +9,9 @@ describe('执行率', () => {
   });
   it('a zero budget has no rate', () => {
     expect(executionRate(new D(0), new D(0))).toBeNull();
+  });
+  it('a rate under 90% is a 较大偏差, 90% itself is not', () => {
+    expect(isLargeDeviation(new D('89.99'))).toBe(true);
+    expect(isLargeDeviation(new D('90'))).toBe(false);
   });
 });
