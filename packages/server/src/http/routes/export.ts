@@ -4,9 +4,10 @@ import { writeEvaluationXlsx, writeReportDocx, writeReportPdf } from '@jixiao/fo
 import type { Database } from '../../db/database.ts';
 import { getEvaluation } from '../../store/evaluations.ts';
 import { scopeOf } from '../../store/listing.ts';
-import { canRead } from '../access.ts';
+import { canRead, canSeeInternal } from '../access.ts';
 import { assessStored } from '../assess.ts';
-import { badRequest, forbidden, HttpError } from '../errors.ts';
+import { badRequest, forbidden, HttpError, unauthenticated } from '../errors.ts';
+import { contentDisposition, downloadName, idParam } from '../validate.ts';
 
 const TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -28,13 +29,9 @@ async function render(result: EvaluationResult, format: Format, internal: boolea
 }
 
 function send(reply: FastifyReply, data: Buffer, format: Format, title: string) {
-  const name = `${title.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80)}.${format}`;
   return reply
     .type(TYPES[format])
-    .header(
-      'content-disposition',
-      `attachment; filename="export.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    )
+    .header('content-disposition', contentDisposition(downloadName(title, format)))
     .send(data);
 }
 
@@ -44,24 +41,28 @@ function send(reply: FastifyReply, data: Buffer, format: Format, title: string) 
  */
 export function exportRoutes(app: FastifyInstance, db: Database, registry: FrameworkRegistry): void {
   app.get('/api/evaluations/:id/export', async (request, reply) => {
-    const id = Number((request.params as { id?: string }).id);
-    if (!Number.isInteger(id) || id <= 0) throw badRequest('自评编号应为正整数');
+    const id = idParam(request.params);
     const format = formatOf(request.query);
     const user = request.session?.user ?? null;
-    if (!canRead(user, await scopeOf(db, id))) {
-      if (!user) throw new HttpError(401, '请先登录');
+    const scope = await scopeOf(db, id);
+    if (!canRead(user, scope)) {
+      if (!user) throw unauthenticated();
       throw forbidden('导出这份自评');
     }
+    const internal = (request.query as { findings?: string }).findings === '1';
+    // The findings appendix is the review's working paper: never for the public, published or not.
+    if (internal && !canSeeInternal(user, scope)) {
+      if (!user) throw unauthenticated();
+      throw forbidden('导出这份自评的审核发现附录');
+    }
     const stored = await getEvaluation(db, id);
-    const internal = (request.query as { findings?: string }).findings === '1' && !!user;
     const { result } = await assessStored(db, registry, stored);
     const data = await render(result, format, internal);
     return send(reply, data, format, stored.evaluation.projectName ?? stored.evaluation.title);
   });
 
   app.get('/api/public/reports/:id/export', async (request, reply) => {
-    const id = Number((request.params as { id?: string }).id);
-    if (!Number.isInteger(id) || id <= 0) throw badRequest('报告编号应为正整数');
+    const id = idParam(request.params, '报告编号');
     const format = formatOf(request.query);
     if ((await scopeOf(db, id)).status !== 'published') throw new HttpError(404, '没有这份公开报告');
     const stored = await getEvaluation(db, id);
