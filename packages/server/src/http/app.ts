@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { FrameworkError, type FrameworkRegistry } from '@jixiao/core';
 import { ReportError } from '@jixiao/formats';
 import type { Database } from '../db/database.ts';
@@ -90,6 +90,10 @@ export async function buildApp(
     logger: false,
     bodyLimit: BODY_LIMIT,
     trustProxy: trustProxyOption(),
+    // A path that is not valid UTF-8 once percent-decoded (%ED%A0%80, half a surrogate pair): the router
+    // refuses it before any hook runs, with an English "Bad Request" unless told otherwise.
+    frameworkErrors: (_error, _request, reply: FastifyReply) =>
+      reply.code(400).send({ error: '地址中含有无效的字符编码（不是有效的 UTF-8），请检查链接' }),
   });
   app.addHook('onRoute', (r) => {
     const limit = BODY_LIMITS.find(([pattern]) => pattern.test(r.url));
