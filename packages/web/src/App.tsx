@@ -16,6 +16,7 @@ import { EvaluationList } from './pages/EvaluationList.tsx';
 import { FrameworksPage } from './pages/FrameworksPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { PasswordPage } from './pages/PasswordPage.tsx';
 import { ReviewQueue } from './pages/ReviewQueue.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
 
@@ -43,6 +44,9 @@ function Private({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (loading || (user && !frameworksLoaded)) return <Loading />;
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  // A password the admin reset lets its holder do one thing: choose a new one.
+  if (user.mustChangePassword && location.pathname !== '/account/password')
+    return <Navigate to="/account/password" replace />;
   return <Shell>{children}</Shell>;
 }
 
@@ -141,6 +145,14 @@ export const router = createBrowserRouter(
         element={
           <Private>
             <UsersPage />
+          </Private>
+        }
+      />
+      <Route
+        path="/account/password"
+        element={
+          <Private>
+            <PasswordPage />
           </Private>
         }
       />
