@@ -23,7 +23,15 @@ import { publicRoutes } from './routes/public.ts';
 import { yearRoutes } from './routes/years.ts';
 import { summaryRoutes } from './routes/summary.ts';
 import { registerSessions } from './session-plugin.ts';
+import { Limiter, WorkPool, type PoolOptions } from '../work/pool.ts';
 import { hostileStringIn } from './validate.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The worker pool reading uploads (see work/pool.ts). */
+    workPool: WorkPool;
+  }
+}
 
 /** The built web UI (packages/web/dist), served at / when it exists. */
 export const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -81,6 +89,10 @@ export async function buildApp(
     webDist?: string;
     /** Told of every route as it is added: the authorization test walks all of them, new ones too. */
     onRoute?: (route: { method: string; url: string }) => void;
+    /** The worker pool's size, queue and limits (defaults from JIXIAO_WORKERS and friends, see pool.ts). */
+    pool?: PoolOptions;
+    /** PDFs printed at once, and waiting (JIXIAO_PDF_CONCURRENCY, default 2; 4 waiting). */
+    pdf?: { running: number; waiting: number };
   } = {},
 ): Promise<FastifyInstance> {
   const { registry, warnings } = await syncFrameworks(db, files);
@@ -118,6 +130,7 @@ export async function buildApp(
   registerSessions(app, db);
 
   app.setErrorHandler((error: Error, request, reply) => {
+    if (error instanceof HttpError && error.retryAfter) reply.header('retry-after', String(error.retryAfter));
     if (error instanceof HttpError || error instanceof NotFoundError || error instanceof AlreadyExistsError) {
       return reply.code(error.status).send({ error: error.message });
     }
@@ -161,12 +174,21 @@ export async function buildApp(
     }
   });
 
+  const pool = new WorkPool(new URL('../work/read-upload.worker.ts', import.meta.url), opts.pool);
+  app.addHook('onClose', () => pool.close());
+  app.decorate('workPool', pool);
+  const pdfLimit = new Limiter(
+    opts.pdf?.running ?? Number(process.env.JIXIAO_PDF_CONCURRENCY ?? 2),
+    opts.pdf?.waiting ?? 4,
+    '生成 PDF',
+  );
+
   authRoutes(app, db);
   evaluationRoutes(app, db, registry);
-  importRoutes(app, db, registry);
+  importRoutes(app, db, registry, pool);
   dashboardRoutes(app, db, registry);
   summaryRoutes(app, db, registry);
-  exportRoutes(app, db, registry);
+  exportRoutes(app, db, registry, pdfLimit);
   findingRoutes(app, db, registry);
   publicRoutes(app, db, registry);
   adminRoutes(app, db);

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { EvaluationResult, FrameworkRegistry } from '@jixiao/core';
 import { writeEvaluationXlsx, writeReportDocx, writeReportPdf } from '@jixiao/formats';
 import type { Database } from '../../db/database.ts';
+import { clientSignal, type Limiter } from '../../work/pool.ts';
 import { getEvaluation } from '../../store/evaluations.ts';
 import { scopeOf } from '../../store/listing.ts';
 import { canRead, canSeeInternal } from '../access.ts';
@@ -22,10 +23,17 @@ function formatOf(query: unknown): Format {
   return f as Format;
 }
 
-async function render(result: EvaluationResult, format: Format, internal: boolean): Promise<Buffer> {
+/** A PDF is printed by Chromium: at most a few at once, through `pdfLimit` (see work/pool.ts). */
+async function render(
+  result: EvaluationResult,
+  format: Format,
+  internal: boolean,
+  pdfLimit: Limiter,
+  signal: AbortSignal,
+): Promise<Buffer> {
   if (format === 'xlsx') return writeEvaluationXlsx(result);
   if (format === 'docx') return writeReportDocx([result], { includeFindings: internal });
-  return writeReportPdf([result], { includeFindings: internal });
+  return pdfLimit.run(() => writeReportPdf([result], { includeFindings: internal }), signal);
 }
 
 function send(reply: FastifyReply, data: Buffer, format: Format, title: string) {
@@ -39,7 +47,12 @@ function send(reply: FastifyReply, data: Buffer, format: Format, title: string) 
  * 导出: the official 自评表 (xlsx), the 自评报告 (docx) and its PDF. Inside, the report may carry the audit
  * findings as an internal appendix (?findings=1); the public portal's download never does.
  */
-export function exportRoutes(app: FastifyInstance, db: Database, registry: FrameworkRegistry): void {
+export function exportRoutes(
+  app: FastifyInstance,
+  db: Database,
+  registry: FrameworkRegistry,
+  pdfLimit: Limiter,
+): void {
   app.get('/api/evaluations/:id/export', async (request, reply) => {
     const id = idParam(request.params);
     const format = formatOf(request.query);
@@ -57,7 +70,7 @@ export function exportRoutes(app: FastifyInstance, db: Database, registry: Frame
     }
     const stored = await getEvaluation(db, id);
     const { result } = await assessStored(db, registry, stored);
-    const data = await render(result, format, internal);
+    const data = await render(result, format, internal, pdfLimit, clientSignal(reply));
     return send(reply, data, format, stored.evaluation.projectName ?? stored.evaluation.title);
   });
 
@@ -67,7 +80,7 @@ export function exportRoutes(app: FastifyInstance, db: Database, registry: Frame
     if ((await scopeOf(db, id)).status !== 'published') throw new HttpError(404, '没有这份公开报告');
     const stored = await getEvaluation(db, id);
     const { result } = await assessStored(db, registry, stored);
-    const data = await render(result, format, false);
+    const data = await render(result, format, false, pdfLimit, clientSignal(reply));
     return send(reply, data, format, stored.evaluation.projectName ?? stored.evaluation.title);
   });
 }
