@@ -22,6 +22,8 @@ function adapt(q: Pick<PGlite, 'query' | 'exec'>): Queryable {
 /** An embedded database and whether its folder held one before (then it is checked, see integrity.ts). */
 export interface EmbeddedDatabase extends Database {
   readonly existed: boolean;
+  /** The whole data folder as a gzipped tar (PGlite's dumpDataDir): a consistent copy, for backups. */
+  dump(): Promise<Uint8Array>;
 }
 
 /**
@@ -50,6 +52,9 @@ export async function openEmbedded(dataDir: string): Promise<EmbeddedDatabase> {
     query: base.query,
     exec: base.exec,
     transaction: (fn) => db.transaction((tx) => fn(adapt(tx))),
+    async dump() {
+      return new Uint8Array(await (await db.dumpDataDir('gzip')).arrayBuffer());
+    },
     async close() {
       try {
         await db.close();
