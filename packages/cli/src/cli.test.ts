@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { newEvaluation } from '@jixiao/core';
 import { createEvaluation, createUser, ensureDepartment, openDatabase } from '@jixiao/server';
@@ -160,15 +160,21 @@ describe('jixiao backup and restore', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-cli-backup-'));
     const data = join(dir, 'data');
     const file = join(dir, 'backup.tar.gz');
-    const jixiao = (...args: string[]) => {
-      const r = spawnSync(process.execPath, [bin, ...args], {
-        cwd: root,
-        encoding: 'utf8',
-        env: { ...process.env, NO_COLOR: '1', JIXIAO_DATA_DIR: data, DATABASE_URL: '' },
-      });
-      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-    };
-    const missing = jixiao('backup', file);
+    // Asynchronously: a blocking spawn of this length would stall the test worker's messages to vitest.
+    const jixiao = (...args: string[]) =>
+      new Promise<{ code: number; stdout: string; stderr: string }>((done) =>
+        execFile(
+          process.execPath,
+          [bin, ...args],
+          {
+            cwd: root,
+            encoding: 'utf8',
+            env: { ...process.env, NO_COLOR: '1', JIXIAO_DATA_DIR: data, DATABASE_URL: '' },
+          },
+          (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+        ),
+      );
+    const missing = await jixiao('backup', file);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe(`jixiao：内嵌数据库文件夹 ${data} 不存在，没有可备份的数据\n`);
 
@@ -185,18 +191,18 @@ describe('jixiao backup and restore', () => {
     await createEvaluation(db, { departmentId: dept, evaluation: e, author: { name: '留下的人' } });
     await db.close();
 
-    const backup = jixiao('backup', file);
+    const backup = await jixiao('backup', file);
     expect(backup.stderr).toBe('');
     expect(backup.stdout).toBe(`已备份 内嵌数据库文件夹 ${data} 到 ${file}\n`);
     rmSync(data, { recursive: true, force: true });
-    const restore = jixiao('restore', file);
+    const restore = await jixiao('restore', file);
     expect(restore.stdout).toBe(`已从 ${file} 恢复到 内嵌数据库文件夹 ${data}\n`);
     db = await openDatabase({ dataDir: data, databaseUrl: '' });
     expect((await db.query('select username from users')).rows).toEqual([{ username: 'kept' }]);
     expect((await db.query('select title from evaluations')).rows).toEqual([{ title: '要留下的自评表' }]);
     expect((await db.query('select count(*)::int as n from evaluation_revisions')).rows).toEqual([{ n: 1 }]);
     await db.close();
-    const over = jixiao('restore', file);
+    const over = await jixiao('restore', file);
     expect(over.code).toBe(2);
     expect(over.stderr).toContain(`内嵌数据库文件夹 ${data} 不是空的：恢复不会覆盖现有数据`);
     rmSync(dir, { recursive: true, force: true });

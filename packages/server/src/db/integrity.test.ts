@@ -1,6 +1,6 @@
 // Faults of the embedded data folder: a second process on it, and damaged files. Each is refused at start
 // with a message naming the folder and saying what to do; nothing runs on half-read data.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -63,15 +63,19 @@ describe('the embedded data folder', () => {
       `内嵌数据库文件夹 ${dir} 正被另一个 jixiao 进程（进程号 ${process.pid}）使用`,
     );
     // Another process — the real start command — refuses as well, and says why without a stack trace.
-    const other = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', join(REPO, 'packages/server/src/main.ts')],
-      {
-        cwd: REPO,
-        env: { ...process.env, JIXIAO_DATA_DIR: dir, PORT: '0', DATABASE_URL: '' },
-        encoding: 'utf8',
-        timeout: 60_000,
-      },
+    // Asynchronously: a blocking spawn would stall this test worker's own messages to vitest.
+    const other = await new Promise<{ status: number; stderr: string }>((done) =>
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', join(REPO, 'packages/server/src/main.ts')],
+        {
+          cwd: REPO,
+          env: { ...process.env, JIXIAO_DATA_DIR: dir, PORT: '0', DATABASE_URL: '' },
+          encoding: 'utf8',
+          timeout: 60_000,
+        },
+        (error, _stdout, stderr) => done({ status: error ? Number(error.code ?? 1) : 0, stderr }),
+      ),
     );
     expect(other.status).toBe(1);
     expect(other.stderr).toContain(`jixiao 无法启动：内嵌数据库文件夹 ${dir} 正被另一个 jixiao 进程`);
