@@ -1,5 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { newEvaluation } from '@jixiao/core';
+import { createEvaluation, createUser, ensureDepartment, openDatabase } from '@jixiao/server';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -182,4 +184,58 @@ describe('jixiao report and summary', () => {
     };
     expect(back.documents[0]!.evaluations[0]!.kind).toBe('summary');
   });
+});
+
+describe('jixiao backup and restore', () => {
+  it('backs the embedded folder up, restores it after a wipe, and never over existing data', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-cli-backup-'));
+    const data = join(dir, 'data');
+    const file = join(dir, 'backup.tar.gz');
+    // Asynchronously: a blocking spawn of this length would stall the test worker's messages to vitest.
+    const jixiao = (...args: string[]) =>
+      new Promise<{ code: number; stdout: string; stderr: string }>((done) =>
+        execFile(
+          process.execPath,
+          [bin, ...args],
+          {
+            cwd: root,
+            encoding: 'utf8',
+            env: { ...process.env, NO_COLOR: '1', JIXIAO_DATA_DIR: data, DATABASE_URL: '' },
+          },
+          (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+        ),
+      );
+    const missing = await jixiao('backup', file);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(`jixiao：内嵌数据库文件夹 ${data} 不存在，没有可备份的数据\n`);
+
+    let db = await openDatabase({ dataDir: data, databaseUrl: '' });
+    const dept = await ensureDepartment(db, '甲局');
+    await createUser(db, {
+      username: 'kept',
+      displayName: '留下的人',
+      role: 'filler',
+      departmentId: dept,
+      password: 'correct-horse-42',
+    });
+    const e = newEvaluation({ id: 'k', title: '要留下的自评表', kind: 'project', year: 2024 });
+    await createEvaluation(db, { departmentId: dept, evaluation: e, author: { name: '留下的人' } });
+    await db.close();
+
+    const backup = await jixiao('backup', file);
+    expect(backup.stderr).toBe('');
+    expect(backup.stdout).toBe(`已备份 内嵌数据库文件夹 ${data} 到 ${file}\n`);
+    rmSync(data, { recursive: true, force: true });
+    const restore = await jixiao('restore', file);
+    expect(restore.stdout).toBe(`已从 ${file} 恢复到 内嵌数据库文件夹 ${data}\n`);
+    db = await openDatabase({ dataDir: data, databaseUrl: '' });
+    expect((await db.query('select username from users')).rows).toEqual([{ username: 'kept' }]);
+    expect((await db.query('select title from evaluations')).rows).toEqual([{ title: '要留下的自评表' }]);
+    expect((await db.query('select count(*)::int as n from evaluation_revisions')).rows).toEqual([{ n: 1 }]);
+    await db.close();
+    const over = await jixiao('restore', file);
+    expect(over.code).toBe(2);
+    expect(over.stderr).toContain(`内嵌数据库文件夹 ${data} 不是空的：恢复不会覆盖现有数据`);
+    rmSync(dir, { recursive: true, force: true });
+  }, 180_000);
 });

@@ -194,4 +194,45 @@ program
     for (const f of registry.list()) process.stdout.write(`${f.id}\tv${f.version}\t${f.kind}\t${f.name}\n`);
   });
 
+/** The database of `npm start`: DATABASE_URL when set, else the embedded folder (JIXIAO_DATA_DIR, ./data). */
+async function databaseCommand(run: () => Promise<string>, done: (where: string) => string) {
+  try {
+    process.stdout.write(`${done(await run())}\n`);
+  } catch (error) {
+    const known = ['BackupError', 'FolderInUseError', 'DamagedDataError'].includes((error as Error).name);
+    process.stderr.write(
+      `jixiao：${known ? (error as Error).message : `操作失败：${(error as Error).message}`}\n`,
+    );
+    process.exit(known ? EXIT_UNREADABLE : EXIT_INTERNAL);
+  }
+}
+
+program
+  .command('backup')
+  .description(
+    '备份数据库（内嵌：数据文件夹的 .tar.gz；服务器：pg_dump 的 SQL）。需先停止 jixiao 服务（内嵌）',
+  )
+  .argument('<file>', '备份文件')
+  .action(async (file: string) => {
+    const { backupDatabase } = await import('@jixiao/server');
+    await databaseCommand(
+      () => backupDatabase(file),
+      (where) => `已备份 ${where} 到 ${file}`,
+    );
+  });
+
+program
+  .command('restore')
+  .description(
+    '从备份恢复到空的数据库（内嵌：JIXIAO_DATA_DIR 或 ./data，须不存在或为空；服务器：DATABASE_URL）',
+  )
+  .argument('<file>', 'jixiao backup 生成的备份文件')
+  .action(async (file: string) => {
+    const { restoreDatabase } = await import('@jixiao/server');
+    await databaseCommand(
+      () => restoreDatabase(file),
+      (where) => `已从 ${file} 恢复到 ${where}`,
+    );
+  });
+
 await program.parseAsync(process.argv);

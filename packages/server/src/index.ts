@@ -6,3 +6,6 @@ export * from './store/errors.ts';
 export { importSamples } from './store/samples.ts';
 export { buildApp } from './http/app.ts';
 export { ensureFirstAdmin, createUser, type Role, type User } from './auth/users.ts';
+export { backupDatabase, restoreDatabase, BackupError } from './db/backup.ts';
+export { FolderInUseError } from './db/folder-lock.ts';
+export { DamagedDataError } from './db/integrity.ts';

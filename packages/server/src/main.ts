@@ -2,6 +2,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadBuiltinRegistry } from '@jixiao/formats';
 import { ensureFirstAdmin } from './auth/users.ts';
+import { FolderInUseError } from './db/folder-lock.ts';
+import { DamagedDataError } from './db/integrity.ts';
 import { openDatabase } from './db/open.ts';
 import { buildApp } from './http/app.ts';
 import { importSamples } from './store/samples.ts';
@@ -9,7 +11,14 @@ import { importSamples } from './store/samples.ts';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const port = Number(process.env.PORT ?? 3000);
 
-const db = await openDatabase();
+const db = await openDatabase().catch((error: unknown) => {
+  // A folder in use or damaged: the message says which and what to do; a stack trace would not.
+  if (error instanceof FolderInUseError || error instanceof DamagedDataError) {
+    process.stderr.write(`jixiao 无法启动：${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+});
 const frameworks = await loadBuiltinRegistry();
 const imported = await importSamples(
   db,

@@ -20,6 +20,7 @@ import { EvaluationList } from './pages/EvaluationList.tsx';
 import { FrameworksPage } from './pages/FrameworksPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { PasswordPage } from './pages/PasswordPage.tsx';
 import { ReviewQueue } from './pages/ReviewQueue.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
 
@@ -48,6 +49,9 @@ function Private({ children, title, roles }: { children: ReactNode; title: strin
   usePageTitle(title);
   if (loading || (user && !frameworksLoaded)) return <Loading />;
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  // A password the admin reset lets its holder do one thing: choose a new one.
+  if (user.mustChangePassword && location.pathname !== '/account/password')
+    return <Navigate to="/account/password" replace />;
   // A page of another role is refused as such, never shown with forms that would fail on saving.
   if (roles && !roles.includes(user.role)) {
     return (
@@ -219,6 +223,14 @@ export const router = createBrowserRouter(
         element={
           <Private title="用户与部门" roles={['admin']}>
             <UsersPage />
+          </Private>
+        }
+      />
+      <Route
+        path="/account/password"
+        element={
+          <Private title="修改密码">
+            <PasswordPage />
           </Private>
         }
       />

@@ -34,3 +34,9 @@ export async function findSession(db: Queryable, id: string): Promise<Session | 
 export async function deleteSession(db: Queryable, id: string): Promise<void> {
   await db.query('delete from sessions where id = $1', [id]);
 }
+
+/** Ends every session of a user but `keep` (the one that changed the password): the other devices sign in again. */
+export async function revokeSessions(db: Queryable, userId: number, keep?: string): Promise<number> {
+  const r = await db.query('delete from sessions where user_id = $1 and id <> $2', [userId, keep ?? '']);
+  return r.rowCount;
+}

@@ -1,7 +1,10 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Queryable, QueryResult } from './database.ts';
+import { lockFolder } from './folder-lock.ts';
+import { DamagedDataError, describeFailure } from './integrity.ts';
 
 function adapt(q: Pick<PGlite, 'query' | 'exec'>): Queryable {
   return {
@@ -16,21 +19,48 @@ function adapt(q: Pick<PGlite, 'query' | 'exec'>): Queryable {
   };
 }
 
+/** An embedded database and whether its folder held one before (then it is checked, see integrity.ts). */
+export interface EmbeddedDatabase extends Database {
+  readonly existed: boolean;
+  /** The whole data folder as a gzipped tar (PGlite's dumpDataDir): a consistent copy, for backups. */
+  dump(): Promise<Uint8Array>;
+}
+
 /**
  * PostgreSQL compiled to WebAssembly, running in this process with its files in `dataDir`: a department
- * starts jixiao with nothing installed. One process owns the folder at a time.
+ * starts jixiao with nothing installed. One process owns the folder at a time (folder-lock.ts); a folder
+ * PGlite cannot open is reported as damaged, naming it.
  */
-export async function openEmbedded(dataDir: string): Promise<Database> {
+export async function openEmbedded(dataDir: string): Promise<EmbeddedDatabase> {
   const dir = resolve(dataDir);
   await mkdir(dir, { recursive: true });
-  const db = await PGlite.create(dir);
+  const existed = existsSync(join(dir, 'PG_VERSION'));
+  const release = lockFolder(dir);
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dir);
+    await db.query('select 1');
+  } catch (error) {
+    release();
+    throw new DamagedDataError(dir, describeFailure(error));
+  }
   const base = adapt(db);
   return {
     kind: 'embedded',
     location: dir,
+    existed,
     query: base.query,
     exec: base.exec,
     transaction: (fn) => db.transaction((tx) => fn(adapt(tx))),
-    close: () => db.close(),
+    async dump() {
+      return new Uint8Array(await (await db.dumpDataDir('gzip')).arrayBuffer());
+    },
+    async close() {
+      try {
+        await db.close();
+      } finally {
+        release();
+      }
+    },
   };
 }

@@ -9,15 +9,21 @@ export interface EvaluationScope {
 }
 
 /**
- * Who may read an evaluation: its own department's 填报人 (any status), a 财政审核人 of its region once
- * submitted, the admin; the public only once published.
+ * Who may see an evaluation's internal record — its audit findings, the review score and comment, the
+ * marks on findings with their reviewers' names, the revision notes, the findings appendix: its own
+ * department's 填报人 (any status), a 财政审核人 of its region once submitted, the admin. Publication does
+ * not widen this: the public sees the report, not the review.
  */
-export function canRead(user: User | null, e: EvaluationScope): boolean {
-  if (e.status === 'published') return true;
+export function canSeeInternal(user: User | null, e: EvaluationScope): boolean {
   if (!user) return false;
   if (user.role === 'admin') return true;
   if (user.role === 'filler') return user.departmentId === e.departmentId;
   return e.status !== 'draft' && user.region === e.region;
+}
+
+/** Who may read an evaluation at all: those who see its internal record, and anyone once published. */
+export function canRead(user: User | null, e: EvaluationScope): boolean {
+  return e.status === 'published' || canSeeInternal(user, e);
 }
 
 /** Only the department's own 填报人 edits its figures, and only while the evaluation is a draft or returned. */

@@ -2,14 +2,15 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { FrameworkError, type FrameworkRegistry } from '@jixiao/core';
 import { ReportError } from '@jixiao/formats';
 import type { Database } from '../db/database.ts';
 import { AlreadyExistsError, ConflictError, NotFoundError } from '../store/errors.ts';
 import { syncFrameworks } from '../store/frameworks.ts';
-import { HttpError } from './errors.ts';
+import { badRequest, HttpError } from './errors.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
@@ -22,9 +23,59 @@ import { publicRoutes } from './routes/public.ts';
 import { yearRoutes } from './routes/years.ts';
 import { summaryRoutes } from './routes/summary.ts';
 import { registerSessions } from './session-plugin.ts';
+import { Limiter, WorkPool, type PoolOptions } from '../work/pool.ts';
+import { hostileStringIn } from './validate.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The worker pool reading uploads (see work/pool.ts). */
+    workPool: WorkPool;
+  }
+}
 
 /** The built web UI (packages/web/dist), served at / when it exists. */
 export const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+
+const MB = 1024 * 1024;
+/** 请求体上限: most requests are a few fields; an evaluation or framework is larger; an upload is a file. */
+const BODY_LIMIT = 1 * MB;
+const BODY_LIMITS: Array<[RegExp, number]> = [
+  [/^\/api\/import(\/save)?$/, 30 * MB],
+  // An evaluation is checked whole by core, which says which field is too long: let it get that far.
+  [/^\/api\/evaluations(\/:id)?$/, 30 * MB],
+  [/^\/api\/frameworks$/, 2 * MB],
+];
+
+/**
+ * JIXIAO_TRUST_PROXY: whose X-Forwarded-For / X-Forwarded-Proto to believe — "1" or "true" any proxy,
+ * otherwise a comma-separated list of the proxies' addresses or CIDR ranges (e.g. "127.0.0.1,10.0.0.0/8").
+ * Unset: none, so a client cannot claim another address to get round the login throttle.
+ */
+export function trustProxyOption(value = process.env.JIXIAO_TRUST_PROXY): boolean | string {
+  if (!value || value === '0' || value === 'false') return false;
+  if (value === '1' || value === 'true') return true;
+  return value;
+}
+
+/**
+ * Content-Security-Policy for the built UI: its own scripts only (Vite emits no inline script), styles
+ * inline too (antd writes its CSS-in-JS into <style> elements at run time), images and fonts from itself
+ * or data: URLs (icons, the charts' exports); never framed (clickjacking); no plugins. No
+ * upgrade-insecure-requests: a department may well serve jixiao over plain HTTP on its own network.
+ */
+export const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'", 'blob:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
 
 /**
  * The HTTP application over one database: stateless, so several can run against one server. `files` are
@@ -38,6 +89,10 @@ export async function buildApp(
     webDist?: string;
     /** Told of every route as it is added: the authorization test walks all of them, new ones too. */
     onRoute?: (route: { method: string; url: string }) => void;
+    /** The worker pool's size, queue and limits (defaults from JIXIAO_WORKERS and friends, see pool.ts). */
+    pool?: PoolOptions;
+    /** PDFs printed at once, and waiting (JIXIAO_PDF_CONCURRENCY, default 2; 4 waiting). */
+    pdf?: { running: number; waiting: number };
   } = {},
 ): Promise<FastifyInstance> {
   const { registry, warnings } = await syncFrameworks(db, files);
@@ -45,8 +100,16 @@ export async function buildApp(
 
   const app = Fastify({
     logger: false,
-    bodyLimit: 30 * 1024 * 1024,
-    trustProxy: process.env.JIXIAO_TRUST_PROXY === '1',
+    bodyLimit: BODY_LIMIT,
+    trustProxy: trustProxyOption(),
+    // A path that is not valid UTF-8 once percent-decoded (%ED%A0%80, half a surrogate pair): the router
+    // refuses it before any hook runs, with an English "Bad Request" unless told otherwise.
+    frameworkErrors: (_error, _request, reply: FastifyReply) =>
+      reply.code(400).send({ error: '地址中含有无效的字符编码（不是有效的 UTF-8），请检查链接' }),
+  });
+  app.addHook('onRoute', (r) => {
+    const limit = BODY_LIMITS.find(([pattern]) => pattern.test(r.url));
+    if (limit && r.bodyLimit === undefined) r.bodyLimit = limit[1];
   });
   if (opts.onRoute) {
     const tell = opts.onRoute;
@@ -54,10 +117,20 @@ export async function buildApp(
       for (const method of [r.method].flat()) if (method !== 'HEAD') tell({ method, url: r.url });
     });
   }
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    frameguard: { action: 'deny' },
+  });
   await app.register(cookie);
+  // Before any route and before the session: NUL or half a surrogate pair anywhere is refused, naming the field.
+  app.addHook('preValidation', async (request) => {
+    const problem = hostileStringIn({ body: request.body, params: request.params, query: request.query });
+    if (problem) throw badRequest(problem);
+  });
   registerSessions(app, db);
 
-  app.setErrorHandler((error: Error, _request, reply) => {
+  app.setErrorHandler((error: Error, request, reply) => {
+    if (error instanceof HttpError && error.retryAfter) reply.header('retry-after', String(error.retryAfter));
     if (error instanceof HttpError || error instanceof NotFoundError || error instanceof AlreadyExistsError) {
       return reply.code(error.status).send({ error: error.message });
     }
@@ -67,6 +140,18 @@ export async function buildApp(
     if (error instanceof ConflictError)
       return reply.code(409).send({ error: error.message, current: error.current });
     const { statusCode: status, code } = error as { statusCode?: number; code?: string };
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      const limit = request.routeOptions.bodyLimit ?? BODY_LIMIT;
+      return reply.code(413).send({
+        error: `请求内容过大：此处最多接受 ${Math.round(limit / MB)} MB，未处理`,
+      });
+    }
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return reply.code(415).send({ error: '请求内容的类型不受支持：请以 JSON（application/json）发送' });
+    // PostgreSQL refusing a value (out of range, invalid text, too long): a route let it through
+    // unchecked, but it is still the request that is wrong, and nothing was saved.
+    if (typeof code === 'string' && /^(22|54)/.test(code) && !status)
+      return reply.code(400).send({ error: '请求中有超出范围或无法保存的值，未保存' });
     // Fastify refuses a body that is not JSON, or that carries __proto__ / constructor.prototype keys
     // (prototype pollution), before any route runs; its own message is English and names no place.
     if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (status === 400 && error instanceof SyntaxError)) {
@@ -89,12 +174,21 @@ export async function buildApp(
     }
   });
 
+  const pool = new WorkPool(new URL('../work/read-upload.worker.ts', import.meta.url), opts.pool);
+  app.addHook('onClose', () => pool.close());
+  app.decorate('workPool', pool);
+  const pdfLimit = new Limiter(
+    opts.pdf?.running ?? Number(process.env.JIXIAO_PDF_CONCURRENCY ?? 2),
+    opts.pdf?.waiting ?? 4,
+    '生成 PDF',
+  );
+
   authRoutes(app, db);
   evaluationRoutes(app, db, registry);
-  importRoutes(app, db, registry);
+  importRoutes(app, db, registry, pool);
   dashboardRoutes(app, db, registry);
   summaryRoutes(app, db, registry);
-  exportRoutes(app, db, registry);
+  exportRoutes(app, db, registry, pdfLimit);
   findingRoutes(app, db, registry);
   publicRoutes(app, db, registry);
   adminRoutes(app, db);

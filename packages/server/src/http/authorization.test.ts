@@ -8,12 +8,15 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../auth/users.ts';
 import { BACKENDS, type TestDatabase } from '../db/test-databases.ts';
+import { addDisposition } from '../store/dispositions.ts';
 import { createEvaluation, ensureDepartment } from '../store/evaluations.ts';
 import { buildApp } from './app.ts';
 
 type Actor = 'stranger' | 'admin' | 'reviewerR1' | 'reviewerR2' | 'fillerA' | 'fillerB';
 const ACTORS: Actor[] = ['stranger', 'admin', 'reviewerR1', 'reviewerR2', 'fillerA', 'fillerB'];
 const PASSWORD = 'correct-horse-42';
+/** Internal texts of the published evaluation: none may reach anyone outside its department and region. */
+const SECRET = { review: '复核意见：内部掌握', mark: '标记理由：内部掌握', note: '退回意见：内部掌握' };
 const seed003 = join(
   resolve(dirname(fileURLToPath(import.meta.url)), '../../../..'),
   'examples/seeds/003_cbcf39354c9835b0.txt',
@@ -110,6 +113,24 @@ describe.each(BACKENDS)('authorization on the %s database', (_name, open) => {
     await make('bDraft', B, 'draft');
     await make('bPublished', B, 'published');
     await make('cSubmitted', C, 'submitted');
+    // The internal record of the published one: a review, a mark on a finding, a return note.
+    const r1 = (await t.db.query<{ id: number }>("select id from users where username = 'reviewerR1'"))
+      .rows[0]!;
+    await t.db.query(
+      'insert into reviews (evaluation_id, reviewer, review_total, comment) values ($1, $2, $3, $4)',
+      [ids.bPublished, r1.id, '77.5', SECRET.review],
+    );
+    await addDisposition(t.db, ids.bPublished!, {
+      key: 'some-finding:1',
+      action: 'dismiss',
+      reason: SECRET.mark,
+      author: { id: r1.id, name: '审核一' },
+    });
+    await t.db.query(
+      `insert into evaluation_revisions (evaluation_id, version, data, status, author_name, note)
+       select id, version + 1, data, 'returned', '审核一', $2 from evaluations where id = $1`,
+      [ids.bPublished, SECRET.note],
+    );
     for (const actor of ACTORS.filter((x) => x !== 'stranger')) {
       const r = await app.inject({
         method: 'POST',
@@ -180,6 +201,54 @@ describe.each(BACKENDS)('authorization on the %s database', (_name, open) => {
         const r = await call(actor, 'GET', `/api/public/reports/${ids[key]}`);
         expect(r.statusCode, `${actor} ${key}`).toBe(key === 'bPublished' ? 200 : 404);
         if (r.statusCode === 200) expect(r.json()).not.toHaveProperty('findings');
+      }
+    }
+  });
+
+  it('keeps the internal record of a published evaluation to its department, its region and the admin', async () => {
+    const insiders: Actor[] = ['admin', 'reviewerR1', 'fillerB'];
+    const id = ids.bPublished!;
+    for (const actor of ACTORS) {
+      const inside = insiders.includes(actor);
+      const denied = actor === 'stranger' ? 401 : 403;
+      const one = await call(actor, 'GET', `/api/evaluations/${id}`);
+      expect(one.statusCode, actor).toBe(200);
+      const body = one.json() as Record<string, unknown>;
+      if (inside) {
+        expect(body, actor).toHaveProperty('findings');
+        expect(JSON.stringify(body.review), actor).toContain(SECRET.review);
+        expect(JSON.stringify(body.dispositions), actor).toContain('审核一');
+      } else {
+        // What the portal shows, and nothing else.
+        expect(Object.keys(body).sort(), actor).toEqual(['evaluation', 'frozen', 'id', 'public', 'score']);
+        for (const text of [...Object.values(SECRET), '审核一', '77.5'])
+          expect(one.body, `${actor}: ${text}`).not.toContain(text);
+      }
+      const history = await call(actor, 'GET', `/api/evaluations/${id}/findings/history`);
+      expect(history.statusCode, `${actor} history`).toBe(inside ? 200 : denied);
+      if (inside) expect(history.body).toContain(SECRET.mark);
+      const revisions = await call(actor, 'GET', `/api/evaluations/${id}/revisions`);
+      expect(revisions.statusCode, `${actor} revisions`).toBe(inside ? 200 : denied);
+      if (inside) expect(revisions.body).toContain(SECRET.note);
+      const appendix = await call(actor, 'GET', `/api/evaluations/${id}/export?format=docx&findings=1`);
+      expect(appendix.statusCode, `${actor} appendix`).toBe(inside ? 200 : denied);
+      // The report itself, without the appendix, is public once published.
+      const report = await call(actor, 'GET', `/api/evaluations/${id}/export?format=docx`);
+      expect(report.statusCode, `${actor} report`).toBe(200);
+      const portal = await call(actor, 'GET', `/api/public/reports/${id}`);
+      for (const text of [...Object.values(SECRET), '审核一']) expect(portal.body, actor).not.toContain(text);
+    }
+    // Drafts and submitted ones stay closed to outsiders, internal record and all.
+    for (const [actor, key] of [
+      ['stranger', 'aSubmitted'],
+      ['fillerB', 'aSubmitted'],
+      ['reviewerR2', 'aSubmitted'],
+      ['reviewerR1', 'bDraft'],
+    ] as Array<[Actor, string]>) {
+      const denied = actor === 'stranger' ? 401 : 403;
+      for (const path of ['', '/findings/history', '/revisions', '/export?format=docx&findings=1']) {
+        const r = await call(actor, 'GET', `/api/evaluations/${ids[key]}${path}`);
+        expect(r.statusCode, `${actor} ${key}${path}`).toBe(denied);
       }
     }
   });
@@ -289,6 +358,19 @@ describe.each(BACKENDS)('authorization on the %s database', (_name, open) => {
         (await call(actor, 'POST', '/api/departments', { name: `部门-${actor}` })).statusCode,
         actor,
       ).toBe(want);
+      expect((await call(actor, 'GET', '/api/audit')).statusCode, actor).toBe(want);
+    }
+    const target = (await t.db.query<{ id: number }>("select id from users where username = 'new-admin'"))
+      .rows[0]!.id;
+    for (const actor of ACTORS) {
+      const want = actor === 'admin' ? 200 : actor === 'stranger' ? 401 : 403;
+      expect(
+        (await call(actor, 'PUT', `/api/users/${target}`, { displayName: `改名-${actor}` })).statusCode,
+        actor,
+      ).toBe(want);
+      expect((await call(actor, 'POST', `/api/users/${target}/reset-password`, {})).statusCode, actor).toBe(
+        want,
+      );
     }
   });
 
@@ -445,7 +527,7 @@ describe.each(BACKENDS)('authorization on the %s database', (_name, open) => {
       /^POST \/api\/logout$/,
       /^GET \/api\/public\//,
       /^GET \/api\/frameworks/,
-      /^GET \/api\/evaluations\/:id(\/export|\/findings\/history)?$/, // published ones are public
+      /^GET \/api\/evaluations\/:id(\/export)?$/, // published ones are public
     ];
     expect(routes.length).toBeGreaterThan(20);
     expect((await call('stranger', 'GET', '/api/health')).statusCode).toBe(200);

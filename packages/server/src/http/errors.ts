@@ -3,6 +3,8 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Seconds, sent as Retry-After (a 429 or 503: when to try again). */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = 'HttpError';

@@ -76,15 +76,17 @@ export async function scopeOf(
   status: EvaluationStatus;
   version: number;
   year: number | null;
+  title: string;
 }> {
   const r = await db.query<{
+    title: string;
     department_id: number;
     region: string;
     status: EvaluationStatus;
     version: number;
     year: number | null;
   }>(
-    'select e.department_id, d.region, e.status, e.version, e.year from evaluations e join departments d on d.id = e.department_id where e.id = $1',
+    'select e.department_id, d.region, e.status, e.version, e.year, e.title from evaluations e join departments d on d.id = e.department_id where e.id = $1',
     [id],
   );
   const row = r.rows[0];
@@ -95,6 +97,7 @@ export async function scopeOf(
     status: row.status,
     version: row.version,
     year: row.year,
+    title: row.title,
   };
 }
 

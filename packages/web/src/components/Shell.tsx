@@ -40,6 +40,9 @@ export function Shell({ children }: { children: ReactNode }) {
             {user?.displayName}
             {role && user?.displayName !== ROLE_NAMES[role] ? `（${ROLE_NAMES[role]}）` : ''}
           </Typography.Text>
+          <Button size="small" onClick={() => navigate('/account/password')}>
+            修改密码
+          </Button>
           <Button
             size="small"
             onClick={async () => {

@@ -11,6 +11,8 @@ export interface User {
   role: Role;
   departmentId: number | null;
   region: string;
+  /** 需修改密码 — signed in with a password the admin reset: only setting a new one is allowed. */
+  mustChangePassword?: boolean;
 }
 
 /** 自评状态 — 草稿 → 已提交 → 退回 / 已审核 → 已公开. */

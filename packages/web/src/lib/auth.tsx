@@ -8,6 +8,8 @@ export interface Auth {
   loading: boolean;
   login(username: string, password: string): Promise<User>;
   logout(): Promise<void>;
+  /** After 修改密码: the account as the server now has it. */
+  updateUser(user: User): void;
 }
 
 const AuthContext = createContext<Auth | null>(null);
@@ -54,7 +56,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo(() => ({ user, loading, login, logout }), [user, loading, login, logout]);
+  const value = useMemo(
+    () => ({ user, loading, login, logout, updateUser: setUser }),
+    [user, loading, login, logout],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

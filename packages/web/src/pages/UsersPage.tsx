@@ -1,7 +1,7 @@
-import { App, Button, Card, Col, Form, Input, Row, Select, Table, Tag } from 'antd';
+import { App, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { YearsCard } from '../components/YearsCard.tsx';
 import { api, ApiError, type Role, type User } from '../lib/api.ts';
-import { ROLE_NAMES } from '../lib/auth.tsx';
+import { ROLE_NAMES, useAuth } from '../lib/auth.tsx';
 import { useLoad } from '../lib/useLoad.ts';
 
 interface Department {
@@ -19,13 +19,16 @@ interface NewUser {
   region?: string;
 }
 
+type Account = User & { disabled: boolean };
+
 /**
- * 用户与部门 — the admin creates accounts (填报人 of a department, 财政审核人 of a region), departments, and
- * opens or closes 填报年度.
+ * 用户与部门 — the admin creates accounts (填报人 of a department, 财政审核人 of a region), disables them or
+ * resets their password (a one-time one, shown once), adds departments, and opens or closes 填报年度.
  */
 export function UsersPage() {
-  const { message } = App.useApp();
-  const users = useLoad(() => api<Array<User & { disabled: boolean }>>('GET', '/api/users'), 'users');
+  const { message, modal } = App.useApp();
+  const { user: me } = useAuth();
+  const users = useLoad(() => api<Account[]>('GET', '/api/users'), 'users');
   const departments = useLoad(() => api<Department[]>('GET', '/api/departments'), 'departments');
   const [userForm] = Form.useForm<NewUser>();
   const [deptForm] = Form.useForm<{ name: string; region?: string }>();
@@ -41,6 +44,46 @@ export function UsersPage() {
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '创建失败');
     }
+  }
+
+  async function setDisabled(u: Account, disabled: boolean) {
+    try {
+      await api('PUT', `/api/users/${u.id}`, { disabled });
+      message.success(disabled ? `已停用 ${u.username}，其登录已全部退出` : `已启用 ${u.username}`);
+      users.reload();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '操作失败');
+    }
+  }
+
+  function resetPassword(u: Account) {
+    modal.confirm({
+      title: `重置 ${u.username} 的密码？`,
+      content: '将生成一个一次性密码，该用户的登录全部退出；用它登录后必须先设置新密码。',
+      okText: '重置',
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          const r = await api<{ password: string }>('POST', `/api/users/${u.id}/reset-password`, {});
+          users.reload();
+          modal.info({
+            title: `${u.username} 的一次性密码`,
+            content: (
+              <>
+                <Typography.Paragraph copyable={{ text: r.password }} code data-testid="one-time-password">
+                  {r.password}
+                </Typography.Paragraph>
+                <Typography.Text type="secondary">
+                  只显示这一次，请当面或通过可靠渠道交给本人。
+                </Typography.Text>
+              </>
+            ),
+          });
+        } catch (e) {
+          message.error(e instanceof ApiError ? e.message : '重置失败');
+        }
+      },
+    });
   }
 
   async function addDepartment(values: { name: string; region?: string }) {
@@ -74,6 +117,35 @@ export function UsersPage() {
                 render: (id: number | null) => (id ? (deptName.get(id) ?? id) : '—'),
               },
               { title: '地区', dataIndex: 'region', render: (r: string) => r || '—' },
+              {
+                title: '状态',
+                key: 'state',
+                render: (_: unknown, u: Account) =>
+                  u.disabled ? (
+                    <Tag color="red">已停用</Tag>
+                  ) : u.mustChangePassword ? (
+                    <Tag color="orange">待改密码</Tag>
+                  ) : (
+                    <Tag color="green">正常</Tag>
+                  ),
+              },
+              {
+                title: '操作',
+                key: 'actions',
+                render: (_: unknown, u: Account) =>
+                  u.id === me?.id ? (
+                    '—'
+                  ) : (
+                    <Space size="small">
+                      <Button size="small" onClick={() => setDisabled(u, !u.disabled)}>
+                        {u.disabled ? '启用' : '停用'}
+                      </Button>
+                      <Button size="small" onClick={() => resetPassword(u)}>
+                        重置密码
+                      </Button>
+                    </Space>
+                  ),
+              },
             ]}
           />
           <Form

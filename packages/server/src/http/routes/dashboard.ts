@@ -3,6 +3,7 @@ import { D, type Dec, type FrameworkRegistry } from '@jixiao/core';
 import type { Database } from '../../db/database.ts';
 import { requireUser } from '../session-plugin.ts';
 import { Money } from '@jixiao/core';
+import { yearQuery } from '../validate.ts';
 import { collectEntries, type Collected } from './summary.ts';
 
 /** 得分分段 — the bands of the score distribution (lower bound inclusive). */
@@ -102,7 +103,7 @@ function yearOnYear(entries: Collected[]) {
 export function dashboardRoutes(app: FastifyInstance, db: Database, registry: FrameworkRegistry): void {
   app.get('/api/dashboard', async (request) => {
     const user = requireUser(request, 'reviewer', 'admin');
-    const year = Number((request.query as { year?: string }).year) || undefined;
+    const year = yearQuery(request.query);
     const all = await collectEntries(db, registry, user);
     const entries = year ? all.filter((r) => r.entry.year === year) : all;
 

@@ -1,22 +1,36 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { FrameworkRegistry } from '@jixiao/core';
 import type { Database } from '../../db/database.ts';
 import type { User } from '../../auth/users.ts';
 import { currentDispositions } from '../../store/dispositions.ts';
 import { getEvaluation, listRevisions, saveEvaluation } from '../../store/evaluations.ts';
 import { listEvaluations, scopeOf, setStatus } from '../../store/listing.ts';
-import { canEdit, canRead, canReview, STATUS_NAMES, TRANSITIONS } from '../access.ts';
+import { canEdit, canReview, canSeeInternal, STATUS_NAMES, TRANSITIONS } from '../access.ts';
 import { assessStored, findingKey } from '../assess.ts';
-import { badRequest, forbidden, HttpError } from '../errors.ts';
+import { badRequest, forbidden, HttpError, unauthenticated } from '../errors.ts';
 import { evaluationFromBody } from '../evaluation-body.ts';
 import { requireUser } from '../session-plugin.ts';
+import { idParam, parse, text, yearQuery } from '../validate.ts';
+import { publicReport } from './public.ts';
+import { recordAudit } from '../../store/audit.ts';
 import { assertYearsOpen } from './years.ts';
 
-function idOf(params: unknown): number {
-  const id = Number((params as { id?: string }).id);
-  if (!Number.isInteger(id) || id <= 0) throw badRequest('自评编号应为正整数');
-  return id;
-}
+const idOf = (params: unknown) => idParam(params);
+
+const transitionBody = z.object({
+  comment: text('意见', { max: 5000, multiline: true, optional: true }),
+  explanations: z
+    .record(z.string().max(300), text('错误说明', { max: 2000, multiline: true }), {
+      error: '错误说明（explanations）应为「审核发现 → 说明」的对象',
+    })
+    .optional(),
+});
+
+const reviewBody = z.object({
+  reviewTotal: z.union([z.string(), z.number(), z.null()], { error: '复核得分应为 0–100 的数' }).optional(),
+  comment: text('复核意见', { max: 5000, multiline: true, optional: true }),
+});
 
 /** 退回意见: the comment of the latest 退回, for the 填报人 to see what to change. */
 async function lastReturn(db: Database, id: number) {
@@ -36,7 +50,7 @@ function author(user: User) {
 export function evaluationRoutes(app: FastifyInstance, db: Database, registry: FrameworkRegistry): void {
   app.get('/api/evaluations', async (request) => {
     const user = requireUser(request);
-    const year = Number((request.query as { year?: string }).year) || undefined;
+    const year = yearQuery(request.query);
     if (user.role === 'filler')
       return listEvaluations(db, { departmentId: user.departmentId!, ...(year ? { year } : {}) });
     if (user.role === 'reviewer') {
@@ -52,8 +66,11 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
   app.get('/api/evaluations/:id', async (request) => {
     const id = idOf(request.params);
     const scope = await scopeOf(db, id);
-    if (!canRead(request.session?.user ?? null, scope)) {
-      if (!request.session) throw new HttpError(401, '请先登录');
+    const user = request.session?.user ?? null;
+    if (!canSeeInternal(user, scope)) {
+      // Another department, another region, or nobody signed in: the published report as the portal shows it.
+      if (scope.status === 'published') return publicReport(db, registry, id);
+      if (!user) throw unauthenticated();
       throw forbidden('查看这份自评');
     }
     const stored = await getEvaluation(db, id);
@@ -111,8 +128,8 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
           `这份自评当前为「${STATUS_NAMES[scope.status]}」，不能${STATUS_NAMES[rule.to] === '已提交' ? '提交' : `改为「${STATUS_NAMES[rule.to]}」`}`,
         );
       }
-      const body = (request.body ?? {}) as { comment?: unknown; explanations?: Record<string, unknown> };
-      let note = typeof body.comment === 'string' ? body.comment.trim() : '';
+      const body = parse(transitionBody, request.body);
+      let note = body.comment ?? '';
       if (action === 'return' && !note) throw badRequest('退回需要写明意见，告诉填报人要改什么');
       let freeze: Parameters<typeof setStatus>[6];
       if (action === 'submit') {
@@ -128,10 +145,7 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
         };
         const errors = checked.findings.filter((f) => f.severity === 'error');
         const explanations = body.explanations ?? {};
-        const unexplained = errors.filter(
-          (f) =>
-            typeof explanations[findingKey(f)] !== 'string' || !String(explanations[findingKey(f)]).trim(),
-        );
+        const unexplained = errors.filter((f) => !explanations[findingKey(f)]);
         if (unexplained.length) {
           throw new HttpError(
             422,
@@ -154,6 +168,14 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
             : '状态已被他人改变，请刷新',
         );
       }
+      if (action === 'publish')
+        await recordAudit(db, {
+          kind: 'publish',
+          actor: user,
+          address: request.ip,
+          subject: `自评 ${id}`,
+          detail: `公开「${scope.title}」`,
+        });
       return { id, status: rule.to };
     });
   }
@@ -164,7 +186,7 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
     const scope = await scopeOf(db, id);
     if (!canReview(user, scope) || !['submitted', 'accepted'].includes(scope.status))
       throw forbidden('复核这份自评');
-    const body = (request.body ?? {}) as { reviewTotal?: unknown; comment?: unknown };
+    const body = parse(reviewBody, request.body);
     const total =
       typeof body.reviewTotal === 'string' || typeof body.reviewTotal === 'number'
         ? String(body.reviewTotal)
@@ -175,7 +197,7 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
       `insert into reviews (evaluation_id, reviewer, review_total, comment) values ($1, $2, $3, $4)
        on conflict (evaluation_id) do update set reviewer = excluded.reviewer, review_total = excluded.review_total,
          comment = excluded.comment, updated_at = now()`,
-      [id, user.id, total, typeof body.comment === 'string' ? body.comment : ''],
+      [id, user.id, total, body.comment ?? ''],
     );
     return { id, reviewTotal: total };
   });
@@ -183,7 +205,8 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
   app.get('/api/evaluations/:id/revisions', async (request) => {
     const user = requireUser(request);
     const id = idOf(request.params);
-    if (!canRead(user, await scopeOf(db, id))) throw forbidden('查看修订记录');
+    // The notes carry return comments and submission explanations: internal, published or not.
+    if (!canSeeInternal(user, await scopeOf(db, id))) throw forbidden('查看修订记录');
     return (await listRevisions(db, id)).map(({ evaluation: _e, ...rest }) => rest);
   });
 }

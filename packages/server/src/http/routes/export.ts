@@ -2,11 +2,13 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { EvaluationResult, FrameworkRegistry } from '@jixiao/core';
 import { writeEvaluationXlsx, writeReportDocx, writeReportPdf } from '@jixiao/formats';
 import type { Database } from '../../db/database.ts';
+import { clientSignal, type Limiter } from '../../work/pool.ts';
 import { getEvaluation } from '../../store/evaluations.ts';
 import { scopeOf } from '../../store/listing.ts';
-import { canRead } from '../access.ts';
+import { canRead, canSeeInternal } from '../access.ts';
 import { assessStored } from '../assess.ts';
-import { badRequest, forbidden, HttpError } from '../errors.ts';
+import { badRequest, forbidden, HttpError, unauthenticated } from '../errors.ts';
+import { contentDisposition, downloadName, idParam } from '../validate.ts';
 
 const TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -21,20 +23,23 @@ function formatOf(query: unknown): Format {
   return f as Format;
 }
 
-async function render(result: EvaluationResult, format: Format, internal: boolean): Promise<Buffer> {
+/** A PDF is printed by Chromium: at most a few at once, through `pdfLimit` (see work/pool.ts). */
+async function render(
+  result: EvaluationResult,
+  format: Format,
+  internal: boolean,
+  pdfLimit: Limiter,
+  signal: AbortSignal,
+): Promise<Buffer> {
   if (format === 'xlsx') return writeEvaluationXlsx(result);
   if (format === 'docx') return writeReportDocx([result], { includeFindings: internal });
-  return writeReportPdf([result], { includeFindings: internal });
+  return pdfLimit.run(() => writeReportPdf([result], { includeFindings: internal }), signal);
 }
 
 function send(reply: FastifyReply, data: Buffer, format: Format, title: string) {
-  const name = `${title.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80)}.${format}`;
   return reply
     .type(TYPES[format])
-    .header(
-      'content-disposition',
-      `attachment; filename="export.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    )
+    .header('content-disposition', contentDisposition(downloadName(title, format)))
     .send(data);
 }
 
@@ -42,31 +47,40 @@ function send(reply: FastifyReply, data: Buffer, format: Format, title: string) 
  * 导出: the official 自评表 (xlsx), the 自评报告 (docx) and its PDF. Inside, the report may carry the audit
  * findings as an internal appendix (?findings=1); the public portal's download never does.
  */
-export function exportRoutes(app: FastifyInstance, db: Database, registry: FrameworkRegistry): void {
+export function exportRoutes(
+  app: FastifyInstance,
+  db: Database,
+  registry: FrameworkRegistry,
+  pdfLimit: Limiter,
+): void {
   app.get('/api/evaluations/:id/export', async (request, reply) => {
-    const id = Number((request.params as { id?: string }).id);
-    if (!Number.isInteger(id) || id <= 0) throw badRequest('自评编号应为正整数');
+    const id = idParam(request.params);
     const format = formatOf(request.query);
     const user = request.session?.user ?? null;
-    if (!canRead(user, await scopeOf(db, id))) {
-      if (!user) throw new HttpError(401, '请先登录');
+    const scope = await scopeOf(db, id);
+    if (!canRead(user, scope)) {
+      if (!user) throw unauthenticated();
       throw forbidden('导出这份自评');
     }
+    const internal = (request.query as { findings?: string }).findings === '1';
+    // The findings appendix is the review's working paper: never for the public, published or not.
+    if (internal && !canSeeInternal(user, scope)) {
+      if (!user) throw unauthenticated();
+      throw forbidden('导出这份自评的审核发现附录');
+    }
     const stored = await getEvaluation(db, id);
-    const internal = (request.query as { findings?: string }).findings === '1' && !!user;
     const { result } = await assessStored(db, registry, stored);
-    const data = await render(result, format, internal);
+    const data = await render(result, format, internal, pdfLimit, clientSignal(reply));
     return send(reply, data, format, stored.evaluation.projectName ?? stored.evaluation.title);
   });
 
   app.get('/api/public/reports/:id/export', async (request, reply) => {
-    const id = Number((request.params as { id?: string }).id);
-    if (!Number.isInteger(id) || id <= 0) throw badRequest('报告编号应为正整数');
+    const id = idParam(request.params, '报告编号');
     const format = formatOf(request.query);
     if ((await scopeOf(db, id)).status !== 'published') throw new HttpError(404, '没有这份公开报告');
     const stored = await getEvaluation(db, id);
     const { result } = await assessStored(db, registry, stored);
-    const data = await render(result, format, false);
+    const data = await render(result, format, false, pdfLimit, clientSignal(reply));
     return send(reply, data, format, stored.evaluation.projectName ?? stored.evaluation.title);
   });
 }

@@ -1,19 +1,22 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { FrameworkRegistry } from '@jixiao/core';
 import type { Database } from '../../db/database.ts';
 import { addDisposition, listDispositionHistory } from '../../store/dispositions.ts';
 import { getEvaluation } from '../../store/evaluations.ts';
 import { scopeOf } from '../../store/listing.ts';
-import { canRead, canReview } from '../access.ts';
+import { canReview, canSeeInternal } from '../access.ts';
 import { assessStored, findingKey } from '../assess.ts';
-import { badRequest, forbidden, HttpError } from '../errors.ts';
+import { badRequest, forbidden, HttpError, unauthenticated } from '../errors.ts';
 import { requireUser } from '../session-plugin.ts';
+import { idParam, parse, text } from '../validate.ts';
 
-function idOf(params: unknown): number {
-  const id = Number((params as { id?: string }).id);
-  if (!Number.isInteger(id) || id <= 0) throw badRequest('自评编号应为正整数');
-  return id;
-}
+const idOf = (params: unknown) => idParam(params);
+
+const markBody = z.object({
+  key: text('审核发现（key）', { min: 1, max: 300 }),
+  reason: text('理由', { max: 2000, multiline: true, optional: true }),
+});
 
 /**
  * Marking audit findings 不是问题 (dismiss, with a reason) and withdrawing the mark (restore): a 财政审核人
@@ -28,9 +31,8 @@ export function findingRoutes(app: FastifyInstance, db: Database, registry: Fram
       if (!canReview(user, scope)) throw forbidden('处置这份自评的审核发现');
       if (scope.status !== 'submitted' && scope.status !== 'accepted')
         throw new HttpError(409, '只有已提交或已审核的自评可以标记审核发现');
-      const body = (request.body ?? {}) as { key?: unknown; reason?: unknown };
-      if (typeof body.key !== 'string' || !body.key) throw badRequest('请指明审核发现（key）');
-      const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
+      const body = parse(markBody, request.body);
+      const reason = body.reason ?? '';
       if (action === 'dismiss' && !reason) throw badRequest('标记为「不是问题」需要写明理由');
       const stored = await getEvaluation(db, id);
       const { result } = await assessStored(db, registry, stored);
@@ -48,8 +50,9 @@ export function findingRoutes(app: FastifyInstance, db: Database, registry: Fram
   app.get('/api/evaluations/:id/findings/history', async (request) => {
     const id = idOf(request.params);
     const scope = await scopeOf(db, id);
-    if (!canRead(request.session?.user ?? null, scope)) {
-      if (!request.session) throw new HttpError(401, '请先登录');
+    // Marks carry reviewers' names and reasons: internal even once the report is published.
+    if (!canSeeInternal(request.session?.user ?? null, scope)) {
+      if (!request.session) throw unauthenticated();
       throw forbidden('查看审核发现的处置记录');
     }
     return listDispositionHistory(db, id);

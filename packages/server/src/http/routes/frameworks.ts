@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { FrameworkRegistry } from '@jixiao/core';
 import type { Database } from '../../db/database.ts';
 import { addFramework, frameworkDefinition, listFrameworks } from '../../store/frameworks.ts';
 import { badRequest, HttpError } from '../errors.ts';
 import { requireUser } from '../session-plugin.ts';
+import { parse, text } from '../validate.ts';
 
 /**
  * 评分框架: every stored version, to anyone (the rules a score rests on are public, and the browser scores
@@ -19,7 +21,13 @@ export function frameworkRoutes(app: FastifyInstance, db: Database, registry: Fr
   });
 
   app.get('/api/frameworks/:id/:version', async (request) => {
-    const { id, version } = request.params as { id: string; version: string };
+    const { id, version } = parse(
+      z.object({
+        id: text('评分框架编号', { min: 1, max: 100 }),
+        version: text('评分框架版本', { min: 1, max: 50 }),
+      }),
+      request.params,
+    );
     const definition = await frameworkDefinition(db, id, version);
     if (definition === undefined) throw new HttpError(404, `没有评分框架 ${id} 的 ${version} 版`);
     return definition;

@@ -1,12 +1,8 @@
-import type { FastifyInstance } from 'fastify';
-import {
-  auditDocument,
-  scoreEvaluation,
-  type EvaluationDocument,
-  type FrameworkRegistry,
-} from '@jixiao/core';
-import { readDocumentBytes, ReadError } from '@jixiao/formats';
-import type { Database } from '../../db/database.ts';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { EvaluationDocument, FrameworkRegistry } from '@jixiao/core';
+import type { Database, Queryable } from '../../db/database.ts';
+import { clientSignal, type WorkPool } from '../../work/pool.ts';
+import type { ReadUploadResult, ReadUploadTask } from '../../work/read-upload.worker.ts';
 import { createDocument } from '../../store/documents.ts';
 import { createEvaluation, createEvaluationIn } from '../../store/evaluations.ts';
 import { badRequest, HttpError } from '../errors.ts';
@@ -14,38 +10,58 @@ import { evaluationFromBody } from '../evaluation-body.ts';
 import { requireUser } from '../session-plugin.ts';
 import { assertYearsOpen } from './years.ts';
 
-/** The uploaded file of a preview or save, read into the core model; unreadable files are a 422 in Chinese. */
-async function readUpload(body: unknown): Promise<{ name: string; document: EvaluationDocument }> {
+/** The framework definitions as stored, for a worker to score with (it has no database). */
+async function frameworkDefinitions(db: Queryable): Promise<string> {
+  const r = await db.query<{ definition: unknown }>('select definition from frameworks order by seq');
+  return JSON.stringify(
+    r.rows.map((x) => (typeof x.definition === 'string' ? JSON.parse(x.definition) : x.definition)),
+  );
+}
+
+/**
+ * Reads (and for a preview scores and audits) an upload in the worker pool, cancelled when the client
+ * goes away; unreadable files are a 422 in Chinese, a full queue a 429.
+ */
+async function inPool(
+  pool: WorkPool,
+  db: Queryable,
+  reply: FastifyReply,
+  upload: { name: string; bytes: Buffer },
+  mode: ReadUploadTask['mode'],
+): Promise<string> {
+  // A copy the worker can own: Buffer.from(base64) may sit in Node's shared pool.
+  const bytes = new Uint8Array(upload.bytes);
+  const task: ReadUploadTask = { bytes, name: upload.name, mode, frameworks: await frameworkDefinitions(db) };
+  const r = await pool.run<ReadUploadResult>(task, {
+    what: `读取文件 ${upload.name} `,
+    signal: clientSignal(reply),
+    transfer: [bytes.buffer as ArrayBuffer],
+  });
+  if (!r.ok) throw new HttpError(422, r.message);
+  return r.json;
+}
+
+/** The uploaded file of a preview or save: its name and bytes; the bytes are read in the worker pool. */
+function readUpload(body: unknown): { name: string; bytes: Buffer } {
   const b = (body ?? {}) as { fileName?: unknown; contentBase64?: unknown };
   if (typeof b.fileName !== 'string' || typeof b.contentBase64 !== 'string') {
     throw badRequest('导入需要 fileName 和 contentBase64（文件内容的 Base64 编码）');
   }
   const name = b.fileName.replace(/[\\/]/g, '_').slice(0, 200);
-  try {
-    return { name, document: await readDocumentBytes(Buffer.from(b.contentBase64, 'base64'), name) };
-  } catch (error) {
-    if (error instanceof ReadError) throw new HttpError(422, error.message);
-    throw error;
-  }
+  return { name, bytes: Buffer.from(b.contentBase64, 'base64') };
 }
 
 /** 导入与新建: a file is read and audited for preview (nothing saved); saving is a separate, explicit step. */
-export function importRoutes(app: FastifyInstance, db: Database, registry: FrameworkRegistry): void {
-  app.post('/api/import', async (request) => {
+export function importRoutes(
+  app: FastifyInstance,
+  db: Database,
+  _registry: FrameworkRegistry,
+  pool: WorkPool,
+): void {
+  app.post('/api/import', async (request, reply) => {
     requireUser(request, 'filler', 'admin');
-    const { name, document } = await readUpload(request.body);
-    const audit = auditDocument(document, (e) =>
-      scoreEvaluation(e, registry, { related: document.evaluations }),
-    );
-    return {
-      file: name,
-      evaluations: audit.results.map((r) => ({
-        evaluation: r.evaluation,
-        score: r.score,
-        findings: r.findings,
-      })),
-      issues: document.issues,
-    };
+    const json = await inPool(pool, db, reply, readUpload(request.body), 'preview');
+    return reply.type('application/json; charset=utf-8').send(json);
   });
 
   /**
@@ -53,9 +69,11 @@ export function importRoutes(app: FastifyInstance, db: Database, registry: Frame
    * read on the server, not taken from the browser's preview, so what is kept — the tables, and the prose
    * the audit holds them against — is what the file says. All chosen tables or none are saved.
    */
-  app.post('/api/import/save', async (request) => {
+  app.post('/api/import/save', async (request, reply) => {
     const user = requireUser(request, 'filler');
-    const { name, document } = await readUpload(request.body);
+    const upload = readUpload(request.body);
+    const name = upload.name;
+    const document = JSON.parse(await inPool(pool, db, reply, upload, 'read')) as EvaluationDocument;
     const select = (request.body as { select?: unknown }).select;
     const chosen =
       select === undefined ? document.evaluations.map((_, i) => i) : Array.isArray(select) ? select : null;

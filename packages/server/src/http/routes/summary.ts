@@ -25,8 +25,8 @@ import { getEvaluation, type EvaluationStatus, type StoredEvaluation } from '../
 import { listEvaluations, type ListFilter } from '../../store/listing.ts';
 import { STATUS_NAMES } from '../access.ts';
 import { assessStored, findingKey } from '../assess.ts';
-import { badRequest } from '../errors.ts';
 import { requireUser } from '../session-plugin.ts';
+import { contentDisposition, downloadName, idParam, yearQuery } from '../validate.ts';
 
 /**
  * The one place the 汇总表 and the 看板 score a stored evaluation: as the evaluation page does (a submission
@@ -228,12 +228,6 @@ export interface SummaryTable {
 
 const byName = (a: string, b: string) => a.localeCompare(b, 'zh-Hans-CN');
 
-function positiveInt(value: string | undefined, what: string, pattern: RegExp): number | undefined {
-  if (value === undefined || value === '' || value === 'all') return undefined;
-  if (!pattern.test(value)) throw badRequest(`${what}应为${what === '年度' ? '四位数字' : '正整数'}`);
-  return Number(value);
-}
-
 async function summaryTable(
   db: Database,
   registry: FrameworkRegistry,
@@ -241,8 +235,11 @@ async function summaryTable(
   query: unknown,
 ): Promise<SummaryTable> {
   const q = (query ?? {}) as { year?: string; department?: string };
-  const asked = positiveInt(q.year, '年度', /^\d{4}$/);
-  const departmentId = positiveInt(q.department, '部门', /^[1-9]\d{0,9}$/);
+  const asked = yearQuery(q);
+  const departmentId =
+    q.department === undefined || q.department === '' || q.department === 'all'
+      ? undefined
+      : idParam(q, '部门', 'department');
   // Years and departments come from the list alone (no scoring), so the filters cost one query.
   const all = await listEvaluations(db, visibleFilter(user));
   const years = [...new Set(all.map((i) => i.year).filter((y): y is number => y !== null))].sort(
@@ -392,10 +389,7 @@ export function aggregateRows(lines: SummaryLine[]): AggregateRow[] {
 function sendXlsx(reply: FastifyReply, data: Buffer, name: string) {
   return reply
     .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header(
-      'content-disposition',
-      `attachment; filename="summary.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    )
+    .header('content-disposition', contentDisposition(name))
     .send(data);
 }
 
@@ -423,6 +417,6 @@ export function summaryRoutes(app: FastifyInstance, db: Database, registry: Fram
       notes: SUMMARY_NOTES.map((n, k) => `${k + 1}. ${n}`),
       sheetName: `${table.year ?? ''}汇总表`,
     });
-    return sendXlsx(reply, data, `${title}_${table.year ?? ''}年度.xlsx`.replace(/[\\/:*?"<>|\s]+/g, '_'));
+    return sendXlsx(reply, data, downloadName(`${title}_${table.year ?? ''}年度`, 'xlsx'));
   });
 }

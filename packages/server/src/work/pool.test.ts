@@ -1,0 +1,142 @@
+// The server under heavy uploads, on both databases, over real HTTP: health answers while a large file is
+// read and audited in the worker pool; a full queue refuses with 429 稍后重试 and Retry-After; a job over
+// its time limit is stopped with a Chinese 422; a client that goes away cancels its job.
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadBuiltinRegistry } from '@jixiao/formats';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { createUser } from '../auth/users.ts';
+import { BACKENDS, type TestDatabase } from '../db/test-databases.ts';
+import { buildApp } from '../http/app.ts';
+import type { PoolOptions } from './pool.ts';
+import { ensureDepartment } from '../store/evaluations.ts';
+
+const PASSWORD = 'correct-horse-42';
+const seed003 = readFileSync(
+  join(
+    resolve(dirname(fileURLToPath(import.meta.url)), '../../../..'),
+    'examples/seeds/003_cbcf39354c9835b0.txt',
+  ),
+);
+/** Generated, not committed: 1.8 MB of real tables (seed 003 twenty times, 120 evaluations to audit)… */
+const manyTables = Buffer.concat(Array.from({ length: 20 }, () => seed003));
+/** …and 360 KB of text without a single punctuation mark. */
+const unit = '部门预算绩效目标完成情况良好资金使用规范';
+const noPunctuation = Buffer.from(
+  unit.repeat(Math.ceil((360 * 1024) / Buffer.byteLength(unit))).slice(0, 120 * 1024),
+);
+
+describe.each(BACKENDS)('heavy uploads on the %s database', (_name, open) => {
+  let t: TestDatabase;
+  let app: FastifyInstance | undefined;
+  let base = '';
+  let login = { cookie: '', csrf: '' };
+
+  beforeAll(async () => {
+    t = await open();
+    const dept = await ensureDepartment(t.db, '甲局', 'R1');
+    await createUser(t.db, {
+      username: 'filler',
+      displayName: '填报人',
+      role: 'filler',
+      departmentId: dept,
+      password: PASSWORD,
+    });
+  }, 60_000);
+
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  async function start(pool: PoolOptions) {
+    app = await buildApp(t.db, await loadBuiltinRegistry(), { pool });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const r = await fetch(`${base}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'filler', password: PASSWORD }),
+    });
+    login = {
+      cookie: (r.headers.get('set-cookie') ?? '').split(';')[0]!,
+      csrf: ((await r.json()) as { csrfToken: string }).csrfToken,
+    };
+  }
+
+  function upload(bytes: Buffer, fileName: string, signal?: AbortSignal) {
+    return fetch(`${base}/api/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: login.cookie, 'x-csrf-token': login.csrf },
+      body: JSON.stringify({ fileName, contentBase64: bytes.toString('base64') }),
+      ...(signal ? { signal } : {}),
+    });
+  }
+
+  it('keeps answering health while large files are read and audited', async () => {
+    await start({ threads: 1, queue: 4 });
+    let done = false;
+    const health: Array<{ status: number; duringUpload: boolean }> = [];
+    const poll = (async () => {
+      while (!done) {
+        const r = await fetch(`${base}/api/health`);
+        health.push({ status: r.status, duringUpload: !done });
+        await new Promise((f) => setTimeout(f, 50));
+      }
+    })();
+    const [tables, text] = await Promise.all([
+      upload(manyTables, '003×20.txt'),
+      upload(noPunctuation, '无标点.txt'),
+    ]);
+    done = true;
+    await poll;
+    // Each upload got its result or its Chinese reason.
+    expect(tables.status).toBe(200);
+    expect(((await tables.json()) as { evaluations: unknown[] }).evaluations).toHaveLength(120);
+    expect([200, 422]).toContain(text.status);
+    if (text.status === 422)
+      expect(((await text.json()) as { error: string }).error).toMatch(/[\u4e00-\u9fff]/);
+    // Health answered while the uploads were being worked on, every time with 200.
+    expect(health.filter((h) => h.duringUpload).length).toBeGreaterThan(0);
+    expect(health.every((h) => h.status === 200)).toBe(true);
+  }, 120_000);
+
+  it('refuses with 429 稍后重试 and Retry-After when every worker is busy and the queue is full', async () => {
+    await start({ threads: 1, queue: 1 });
+    const answers = await Promise.all([1, 2, 3].map((k) => upload(manyTables, `003×20-${k}.txt`)));
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 200, 429]);
+    const refused = answers.find((r) => r.status === 429)!;
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/服务器正忙.*请稍后重试/);
+  }, 120_000);
+
+  it('stops a job over its time limit with a Chinese 422, and the next one runs', async () => {
+    await start({ threads: 1, queue: 2, timeoutMs: 200 });
+    const slow = await upload(manyTables, '003×20.txt');
+    expect(slow.status).toBe(422);
+    expect(((await slow.json()) as { error: string }).error).toMatch(
+      /^读取文件 003×20\.txt 超时（超过 0.2 秒）已停止，未保存/,
+    );
+    expect((await fetch(`${base}/api/health`)).status).toBe(200);
+  }, 120_000);
+
+  it('cancels the job of a client that goes away', async () => {
+    await start({ threads: 1, queue: 2 });
+    const gone = new AbortController();
+    const pending = upload(manyTables, '003×20.txt', gone.signal).catch((e: Error) => e);
+    await new Promise((f) => setTimeout(f, 400));
+    gone.abort();
+    expect(await pending).toBeInstanceOf(Error);
+    await expect.poll(() => app!.workPool.cancelled, { timeout: 10_000 }).toBe(1);
+    const small = await upload(seed003, '003.txt');
+    expect(small.status).toBe(200);
+  }, 120_000);
+});
