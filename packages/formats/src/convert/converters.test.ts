@@ -124,11 +124,10 @@ describe.skipIf(!soffice)(
       });
     }
 
-    for (const fixture of [
-      'dept-001-shangjie',
-      'project-003-case-agency',
-      'project-003-legal-aid.libreoffice',
-    ]) {
+    // project-003-case-agency.docx is left out: its second table (rows continuing merged cells from
+    // the first, written by the docx package) is dropped by LibreOffice's own Word 97 export — the
+    // .doc it saves has one table, as its HTML export of that .doc shows — so no reader gets it back.
+    for (const fixture of ['dept-001-shangjie', 'project-003-legal-aid.libreoffice']) {
       it(`${fixture}: the Word 97 .doc LibreOffice saves reads to the same model as the .docx`, async () => {
         const fromDocx = await read(join(DOCX, `${fixture}.docx`));
         const fromDoc = await read(join(dir, 'doc', `${fixture}.doc`));
