@@ -1,6 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import type { EvaluationDocument } from '@jixiao/core';
 import { readDocx } from './docx/read-docx.ts';
+import { scriptNormaliser, scriptNotice } from './normalise/script.ts';
 import { decodeHtmlBytes } from './html/decode.ts';
 import { readHtml } from './html/read-html.ts';
 import { readText } from './text/read-text.ts';
@@ -149,7 +150,14 @@ export async function readDocumentBytes(
   }
   if (kind === 'html') return readHtml(nonBlank(decodeHtmlBytes(bytes, file), file), file);
   const text = nonBlank(decodeReport(bytes, file), file);
-  return looksLikeHtml(text) ? readHtml(text, file) : readText(text, file);
+  if (looksLikeHtml(text)) return readHtml(text, file);
+  // The grid readers normalise their cells themselves; a text file is normalised whole.
+  const script = scriptNormaliser([text]);
+  const notice = scriptNotice(script);
+  if (!notice) return readText(text, file);
+  const doc = readText(script.apply(text), file);
+  doc.issues.unshift({ severity: 'warning', message: `${file}：${notice}`, source: { file } });
+  return doc;
 }
 
 function nonBlank(text: string, file: string): string {

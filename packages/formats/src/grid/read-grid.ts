@@ -3,6 +3,7 @@ import { assembleDocument, PARAGRAPH_BREAK, type NarrativeReader } from '../text
 import type { NarrativeFacts, NumberedLine } from '../text/narrative/types.ts';
 import { captionAbove, captionYear, looksLikeTitle, titleYear } from '../text/tables/titles.ts';
 import type { RawRow, RawTable } from '../text/tables/types.ts';
+import { scriptNormaliser, scriptNotice } from '../normalise/script.ts';
 
 /** A line of prose in reading order: a paragraph, or a piece of one after a soft line break. */
 export interface ProsePart {
@@ -70,6 +71,7 @@ export function readGridDocument(
   options: ReadGridOptions = {},
 ): EvaluationDocument {
   const byParagraph = options.byParagraph === true;
+  normaliseScript(parts, file, options);
   const lines: NumberedLine[] = [];
   const tables: RawTable[] = [];
   /** Prose between the last table and this one: without any, an untitled table continues it. */
@@ -116,6 +118,30 @@ export function readGridDocument(
   });
   if (options.issues?.length) doc.issues.unshift(...options.issues);
   return doc;
+}
+
+/**
+ * Traditional characters and inserted pinyin (mirror sites) normalised in every cell and line
+ * before recognition, decided once for the whole document; the change is said in a warning.
+ */
+function normaliseScript(parts: DocumentPart[], file: string, options: ReadGridOptions): void {
+  const samples = function* () {
+    for (const p of parts) {
+      if (p.kind === 'prose') yield p.text;
+      else for (const r of p.rows) for (const c of r.cells) yield c.text;
+    }
+  };
+  const script = scriptNormaliser(samples());
+  const notice = scriptNotice(script);
+  if (!notice) return;
+  for (const p of parts) {
+    if (p.kind === 'prose') p.text = script.apply(p.text);
+    else {
+      for (const r of p.rows) for (const c of r.cells) c.text = script.apply(c.text);
+      if (p.caption) p.caption.text = script.apply(p.caption.text);
+    }
+  }
+  (options.issues ??= []).push({ severity: 'warning', message: `${file}：${notice}`, source: { file } });
 }
 
 /** Every SourceRef in a value (a document, narrative facts): `visit` may rewrite each in place. */
