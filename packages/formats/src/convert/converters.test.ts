@@ -10,6 +10,7 @@ import { loadBuiltinRegistry } from '../frameworks/load.ts';
 import { auditWith, seedFiles } from '../xlsx/seed-results.ts';
 import { parseWorkbook, readWorkbookGrids } from '../xlsx/workbook-grid.ts';
 import { writeWorkbookXlsx } from '../xlsx/write.ts';
+import { ocrRecogniser } from '../pdf/ocr.ts';
 import { findSoffice } from './libreoffice.ts';
 
 const soffice = findSoffice();
@@ -162,4 +163,44 @@ describe.skipIf(!soffice || !poppler)('a scan of the printed pages (pdftoppm →
     const named = doc.issues.filter((i) => /是扫描图片/.test(i.message)).map((i) => i.source?.page);
     expect(named).toEqual(pngs.map((_, k) => k + 1));
   }, 120_000);
+
+  it('read by OCR, page by page with progress: every figure it reads is the printed one, and it reads nearly all', async () => {
+    const pdf = join(dir, 'pdf', '003.pdf');
+    const images = join(dir, 'scan-ocr');
+    mkdirSync(images, { recursive: true });
+    // The first two pages: OCR takes tens of seconds a page.
+    execFileSync('pdftoppm', ['-r', '150', '-f', '1', '-l', '2', '-png', pdf, join(images, 'p')], {
+      timeout: 120_000,
+    });
+    const pngs = readdirSync(images)
+      .filter((f) => f.endsWith('.png'))
+      .sort()
+      .map((f) => join(images, f));
+    const scan = join(dir, 'scan-ocr.pdf');
+    execFileSync('img2pdf', ['-o', scan, ...pngs], { timeout: 120_000 });
+    const printed = (await read(pdf)).evaluations[0]!;
+    const progress: string[] = [];
+    const doc = await readDocumentBytes(readFileSync(scan), 'scan.pdf', {
+      pdf: { recognise: ocrRecogniser(), onProgress: (p) => progress.push(`${p.page}/${p.pages} ${p.how}`) },
+    });
+    expect(progress).toEqual(['1/2 ocr', '2/2 ocr']);
+    const scanned = doc.evaluations[0]!;
+    expect(scanned.title).toBe(printed.title);
+    const figures = (e: Evaluation) =>
+      e.indicators.slice(0, 12).map((i) => [i.name, v(i.weight), v(i.statedScore)]);
+    const want = figures(printed);
+    const got = figures(scanned);
+    expect(got).toHaveLength(want.length);
+    let recognised = 0;
+    let total = 0;
+    got.forEach((row, k) => {
+      row.forEach((cell, c) => {
+        total++;
+        if (cell === '') return; // not read: a blank, never a wrong figure
+        recognised++;
+        expect(cell).toBe(want[k]![c]);
+      });
+    });
+    expect(recognised / total).toBeGreaterThanOrEqual(0.9);
+  }, 400_000);
 });

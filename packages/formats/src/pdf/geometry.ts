@@ -28,6 +28,8 @@ export interface PageContent {
   rulings: Ruling[];
   /** Images painted on the page: a page that is only an image is a scan. */
   images: number;
+  /** Cells of a scanned page with ink in them that the recogniser read no text from (1-based). */
+  unread?: Array<{ table: number; row: number; col: number }>;
 }
 
 /** An affine transform [a b c d e f], as PDF writes them. */

@@ -170,6 +170,13 @@ export async function readPdf(
           try {
             content = await options.recognise(doc, p);
             how = 'ocr';
+            for (const u of content.unread ?? []) {
+              issues.push({
+                severity: 'warning',
+                message: `第 ${p} 页（扫描图片）第 ${u.table} 个表格第 ${u.row} 行第 ${u.col} 列有字迹，但没有识别出文字，未读取；请核对原件`,
+                source: { file, page: p, row: u.row },
+              });
+            }
           } catch (error) {
             issues.push({
               severity: 'error',

@@ -61,11 +61,7 @@ describe('ruled tables from the lines a PDF draws', () => {
       r.dir === 'h'
         ? { ...r, a: r.a + 50, b: r.b + 50, at: r.at + 50 }
         : { ...r, at: r.at + 50, a: r.a + 50, b: r.b + 50 };
-    const tables = findRuledTables([
-      ...frame,
-      ...lower.map(inset),
-      ...form().map(inset),
-    ]);
+    const tables = findRuledTables([...frame, ...lower.map(inset), ...form().map(inset)]);
     expect(tables.map((t) => [t.top, t.bottom])).toEqual([
       [50, 110],
       [350, 410],
