@@ -109,4 +109,9 @@ describe('ruled tables from the lines a PDF draws', () => {
     expect(rulingsOfPath([shaded], 'fill', 1)).toEqual([]);
     expect(rulingsOfPath([[...shaded, [0, 0]]], 'stroke', 1)).toHaveLength(4);
   });
+
+  it('a page of a hundred thousand lines (a hatched drawing, or a hostile file) is no table', () => {
+    const hatch = Array.from({ length: 100_000 }, (_, k) => (k % 2 ? h(k, 0, 500) : v(k, 0, 500)));
+    expect(findRuledTables(hatch)).toEqual([]);
+  });
 });

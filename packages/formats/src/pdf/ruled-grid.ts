@@ -20,7 +20,7 @@ export interface RuledTable {
   ys: number[];
   /** Every grid position's cell: the top-left one of a merged area holds the area. */
   cells: RuledCell[];
-  /** The top edge of each row of the grid. */
+  /** The table's outline. */
   left: number;
   right: number;
   top: number;
@@ -81,31 +81,36 @@ function covered(lines: Ruling[], at: number, from: number, to: number): boolean
   );
 }
 
+/** More ruling lines than this on one page is no form (a drawing, a chart, a hostile file). */
+export const MAX_RULINGS = 5000;
+
 /**
  * The ruled tables on a page: rulings that meet form a table; its distinct vertical and
  * horizontal positions are the grid; a border missing between two grid cells merges them (row
  * and column spans). The page's frame (one box with nothing ruled inside) is no table.
  */
 export function findRuledTables(rulings: Ruling[]): RuledTable[] {
+  if (rulings.length > MAX_RULINGS * 4) return [];
   const lines = mergeRulings(rulings);
-  const hs = lines.filter((r) => r.dir === 'h');
-  const vs = lines.filter((r) => r.dir === 'v');
+  if (lines.length > MAX_RULINGS) return [];
+  const hs: number[] = [];
+  const vs: number[] = [];
+  lines.forEach((r, k) => (r.dir === 'h' ? hs : vs).push(k));
   // Union-find over the lines: those that meet belong to one table.
   const parent = lines.map((_, k) => k);
   const find = (k: number): number => {
     while (parent[k] !== k) k = parent[k] = parent[parent[k]!]!;
     return k;
   };
-  hs.forEach((h) => {
-    const hi = lines.indexOf(h);
-    vs.forEach((v) => {
-      if (meets(h, v)) parent[find(hi)] = find(lines.indexOf(v));
-    });
-  });
+  for (const h of hs) {
+    for (const v of vs) if (meets(lines[h]!, lines[v]!)) parent[find(h)] = find(v);
+  }
   const groups = new Map<number, Ruling[]>();
   lines.forEach((r, k) => {
     const root = find(k);
-    groups.set(root, [...(groups.get(root) ?? []), r]);
+    const group = groups.get(root);
+    if (group) group.push(r);
+    else groups.set(root, [r]);
   });
   const tables: RuledTable[] = [];
   for (const group of groups.values()) {
