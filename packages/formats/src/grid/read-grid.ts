@@ -42,6 +42,23 @@ export interface ReadGridOptions {
   issues?: ReadIssue[];
 }
 
+const rowKey = (r: RawRow) => r.cells.map((c) => c.text.replace(/\s+/g, '')).join('|');
+
+/** A row of labels: two or more cells with text, none of them a figure. */
+function isLabelRow(r: RawRow): boolean {
+  const filled = r.cells.filter((c) => c.text !== '');
+  return filled.length >= 2 && !filled.some((c) => /^[-+]?[\d,.]+%?$/.test(c.text.replace(/\s+/g, '')));
+}
+
+/**
+ * A table continued on a new page often repeats a header row there (WPS and Word "repeat as
+ * header row"): a row of labels the table above already has is the header again, not data.
+ */
+function dropRepeatedHeader(continuation: RawTable, previous: RawTable): void {
+  const header = new Set(previous.rows.filter(isLabelRow).map(rowKey));
+  while (continuation.rows.length && header.has(rowKey(continuation.rows[0]!))) continuation.rows.shift();
+}
+
 /** Leading one-cell rows naming the form and its year: the table's own title rows. */
 function titleInside(table: RawTable): { text: string; line: number } | undefined {
   let title: { text: string; line: number } | undefined;
@@ -90,6 +107,7 @@ export function readGridDocument(
     const inside = part.caption ?? rowsTitle;
     const previous = tables.at(-1);
     if (!inside && !proseSinceTable && part.mayContinue !== false && previous && rows.length) {
+      dropRepeatedHeader(table, previous);
       const offset = previous.rows.at(-1)?.index ?? previous.rows.length;
       for (const r of table.rows) r.index = offset + r.index!;
       previous.rows.push(...table.rows);
