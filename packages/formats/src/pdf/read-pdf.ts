@@ -7,6 +7,7 @@ import type { RawCell, RawRow } from '../text/tables/types.ts';
 import type { PageContent, TextPiece } from './geometry.ts';
 import { openPdf } from './open.ts';
 import { pageContent } from './page-content.ts';
+import { withoutRunningLines, type PlacedPage } from './running-lines.ts';
 import { cellText, findRuledTables, joinLine, linesOf, placeText, type RuledTable } from './ruled-grid.ts';
 
 /** Progress of a long read, page by page (OCR of a scan takes seconds a page). */
@@ -73,7 +74,7 @@ function pageParts(
   content: PageContent,
   page: number,
   first: number,
-): { parts: DocumentPart[]; count: number } {
+): { parts: PlacedPage['parts']; count: number } {
   const tables = findRuledTables(content.rulings);
   const all: PageLine[] = linesOf(content.pieces).map((pieces) => ({
     mid: pieces[0]!.top + pieces[0]!.size / 2,
@@ -110,7 +111,8 @@ function pageParts(
     });
   });
   parts.sort((p, q) => p.top - q.top);
-  return { parts: parts.map((p) => p.part), count: all.length };
+  const height = content.height || 1;
+  return { parts: parts.map((p) => ({ at: p.top / height, part: p.part })), count: all.length };
 }
 
 /** A document line number back to its page and the line on that page. */
@@ -143,7 +145,7 @@ export async function readPdf(
   options: ReadPdfOptions = {},
 ): Promise<EvaluationDocument> {
   const doc = await openPdf(bytes, file);
-  const parts: DocumentPart[] = [];
+  const pages: PlacedPage[] = [];
   const issues: ReadIssue[] = [];
   const spans: PageSpan[] = [];
   let next = 1;
@@ -194,16 +196,16 @@ export async function readPdf(
           how = 'skipped';
         }
       }
-      const { parts: pageParts_, count } = pageParts(content, p, next);
+      const { parts: placed, count } = pageParts(content, p, next);
       spans.push({ page: p, first: next, count });
       next += Math.max(count, 1);
-      parts.push(...pageParts_);
+      pages.push({ parts: placed });
       options.onProgress?.({ page: p, pages: doc.numPages, how });
     }
   } finally {
     await doc.destroy();
   }
-  const result = readGridDocument(parts, file, {
+  const result = readGridDocument(withoutRunningLines(pages), file, {
     issues,
     ...(options.narrative ? { narrative: options.narrative } : {}),
   });
