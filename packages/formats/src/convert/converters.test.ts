@@ -1,4 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -58,10 +59,16 @@ function model(doc: EvaluationDocument): unknown {
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-convert-test-'));
 const seeds = seedFiles().map((f) => basename(f).slice(0, 3));
 
+/**
+ * A program run without blocking: a test worker blocked for minutes (LibreOffice under load) misses
+ * the runner's heartbeat, and vitest reports the run as failed.
+ */
+const run = promisify(execFile);
+
 /** LibreOffice converting every file at once, with a private profile. */
-function convert(files: string[], filter: string, out: string): void {
+async function convert(files: string[], filter: string, out: string): Promise<void> {
   mkdirSync(out, { recursive: true });
-  execFileSync(
+  await run(
     soffice!,
     [
       `-env:UserInstallation=file://${join(dir, 'profile')}`,
@@ -72,7 +79,7 @@ function convert(files: string[], filter: string, out: string): void {
       out,
       ...files,
     ],
-    { timeout: 240_000, stdio: 'pipe' },
+    { timeout: 240_000 },
   );
 }
 
@@ -86,12 +93,12 @@ beforeAll(async () => {
     writeFileSync(file, await writeWorkbookXlsx(auditWith(doc, registry).results));
     xlsx.push(file);
   }
-  convert(xlsx, 'pdf', join(dir, 'pdf'));
-  convert(xlsx, 'xls:MS Excel 97', join(dir, 'xls'));
+  await convert(xlsx, 'pdf', join(dir, 'pdf'));
+  await convert(xlsx, 'xls:MS Excel 97', join(dir, 'xls'));
   const docx = readdirSync(DOCX)
     .filter((f) => f.endsWith('.docx'))
     .map((f) => join(DOCX, f));
-  convert(docx, 'doc:MS Word 97', join(dir, 'doc'));
+  await convert(docx, 'doc:MS Word 97', join(dir, 'doc'));
 }, 300_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -152,13 +159,13 @@ describe.skipIf(!soffice || !poppler)('a scan of the printed pages (pdftoppm →
     const pdf = join(dir, 'pdf', '003.pdf');
     const images = join(dir, 'scan');
     mkdirSync(images, { recursive: true });
-    execFileSync('pdftoppm', ['-r', '100', '-png', pdf, join(images, 'p')], { timeout: 120_000 });
+    await run('pdftoppm', ['-r', '100', '-png', pdf, join(images, 'p')], { timeout: 120_000 });
     const pngs = readdirSync(images)
       .filter((f) => f.endsWith('.png'))
       .sort()
       .map((f) => join(images, f));
     const scan = join(dir, 'scan.pdf');
-    execFileSync('img2pdf', ['-o', scan, ...pngs], { timeout: 120_000 });
+    await run('img2pdf', ['-o', scan, ...pngs], { timeout: 120_000 });
     const doc = await read(scan);
     const named = doc.issues.filter((i) => /是扫描图片/.test(i.message)).map((i) => i.source?.page);
     expect(named).toEqual(pngs.map((_, k) => k + 1));
@@ -169,7 +176,7 @@ describe.skipIf(!soffice || !poppler)('a scan of the printed pages (pdftoppm →
     const images = join(dir, 'scan-ocr');
     mkdirSync(images, { recursive: true });
     // The first two pages: OCR takes tens of seconds a page.
-    execFileSync('pdftoppm', ['-r', '150', '-f', '1', '-l', '2', '-png', pdf, join(images, 'p')], {
+    await run('pdftoppm', ['-r', '150', '-f', '1', '-l', '2', '-png', pdf, join(images, 'p')], {
       timeout: 120_000,
     });
     const pngs = readdirSync(images)
@@ -177,7 +184,7 @@ describe.skipIf(!soffice || !poppler)('a scan of the printed pages (pdftoppm →
       .sort()
       .map((f) => join(images, f));
     const scan = join(dir, 'scan-ocr.pdf');
-    execFileSync('img2pdf', ['-o', scan, ...pngs], { timeout: 120_000 });
+    await run('img2pdf', ['-o', scan, ...pngs], { timeout: 120_000 });
     const printed = (await read(pdf)).evaluations[0]!;
     const progress: string[] = [];
     const doc = await readDocumentBytes(readFileSync(scan), 'scan.pdf', {
