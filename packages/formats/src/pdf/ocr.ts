@@ -1,5 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -27,8 +27,16 @@ let engine: Promise<OcrEngine> | undefined;
 
 /** PaddleOCR (PP-OCRv4, models shipped in npm) on onnxruntime, loaded once on first use. */
 function loadEngine(): Promise<OcrEngine> {
+  // One thread short of the machine: onnxruntime takes every core by default and starves the
+  // server (or the test runner) it shares the process and the machine with.
+  const threads = Math.max(1, availableParallelism() - 1);
   engine ??= import('@gutenye/ocr-node')
-    .then((m) => m.default.create() as Promise<OcrEngine>)
+    .then(
+      (m) =>
+        m.default.create({
+          onnxOptions: { intraOpNumThreads: threads, interOpNumThreads: 1 },
+        }) as Promise<OcrEngine>,
+    )
     .catch(() => {
       engine = undefined;
       throw new Error('文字识别组件（@gutenye/ocr-node 与 onnxruntime-node）无法加载');
