@@ -1,6 +1,16 @@
 export * from './frameworks/load.ts';
 export { readText, type ReadTextOptions } from './text/read-text.ts';
-export { readDocumentFile, readDocumentBytes, ReadError, MAX_FILE_BYTES } from './read-file.ts';
+export {
+  readDocumentFile,
+  readDocumentBytes,
+  ReadError,
+  MAX_FILE_BYTES,
+  type ReadDocumentOptions,
+} from './read-file.ts';
+export { readPdf, type ReadPdfOptions, type PdfProgress } from './pdf/read-pdf.ts';
+export { ocrRecogniser } from './pdf/ocr.ts';
+export { MAX_PDF_PAGES } from './pdf/open.ts';
+export { findSoffice } from './convert/libreoffice.ts';
 export * from './report/index.ts';
 export { writeEvaluationXlsx } from './xlsx/write.ts';
 export { writeSummaryXlsx } from './xlsx/summary.ts';

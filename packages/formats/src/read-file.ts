@@ -1,9 +1,12 @@
 import { open, stat } from 'node:fs/promises';
 import type { EvaluationDocument } from '@jixiao/core';
 import { readDocx } from './docx/read-docx.ts';
+import { scriptNormaliser, scriptNotice } from './normalise/script.ts';
 import { decodeHtmlBytes } from './html/decode.ts';
 import { readHtml } from './html/read-html.ts';
 import { readText } from './text/read-text.ts';
+import { readOfficeBinary } from './convert/office-binary.ts';
+import { readPdf, type ReadPdfOptions } from './pdf/read-pdf.ts';
 import { readXlsx } from './xlsx/read.ts';
 
 /** Largest file read, in bytes: a self-evaluation report is a few hundred KB; 20 MB is not a report. */
@@ -76,7 +79,10 @@ function checkText(text: string, file: string): string {
 }
 
 /** Reads a report file from disk; throws ReadError for anything that is not a readable report. */
-export async function readDocumentFile(path: string): Promise<EvaluationDocument> {
+export async function readDocumentFile(
+  path: string,
+  options: ReadDocumentOptions = {},
+): Promise<EvaluationDocument> {
   let size: number;
   try {
     const info = await stat(path);
@@ -105,14 +111,18 @@ export async function readDocumentFile(path: string): Promise<EvaluationDocument
   } catch {
     throw new ReadError(path, `无法读取文件 ${path}（没有读取权限，或读取时出错）`);
   }
-  return readDocumentBytes(bytes, path);
+  return readDocumentBytes(bytes, path, options);
 }
 
 /**
  * Reads a report handed over as bytes (an upload, a file already in memory). `file` names it in
  * messages and provenance. Same limits and errors as readDocumentFile.
  */
-export async function readDocumentBytes(bytes: Uint8Array, file: string): Promise<EvaluationDocument> {
+export async function readDocumentBytes(
+  bytes: Uint8Array,
+  file: string,
+  options: ReadDocumentOptions = {},
+): Promise<EvaluationDocument> {
   if (bytes.length === 0) throw new ReadError(file, `${file} 是空文件`);
   if (bytes.length > MAX_FILE_BYTES) {
     const mb = (bytes.length / 1024 / 1024).toFixed(1);
@@ -122,6 +132,14 @@ export async function readDocumentBytes(bytes: Uint8Array, file: string): Promis
     );
   }
   const kind = kindOf(bytes, file);
+  if (kind === 'pdf') return readPdf(bytes, file, options.pdf);
+  if (kind === 'not-pdf') {
+    throw new ReadError(
+      file,
+      `${file} 的扩展名是 .pdf，但内容不是 PDF（文件开头没有 %PDF 标记），可能是改了扩展名的其他文件`,
+    );
+  }
+  if (kind === 'ole2') return readOfficeBinary(bytes, file);
   if (kind === 'xlsx') return readXlsx(Buffer.from(bytes), file);
   if (kind === 'docx') return readDocx(Buffer.from(bytes), file);
   if (kind === 'zip') {
@@ -132,7 +150,14 @@ export async function readDocumentBytes(bytes: Uint8Array, file: string): Promis
   }
   if (kind === 'html') return readHtml(nonBlank(decodeHtmlBytes(bytes, file), file), file);
   const text = nonBlank(decodeReport(bytes, file), file);
-  return looksLikeHtml(text) ? readHtml(text, file) : readText(text, file);
+  if (looksLikeHtml(text)) return readHtml(text, file);
+  // The grid readers normalise their cells themselves; a text file is normalised whole.
+  const script = scriptNormaliser([text]);
+  const notice = scriptNotice(script);
+  if (!notice) return readText(text, file);
+  const doc = readText(script.apply(text), file);
+  doc.issues.unshift({ severity: 'warning', message: `${file}：${notice}`, source: { file } });
+  return doc;
 }
 
 function nonBlank(text: string, file: string): string {
@@ -140,7 +165,24 @@ function nonBlank(text: string, file: string): string {
   return text;
 }
 
-type Kind = 'xlsx' | 'docx' | 'zip' | 'html' | 'text';
+/** How a file is read beyond its bytes: a PDF's scanned pages and progress. */
+export interface ReadDocumentOptions {
+  pdf?: ReadPdfOptions;
+}
+
+type Kind = 'pdf' | 'not-pdf' | 'ole2' | 'xlsx' | 'docx' | 'zip' | 'html' | 'text';
+
+/** "%PDF-", which a PDF must have in its first 1024 bytes (ISO 32000-1 §7.5.2, as readers allow). */
+function isPdf(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  return head.includes('%PDF-');
+}
+
+/** D0 CF 11 E0 A1 B1 1A E1: an OLE2 compound file (old Word .doc, Excel .xls, WPS .wps/.et). */
+export function isOle2(bytes: Uint8Array): boolean {
+  const magic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  return magic.every((b, k) => bytes[k] === b);
+}
 
 /**
  * What a file is, by its first bytes and then its name: an Office file is a zip ("PK\x03\x04"); a name
@@ -149,6 +191,9 @@ type Kind = 'xlsx' | 'docx' | 'zip' | 'html' | 'text';
 function kindOf(bytes: Uint8Array, file: string): Kind {
   const name = file.toLowerCase();
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  if (isPdf(bytes)) return 'pdf';
+  if (name.endsWith('.pdf')) return 'not-pdf';
+  if (isOle2(bytes)) return 'ole2';
   if (name.endsWith('.xlsx') || name.endsWith('.xlsm')) return 'xlsx';
   // The Word reader says what a renamed file really is (old .doc, PDF, text…).
   if (name.endsWith('.docx') || name.endsWith('.doc')) return 'docx';

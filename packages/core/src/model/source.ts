@@ -4,6 +4,8 @@
  */
 export interface SourceRef {
   file?: string;
+  /** 1-based page of a PDF; `line` is then the line on that page. */
+  page?: number;
   /** 1-based line in an imported text file. */
   line?: number;
   /** Last line when a value (a table row split over a page break) spans several lines. */
@@ -25,6 +27,7 @@ export interface SourceRef {
 export function describeSource(ref: SourceRef | undefined): string {
   if (!ref) return '位置未知';
   const parts: string[] = [];
+  if (ref.page !== undefined) parts.push(`第 ${ref.page} 页`);
   if (ref.line !== undefined) {
     parts.push(
       ref.endLine && ref.endLine !== ref.line ? `第 ${ref.line}–${ref.endLine} 行` : `第 ${ref.line} 行`,

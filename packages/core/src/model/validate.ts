@@ -76,6 +76,7 @@ const sourceSchema = z.strictObject({
   sheet: nameText.optional(),
   cell: nameText.optional(),
   paragraph: count(100_000_000).optional(),
+  page: count(100_000).optional(),
 });
 
 const decimalText = z

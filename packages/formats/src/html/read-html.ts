@@ -1,11 +1,10 @@
 import type { EvaluationDocument, ReadIssue } from '@jixiao/core';
 import type { HTMLElement } from 'node-html-parser';
 import { ReadError, MAX_FILE_BYTES } from '../read-file.ts';
-import { assembleDocument, PARAGRAPH_BREAK, type NarrativeReader } from '../text/assemble.ts';
+import { eachSourceRef, readGridDocument, type DocumentPart } from '../grid/read-grid.ts';
+import type { NarrativeReader } from '../text/assemble.ts';
 import { cleanCell } from '../text/lines.ts';
-import type { NarrativeFacts, NumberedLine } from '../text/narrative/types.ts';
-import { captionAbove, captionYear, looksLikeTitle, titleYear } from '../text/tables/titles.ts';
-import type { RawTable } from '../text/tables/types.ts';
+import type { NarrativeFacts } from '../text/narrative/types.ts';
 import { isElement, tagOf, textOf } from './dom.ts';
 import { closeImpliedTags } from './end-tags.ts';
 import { gridOf } from './grid.ts';
@@ -41,48 +40,25 @@ export interface ReadHtmlOptions {
   locate?: 'line' | 'paragraph';
 }
 
-/** A caption inside the table: <caption>, or leading one-cell rows naming the form and its year. */
-function titleInside(
+/** The table's <caption>, when it has one. */
+function captionOf(
   el: HTMLElement,
-  table: RawTable,
   line: (node: HTMLElement) => number,
 ): { text: string; line: number } | undefined {
   const caption = el.childNodes.find((c) => isElement(c) && tagOf(c) === 'caption');
-  let title: { text: string; line: number } | undefined;
-  if (caption && isElement(caption)) {
-    const text = cleanCell(textOf(caption)).replace(/\s+/g, '');
-    if (text) title = { text, line: line(caption) };
-  }
-  while (table.rows.length) {
-    const filled = table.rows[0]!.cells.filter((c) => c.text !== '');
-    if (filled.length !== 1) break;
-    const text = filled[0]!.text;
-    const year = captionYear(text);
-    if (year !== undefined) table.captionYear ??= year;
-    else if (!title && looksLikeTitle(text))
-      title = { text: text.replace(/\s+/g, ''), line: filled[0]!.line };
-    else break;
-    table.rows.shift();
-  }
-  return title;
+  if (!caption || !isElement(caption)) return undefined;
+  const text = cleanCell(textOf(caption)).replace(/\s+/g, '');
+  return text ? { text, line: line(caption) } : undefined;
 }
 
 /** Every SourceRef of the prose: the numbers given as lines were paragraphs. */
 function linesToParagraphs(value: unknown): void {
-  const stack: unknown[] = [value];
-  while (stack.length) {
-    const v = stack.pop();
-    if (Array.isArray(v)) stack.push(...(v as unknown[]));
-    else if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      if (typeof o.file === 'string' && typeof o.line === 'number') {
-        o.paragraph = o.line;
-        delete o.line;
-        delete o.endLine;
-      }
-      stack.push(...Object.values(o));
-    }
-  }
+  eachSourceRef(value, (o) => {
+    if (typeof o.line !== 'number') return;
+    o.paragraph = o.line;
+    delete o.line;
+    delete o.endLine;
+  });
 }
 
 /**
@@ -107,15 +83,12 @@ export function readHtml(html: string, file: string, options: ReadHtmlOptions = 
   const root = parsePage(page);
   const lineAt = lineLocator(page);
   const sourceLine = (node: HTMLElement) => (byParagraph ? 0 : lineAt(node.range[0]));
-  const lines: NumberedLine[] = [];
-  const tables: RawTable[] = [];
+  const parts: DocumentPart[] = [];
   const issues: ReadIssue[] = [];
   const budget = { cells: MAX_CELLS };
   let paragraph = 0;
   let tableNo = 0;
   let proseChars = 0;
-  /** Prose between the last table and this one: without any, an untitled table continues it. */
-  let proseSinceTable = true;
   for (const part of walkPage(root, { listMarkers: byParagraph })) {
     if (part.kind === 'prose') {
       const p = part.line;
@@ -130,25 +103,21 @@ export function readHtml(html: string, file: string, options: ReadHtmlOptions = 
         }
         continue;
       }
-      if (p.opensBlock && lines.length) lines.push({ line: lines.at(-1)!.line, text: PARAGRAPH_BREAK });
       // A <br> (Word's soft line break) continues its paragraph: same paragraph number.
       if (byParagraph && (p.opensBlock || paragraph === 0)) paragraph++;
-      lines.push({ line: byParagraph ? paragraph : lineAt(p.offset), text: p.text });
-      proseSinceTable = true;
+      parts.push({
+        kind: 'prose',
+        text: p.text,
+        line: byParagraph ? paragraph : lineAt(p.offset),
+        opensBlock: p.opensBlock,
+      });
       continue;
     }
     tableNo++;
     if (budget.cells <= 0) continue;
     const el = part.table;
     const { rows, truncated } = gridOf(el, sourceLine, budget);
-    rows.forEach((r, k) => (r.index = k + 1));
     const firstLine = sourceLine(el);
-    const table: RawTable = {
-      layout: 'grid',
-      rows,
-      firstLine,
-      lastLine: byParagraph ? 0 : lineAt(el.range[1]),
-    };
     if (truncated) {
       issues.push({
         severity: 'error',
@@ -156,36 +125,21 @@ export function readHtml(html: string, file: string, options: ReadHtmlOptions = 
         source: { file, ...(firstLine ? { line: firstLine } : {}) },
       });
     }
-    const inside = titleInside(el, table, sourceLine);
-    const previous = tables.at(-1);
-    if (!inside && !proseSinceTable && previous && rows.length) {
-      // A form split into several tables (a site cutting it at page breaks): one table again.
-      const offset = previous.rows.at(-1)?.index ?? previous.rows.length;
-      for (const r of table.rows) r.index = offset + r.index!;
-      previous.rows.push(...table.rows);
-      if (!byParagraph) previous.lastLine = table.lastLine;
-      continue;
-    }
-    proseSinceTable = false;
-    const above = captionAbove(lines, lines.length);
-    const title = inside ?? above.title;
-    if (title) {
-      table.title = { text: title.text, line: byParagraph ? 0 : title.line };
-      if (byParagraph && !inside) table.title.paragraph = title.line;
-    }
-    const year = table.captionYear ?? above.year ?? (title ? titleYear(title.text) : undefined);
-    if (year !== undefined) table.captionYear = year;
-    table.place = `第 ${tableNo} 个表格${title ? `「${title.text}」` : ''}`;
-    if (rows.length) tables.push(table);
+    const caption = captionOf(el, sourceLine);
+    parts.push({
+      kind: 'table',
+      rows,
+      firstLine,
+      lastLine: byParagraph ? 0 : lineAt(el.range[1]),
+      place: `第 ${tableNo} 个表格`,
+      ...(caption ? { caption } : {}),
+    });
   }
-  const doc = assembleDocument({
-    file,
-    tables,
-    lines,
-    documentText: lines.map((l) => l.text).join('\n'),
+  const doc = readGridDocument(parts, file, {
+    byParagraph,
+    issues,
     ...(options.narrative ? { narrative: options.narrative } : {}),
     ...(byParagraph ? { relocateNarrative: (facts: NarrativeFacts) => linesToParagraphs(facts) } : {}),
   });
-  doc.issues.unshift(...issues);
   return doc;
 }

@@ -22,6 +22,7 @@ import { ReadError } from '../read-file.ts';
 import { checkXlsxContainer } from './guard.ts';
 import { isLabel, norm, sheetGrid, sortedRows, type Grid, type GridCell } from './grid.ts';
 import { loadLayouts, type FieldsSection, type TableSection, type XlsxLayout } from './layout.ts';
+import { parseWorkbook, readWorkbookGrids } from './workbook-grid.ts';
 import { FRAMEWORK_NOTE } from './write.ts';
 
 /** Which layout a sheet is: every signature text present; the most specific layout wins. */
@@ -542,14 +543,13 @@ export async function readXlsx(
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer); // exceljs accepts a Buffer; its types name ArrayBuffer
-  } catch (error) {
-    throw new ReadError(
-      file,
-      `${file} 无法作为 xlsx 打开：${(error as Error).message}（文件可能已损坏，或不是 Excel 工作簿）`,
-    );
+  } catch {
+    throw new ReadError(file, `${file} 无法作为 xlsx 打开（文件可能已损坏，或不是 Excel 工作簿）`);
   }
   const issues: ReadIssue[] = [];
   const evaluations: Evaluation[] = [];
+  /** Sheets that are none of jixiao's own forms. */
+  const others: string[] = [];
   for (const ws of wb.worksheets) {
     const uncached: string[] = [];
     const grid = sheetGrid(ws, uncached);
@@ -565,20 +565,22 @@ export async function readXlsx(
     if (!grid.size) continue;
     const layout = recogniseLayout(grid, layouts);
     if (!layout) {
-      issues.push({
-        severity: 'warning',
-        message: `工作表「${ws.name}」不是已知的自评表或汇总表版式，已跳过`,
-        source: { file, sheet: ws.name },
-      });
+      others.push(ws.name);
       continue;
     }
     evaluations.push(readSheet(ws, grid, layout, file, evaluations.length + 1, issues));
   }
-  if (!evaluations.length) {
-    throw new ReadError(
-      file,
-      `${file} 中没有可识别的自评表或汇总表（已知版式：${layouts.map((l) => l.name).join('；')}）`,
-    );
+  const doc: EvaluationDocument = { file, evaluations, statements: [], issues };
+  if (others.length) {
+    // Any other table is read the way every format is: the sheet as a grid, by its headers.
+    const read = readWorkbookGrids(parseWorkbook(data, file), file, others);
+    for (const e of read.evaluations) {
+      e.id = `eval-${evaluations.length + 1}`;
+      evaluations.push(e);
+    }
+    doc.statements.push(...read.statements);
+    if (read.claims) doc.claims = [...(doc.claims ?? []), ...read.claims];
+    issues.push(...read.issues.filter((i) => evaluations.length === 0 || !/没有找到自评表/.test(i.message)));
   }
-  return { file, evaluations, statements: [], issues };
+  return doc;
 }

@@ -5,7 +5,7 @@ import { SEVERITY } from '../components/FindingsPanel.tsx';
 import { api, ApiError, type ImportPreview } from '../lib/api.ts';
 import { KIND_NAMES, score } from '../lib/format.ts';
 
-const ACCEPT = '.txt,.html,.htm,.docx,.xlsx';
+const ACCEPT = '.txt,.html,.htm,.docx,.doc,.wps,.xlsx,.xls,.et,.pdf';
 
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -82,7 +82,9 @@ export function ImportPage() {
         }}
       >
         <p style={{ fontSize: 16 }}>点击或拖入文件</p>
-        <p style={{ color: '#888' }}>支持 .txt、.html、.docx、.xlsx；读取后先预览，确认后才保存</p>
+        <p style={{ color: '#888' }}>
+          支持 .txt、.html、.docx、.doc、.wps、.xlsx、.xls、.et、.pdf；读取后先预览，确认后才保存
+        </p>
       </Upload.Dragger>
       {busy && !preview && <Alert style={{ marginTop: 16 }} type="info" message="正在读取并审核…" showIcon />}
       {error && <Alert style={{ marginTop: 16 }} type="error" showIcon message={error} />}
