@@ -43,12 +43,6 @@ describe('writeEvaluationXlsx: the project 自评表 as seed 003 prints it', () 
     expect(side.isMerged).toBe(true);
   });
 
-  it("repeats the indicator table's header row on every printed page (Print_Titles)", async () => {
-    const ws = await sheetOf(await writeEvaluationXlsx(project('案件代理')));
-    const header = Number(findCell(ws, '三级指标').row);
-    expect(ws.pageSetup.printTitlesRow).toBe(`${header}:${header}`);
-  });
-
   it('writes 万元 as numbers with 2 decimals and 执行率 as a formula with its cached result', async () => {
     const ws = await sheetOf(await writeEvaluationXlsx(project('案件代理')));
     const total = findCell(ws, '总额');

@@ -35,8 +35,6 @@ interface Ctx {
   budgetWeightCell?: string;
   /** Cell holding the budget-execution 得分. */
   budgetScoreCell?: string;
-  /** Header row of the indicator table: printed again at the top of every page (Print_Titles). */
-  indicatorHeaderRow?: number;
 }
 
 function put(
@@ -171,7 +169,6 @@ function writeTable(ctx: Ctx, e: Evaluation, section: TableSection): void {
     c += column.span ?? 1;
   }
   ws.getRow(top).height = 28;
-  if (section.source === 'indicators') ctx.indicatorHeaderRow ??= top;
   let r = top + 1;
   const groupStart = new Map<string, number>();
   const prev: Record<string, string> = {};
@@ -339,9 +336,6 @@ export function writeEvaluationSheet(
   }
   ctx.row--;
   ws.pageSetup.printArea = `A1:${col(ctx.width)}${ctx.row}`;
-  // A long indicator table runs over pages: each page repeats its header, as the printed forms do.
-  if (ctx.indicatorHeaderRow)
-    ws.pageSetup.printTitlesRow = `${ctx.indicatorHeaderRow}:${ctx.indicatorHeaderRow}`;
   // Freeze the title and the header block so the form's heading stays in view while scrolling.
   ws.views = [{ state: 'frozen', ySplit: headerRow && headerRow <= 4 ? headerRow : 1, xSplit: 0 }];
   ws.headerFooter = { oddFooter: '第 &P 页，共 &N 页' };
