@@ -1,6 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { Borders, Worksheet } from 'exceljs';
-import { D, type Evaluation, type EvaluationResult, type ScoreResult, type Stated } from '@jixiao/core';
+import {
+  D,
+  executionRatePercent,
+  type Evaluation,
+  type EvaluationResult,
+  type ScoreResult,
+  type Stated,
+} from '@jixiao/core';
 import { statedCell, textCell, type CellOut } from './cells.ts';
 import {
   defaultLayout,
@@ -134,9 +141,9 @@ function rateFormula(row: RowValues, r: number, cols: Map<string, number>): Cell
   const rate = asStated(row.executionRate);
   const bc = cols.get('adjustedBudget');
   const ec = cols.get('executed');
-  if (!budget?.value || !executed?.value || !rate?.percent || !bc || !ec || new D(budget.value).isZero())
-    return undefined;
-  const computed = new D(executed.value).div(budget.value).times(100);
+  if (!budget?.value || !executed?.value || !rate?.percent || !bc || !ec) return undefined;
+  const computed = executionRatePercent(new D(executed.value), new D(budget.value));
+  if (computed === null) return undefined;
   // A rate that disagrees with its own figures stays as filed: the audit reports it, the form must not hide it.
   if (!agrees(rate, computed)) return undefined;
   const plain = statedCell(rate);

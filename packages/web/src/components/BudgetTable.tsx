@@ -1,6 +1,12 @@
 import { Table, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
-import { D, type BudgetExecutionScore, type BudgetLine, type Stated } from '@jixiao/core';
+import {
+  D,
+  executionRatePercent,
+  type BudgetExecutionScore,
+  type BudgetLine,
+  type Stated,
+} from '@jixiao/core';
 import { restate } from '../lib/assess.ts';
 import { percent, score, statedMoney } from '../lib/format.ts';
 import { EditCell } from './EditCell.tsx';
@@ -21,8 +27,9 @@ const INDENT: Record<BudgetLine['role'], number> = {
 function recomputedRate(line: BudgetLine): string {
   const executed = line.executed?.value;
   const adjusted = line.adjustedBudget?.value;
-  if (executed == null || adjusted == null || new D(adjusted).isZero()) return '';
-  return percent(new D(executed).div(adjusted).times(100).toFixed());
+  if (executed == null || adjusted == null) return '';
+  const rate = executionRatePercent(new D(executed), new D(adjusted));
+  return rate === null ? '' : percent(rate.toFixed());
 }
 
 /**
