@@ -2,24 +2,12 @@ import { Alert, Button, Card, Empty, Select, Space, Table, Tag, Tooltip, Typogra
 import type { ColumnType } from 'antd/es/table';
 import { useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import type { KindGroup, SummaryProject, SummaryTotal } from '@jixiao/core';
 import { PageState } from '../components/PageState.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { api, type Status } from '../lib/api.ts';
 import { KIND_NAMES, money, percent, score } from '../lib/format.ts';
 import { useLoad } from '../lib/useLoad.ts';
-
-type KindGroup = 'department' | 'project';
-
-/** 汇总表所列项目 — a project line of a filed 汇总表 (GET /api/summary). */
-interface SummaryProject {
-  name: string;
-  adjustedBudget: string | null;
-  executed: string | null;
-  rate: string | null;
-  rateStated: boolean;
-  statedScore: string | null;
-  deviation: string;
-}
 
 /** 汇总表的一行 — one evaluation. Amounts are 万元 decimal strings with 2 places, rates in percent. */
 interface EvaluationLine {
@@ -50,21 +38,8 @@ interface EvaluationLine {
   projects: SummaryProject[];
 }
 
-/** 小计 / 合计 — sums from the server (decimal), the rate recomputed from the sums. */
-interface TotalLine {
-  type: 'subtotal' | 'total';
-  label: string;
-  department: string | null;
-  group: KindGroup | null;
-  count: number;
-  initialBudget: string | null;
-  adjustedBudget: string | null;
-  executed: string | null;
-  rate: string | null;
-  rateCount: number;
-  errors: number;
-  warnings: number;
-}
+/** 小计 / 合计 — sums from the server (decimal), the rate recomputed from the sums (core's summaryTotal). */
+type TotalLine = { type: 'subtotal' | 'total' } & SummaryTotal;
 
 /** 汇总表 — GET /api/summary. */
 interface SummaryTable {
