@@ -1,6 +1,6 @@
 import type { Framework } from '../frameworks/schema.ts';
 import type { BudgetLine, Evaluation } from '../model/evaluation.ts';
-import type { BudgetExecutionScore } from '../model/result.ts';
+import type { BudgetExecutionScore, Explanation } from '../model/result.ts';
 import { D, round, type Dec } from '../numbers/decimal.ts';
 import { citationText, ruleOf } from './cite.ts';
 import { numberValue, runRule, undeterminedText } from './formula/apply.ts';
@@ -53,21 +53,18 @@ export function scoreBudget(
     weight: n(weight),
     stated: line.statedScore?.value ?? null,
   };
+  /** 无法判定: no score, and the explanation of what was missing. */
+  const undetermined = (summary: string, steps?: Explanation['steps']) => ({
+    weight,
+    score: {
+      ...base,
+      computed: null,
+      outcome: 'not-judgeable' as const,
+      explanation: { rule: rule.id, summary, inputs, ...(steps ? { steps } : {}), citation },
+    },
+  });
   if (rateUsed === null) {
-    return {
-      weight,
-      score: {
-        ...base,
-        computed: null,
-        outcome: 'not-judgeable',
-        explanation: {
-          rule: rule.id,
-          summary: '既无执行数与全年预算数，也无填报的执行率，无法计算预算执行得分',
-          inputs,
-          citation,
-        },
-      },
-    };
+    return undetermined('既无执行数与全年预算数，也无填报的执行率，无法计算预算执行得分');
   }
   const run = runRule(
     f,
@@ -81,23 +78,7 @@ export function scoreBudget(
     [],
     decimals,
   );
-  if (!run.ok) {
-    return {
-      weight,
-      score: {
-        ...base,
-        computed: null,
-        outcome: 'not-judgeable',
-        explanation: {
-          rule: rule.id,
-          summary: undeterminedText('预算执行得分', run.missing, run.reasons),
-          inputs,
-          steps: run.steps,
-          citation,
-        },
-      },
-    };
-  }
+  if (!run.ok) return undetermined(undeterminedText('预算执行得分', run.missing, run.reasons), run.steps);
   const score = round(run.score, decimals);
   const how =
     recomputed !== null
