@@ -49,6 +49,10 @@ describe('自评报告 DOCX', () => {
     const rels = await zipEntry(docx, 'word/_rels/document.xml.rels');
     expect(rels.match(/\.png"/g)?.length).toBe(3);
     expect(rels.match(/\.svg"/g)?.length).toBe(3);
+    // A picture sets its own single spacing: the body's exact line pitch would clip it to one line.
+    const pictures = xml.split('</w:p>').filter((p) => p.includes('<pic:pic '));
+    expect(pictures).toHaveLength(3);
+    for (const p of pictures) expect(p).toContain('w:lineRule="auto"');
   });
 
   it('is set as a 公文 (GB/T 9704): margins 37/35/28/26 mm, 3号仿宋 body on a fixed pitch, 黑体/楷体 headings, page numbers "— N —" right on odd pages and left on even', async () => {

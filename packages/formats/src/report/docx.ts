@@ -250,6 +250,8 @@ export async function writeReportDocx(
             new Paragraph({
               alignment: AlignmentType.CENTER,
               keepNext: true,
+              // Single spacing: the body's exact 22-line pitch would clip the picture to one line's height.
+              spacing: TABLE_SPACING,
               children: [
                 new ImageRun({
                   type: 'svg',
