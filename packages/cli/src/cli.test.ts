@@ -239,3 +239,36 @@ describe('jixiao backup and restore', () => {
     rmSync(dir, { recursive: true, force: true });
   }, 180_000);
 });
+
+describe('the compiled command', () => {
+  it('is built from the sources and answers exactly as they do', () => {
+    const built = spawnSync(process.execPath, [join(root, 'scripts/build-node.mjs'), '--if-stale'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(built.status, built.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(root, 'dist/inputs.json'), 'utf8')) as {
+      inputs: Array<{ path: string }>;
+    };
+    expect(manifest.inputs.map((i) => i.path)).toContain('packages/cli/src/main.ts');
+    for (const args of [['frameworks'], ['audit', '--json', SEEDS[4]!]]) {
+      const compiled = spawnSync(process.execPath, [join(root, 'dist/jixiao.js'), ...args], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      const sources = runWith({ JIXIAO_FROM_SOURCES: '1' }, ...args);
+      expect(compiled.status).toBe(sources.code);
+      expect(compiled.stdout.length).toBeGreaterThan(100);
+      expect(compiled.stdout).toBe(sources.stdout);
+    }
+  }, 60_000);
+
+  it('stops quietly when its reader goes away (output piped into head)', () => {
+    const r = spawnSync('sh', ['-c', `node "${bin}" audit ${SEEDS.map((f) => `"${f}"`).join(' ')} | head -c 10`], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+  });
+});

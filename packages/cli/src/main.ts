@@ -235,4 +235,9 @@ program
     );
   });
 
+// Output piped into `head` and the like: the reader leaving is not an error of ours.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 await program.parseAsync(process.argv);
