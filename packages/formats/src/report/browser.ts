@@ -31,68 +31,118 @@ async function launch(): Promise<Browser> {
   }
 }
 
-let shared: Browser | null = null;
-/** Pages kept open on the shared browser, one per purpose: a context costs more than a report. */
-const pages = new Map<PagePurpose, Page>();
-/** Reports share a page one after the other: the tail of each purpose's queue. */
-const queues = new Map<PagePurpose, Promise<unknown>>();
+/**
+ * The pages print the report for the PDF (Word's chart images are rendered in process, see png.ts). No
+ * JavaScript and no network: the HTML holds text from documents, escaped, and nothing in it may run or
+ * fetch anything.
+ */
+const PRINT_CONTEXT: BrowserContextOptions = { javaScriptEnabled: false, offline: true };
 
 /**
- * Keeps one chromium open for many reports (a test file, a batch export): launching costs far
- * more than rendering. Without it each report launches and closes its own.
+ * One chromium kept open for many reports (a test file, a batch export, the server): launching costs far
+ * more than rendering, and one browser per request is what exhausted memory (20 requests, 231 processes).
+ * It holds at most `pages` pages; a report beyond them waits for one to come free, so memory is bounded by
+ * the pool, not by the number of requests.
  */
-export async function openReportBrowser(): Promise<void> {
-  if (!shared?.isConnected()) {
-    pages.clear();
-    shared = await launch();
-  }
+interface SharedBrowser {
+  pages: number;
+  /** Launched on the first report, again after a crash. */
+  browser: Promise<Browser> | null;
+  idle: Page[];
+  /** Pages open now, idle or in use. */
+  open: number;
+  waiting: Array<(page: Page) => void>;
+}
+
+let shared: SharedBrowser | null = null;
+
+/** Default pool size: two reports print at once on a small machine without slowing each other much. */
+const DEFAULT_PAGES = 2;
+
+/**
+ * Keeps one chromium for the reports that follow, with up to `pages` of them printing at once. `lazy`
+ * (the server) launches it with the first report rather than now, so a server that never prints never
+ * starts a browser.
+ */
+export async function openReportBrowser(opts: { pages?: number; lazy?: boolean } = {}): Promise<void> {
+  const pages = Math.max(1, opts.pages ?? DEFAULT_PAGES);
+  if (!shared) shared = { pages, browser: null, idle: [], open: 0, waiting: [] };
+  else shared.pages = pages;
+  if (!opts.lazy) await sharedBrowser(shared);
 }
 
 export async function closeReportBrowser(): Promise<void> {
-  const b = shared;
+  const s = shared;
   shared = null;
-  pages.clear();
-  queues.clear();
-  await b?.close();
+  const browser = await s?.browser?.catch(() => null);
+  await browser?.close();
 }
 
-/** print: the report page for the PDF (Word's chart images are rendered in process, see png.ts). */
-export type PagePurpose = 'print';
+function sharedBrowser(s: SharedBrowser): Promise<Browser> {
+  if (!s.browser) {
+    const launching = launch();
+    s.browser = launching;
+    launching.then(
+      (browser) =>
+        browser.on('disconnected', () => {
+          // A crashed or killed chromium: the next report launches a new one; pages of the old are gone.
+          if (s.browser === launching) {
+            s.browser = null;
+            s.idle = [];
+            s.open = 0;
+          }
+        }),
+      () => {
+        if (s.browser === launching) s.browser = null;
+      },
+    );
+  }
+  return s.browser;
+}
 
-/**
- * No JavaScript and no network in either: the HTML holds text from documents, escaped, and
- * nothing in it may run or fetch anything.
- */
-const CONTEXTS: Record<PagePurpose, BrowserContextOptions> = {
-  print: { javaScriptEnabled: false, offline: true },
-};
-
-async function newPage(browser: Browser, purpose: PagePurpose): Promise<Page> {
-  const context = await browser.newContext(CONTEXTS[purpose]);
+async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext(PRINT_CONTEXT);
   return context.newPage();
 }
 
-/** Runs `fn` with a page of the shared browser when one is open, else of a browser of its own, closed after. */
-export async function withPage<T>(purpose: PagePurpose, fn: (page: Page) => Promise<T>): Promise<T> {
-  const browser = shared;
-  if (browser?.isConnected()) {
-    const turn = (queues.get(purpose) ?? Promise.resolve()).then(async () => {
-      let page = pages.get(purpose);
-      if (!page || page.isClosed()) {
-        page = await newPage(browser, purpose);
-        pages.set(purpose, page);
-      }
-      return fn(page);
-    });
-    queues.set(
-      purpose,
-      turn.catch(() => undefined),
-    );
-    return turn;
+async function acquire(s: SharedBrowser): Promise<Page> {
+  for (let page = s.idle.pop(); page; page = s.idle.pop()) if (!page.isClosed()) return page;
+  if (s.open >= s.pages) return new Promise((resolve) => s.waiting.push(resolve));
+  s.open++;
+  try {
+    return await newPage(await sharedBrowser(s));
+  } catch (error) {
+    s.open--;
+    throw error;
+  }
+}
+
+function release(s: SharedBrowser, page: Page): void {
+  const next = s.waiting.shift();
+  if (!page.isClosed() && page.context().browser()?.isConnected()) {
+    if (next) next(page);
+    else s.idle.push(page);
+    return;
+  }
+  s.open = Math.max(0, s.open - 1);
+  // The page died with its report: the one waiting gets a fresh page (and a fresh browser if need be).
+  if (next) void acquire(s).then(next, () => s.waiting.unshift(next));
+}
+
+/** Runs `fn` with a page of the shared browser when one is kept, else of a browser of its own, closed after. */
+export async function withPrintPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
+  const s = shared;
+  if (s) {
+    const page = await acquire(s);
+    try {
+      return await fn(page);
+    } finally {
+      release(s, page);
+    }
   }
   const own = await launch();
   try {
-    return await fn(await newPage(own, purpose));
+    return await fn(await newPage(own));
   } finally {
     await own.close();
   }

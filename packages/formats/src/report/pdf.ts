@@ -1,5 +1,5 @@
 import type { DocumentAudit, EvaluationResult } from '@jixiao/core';
-import { withPage } from './browser.ts';
+import { withPrintPage } from './browser.ts';
 import { writeReportHtml } from './html.ts';
 import type { ReportOptions } from './content.ts';
 import { OFFICIAL_PAGE } from './official-page.ts';
@@ -19,7 +19,7 @@ export async function writeReportPdf(
   opts: ReportOptions = {},
 ): Promise<Buffer> {
   const html = writeReportHtml(doc, opts);
-  return withPage('print', async (page) => {
+  return withPrintPage(async (page) => {
     await page.setContent(html, { waitUntil: 'load' });
     const pdf = await page.pdf({
       format: 'A4',

@@ -6,7 +6,7 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { FrameworkError, type FrameworkRegistry } from '@jixiao/core';
-import { ReportError } from '@jixiao/formats';
+import { closeReportBrowser, openReportBrowser, ReportError } from '@jixiao/formats';
 import type { Database } from '../db/database.ts';
 import { AlreadyExistsError, ConflictError, NotFoundError } from '../store/errors.ts';
 import { syncFrameworks } from '../store/frameworks.ts';
@@ -182,6 +182,9 @@ export async function buildApp(
     opts.pdf?.waiting ?? 4,
     '生成 PDF',
   );
+  // One chromium for every export, launched with the first PDF, one page per report printing at once.
+  await openReportBrowser({ pages: pdfLimit.running, lazy: true });
+  app.addHook('onClose', () => closeReportBrowser());
 
   authRoutes(app, db);
   evaluationRoutes(app, db, registry);
