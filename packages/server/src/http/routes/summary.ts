@@ -23,23 +23,11 @@ import type { User } from '../../auth/users.ts';
 import type { Database } from '../../db/database.ts';
 import { getEvaluation, type EvaluationStatus, type StoredEvaluation } from '../../store/evaluations.ts';
 import { listEvaluations, type ListFilter } from '../../store/listing.ts';
+import { resultsOf, type ScoredBy } from '../../store/results.ts';
 import { STATUS_NAMES } from '../access.ts';
-import { assessStored, findingKey } from '../assess.ts';
+import { findingKey } from '../assess.ts';
 import { requireUser } from '../session-plugin.ts';
 import { contentDisposition, downloadName, idParam, yearQuery } from '../validate.ts';
-
-/**
- * The one place the 汇总表 and the 看板 score a stored evaluation: as the evaluation page does (a submission
- * under the framework version it was submitted with, audited with its imported document), so the figures
- * here are the ones a reviewer finds on opening it.
- */
-async function scoreStored(
-  db: Database,
-  registry: FrameworkRegistry,
-  stored: StoredEvaluation,
-): Promise<EvaluationResult> {
-  return (await assessStored(db, registry, stored)).result;
-}
 
 /** What a reviewer or the admin may aggregate: a 财政审核人 its region's submitted evaluations, the admin all. */
 export function visibleFilter(user: User): ListFilter {
@@ -92,6 +80,8 @@ export interface SummaryEntry extends SummaryMember {
   errors: number;
   warnings: number;
   projects: SummaryProject[];
+  /** 计分来源: the framework version and engine version that scored this row (stored results). */
+  scoredBy?: ScoredBy;
 }
 
 /** An entry with the money it adds to its department's and the overall sums. */
@@ -184,13 +174,22 @@ export async function collectEntries(
     items.map((i) => i.id),
   );
   const out: Collected[] = [];
-  for (const item of items) {
-    const stored = await getEvaluation(db, item.id);
-    const result = await scoreStored(db, registry, stored);
-    out.push(
-      entryOf(stored, item, result, reviews.get(item.id) ?? null, dismissed.get(item.id) ?? new Set()),
+  const all: StoredEvaluation[] = [];
+  for (const item of items) all.push(await getEvaluation(db, item.id));
+  // Stored results, recomputed only where they no longer hold (store/results.ts).
+  const results = await resultsOf(db, registry, all);
+  items.forEach((item, i) => {
+    const { result, scoredBy } = results.get(item.id)!;
+    const collected = entryOf(
+      all[i]!,
+      item,
+      result,
+      reviews.get(item.id) ?? null,
+      dismissed.get(item.id) ?? new Set(),
     );
-  }
+    collected.entry.scoredBy = scoredBy;
+    out.push(collected);
+  });
   return out;
 }
 

@@ -1,0 +1,203 @@
+import {
+  ENGINE_VERSION,
+  evaluationMoney,
+  money2,
+  type EvaluationResult,
+  type Finding,
+  type FrameworkRegistry,
+  type ScoreResult,
+} from '@jixiao/core';
+import type { Queryable } from '../db/database.ts';
+import { assessStored } from '../http/assess.ts';
+import { getEvaluation, type StoredEvaluation } from './evaluations.ts';
+
+/**
+ * 计分依据: what a stored result depends on besides the framework and the engine — the version, status and
+ * frozen framework version of the evaluation and of every evaluation read from the same file (a sibling's
+ * table changes the audit). Computed in SQL so that reading it costs one query for many evaluations.
+ */
+const BASIS = `(select string_agg(m.id || ':' || m.version || ':' || m.status || ':' ||
+                   coalesce(m.framework_version, '') || ':' || coalesce(m.submitted_version::text, ''),
+                   ',' order by m.id)
+              from evaluations m
+             where m.id = e.id or (e.document_id is not null and m.document_id = e.document_id))`;
+
+/** 计分来源: which framework version and engine version scored a stored result, shown with each 汇总表 row. */
+export interface ScoredBy {
+  frameworkId: string;
+  frameworkVersion: string;
+  engineVersion: string;
+  computedAt: string;
+}
+
+interface ResultRow {
+  id: number;
+  basis: string;
+  stored_basis: string | null;
+  framework_id: string | null;
+  framework_version: string | null;
+  engine_version: string | null;
+  frozen_framework: string | null;
+  status: string;
+  result: unknown;
+  computed_at: Date | string | null;
+}
+
+const FROZEN = new Set(['submitted', 'accepted', 'published']);
+
+/** Whether a stored result still holds: same basis, same engine, and for a draft the current framework version. */
+function fresh(row: ResultRow, registry: FrameworkRegistry): boolean {
+  if (row.stored_basis === null || row.stored_basis !== row.basis) return false;
+  if (row.engine_version !== ENGINE_VERSION) return false;
+  if (FROZEN.has(row.status) && row.frozen_framework) return true;
+  const current = row.framework_id ? registry.get(row.framework_id) : undefined;
+  return !current || current.version === row.framework_version;
+}
+
+async function resultRows(db: Queryable, ids: number[]): Promise<ResultRow[]> {
+  const r = await db.query<ResultRow>(
+    `select e.id, ${BASIS} as basis, r.basis as stored_basis, r.framework_id, r.framework_version,
+            r.engine_version, e.framework_version as frozen_framework, e.status, r.result, r.computed_at
+       from evaluations e left join evaluation_results r on r.evaluation_id = e.id
+      where e.id = any($1)`,
+    [ids],
+  );
+  return r.rows;
+}
+
+/** Scores one evaluation with its file and stores the result with its basis and versions. */
+export async function computeResult(
+  db: Queryable,
+  registry: FrameworkRegistry,
+  stored: StoredEvaluation,
+): Promise<{ result: EvaluationResult; scoredBy: ScoredBy }> {
+  const { result } = await assessStored(db, registry, stored);
+  const { score } = result;
+  const { money } = evaluationMoney(stored.evaluation, score.statedTotal);
+  const basis = await db.query<{ basis: string; now: Date | string }>(
+    `select ${BASIS} as basis, now() as now from evaluations e where e.id = $1`,
+    [stored.id],
+  );
+  await db.query(
+    `insert into evaluation_results (evaluation_id, basis, framework_id, framework_version, engine_version,
+        stated_score, computed_score, total_incomplete, grade, computed_grade, initial_budget, adjusted_budget,
+        executed, result, computed_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now())
+     on conflict (evaluation_id) do update set basis = excluded.basis, framework_id = excluded.framework_id,
+        framework_version = excluded.framework_version, engine_version = excluded.engine_version,
+        stated_score = excluded.stated_score, computed_score = excluded.computed_score,
+        total_incomplete = excluded.total_incomplete, grade = excluded.grade,
+        computed_grade = excluded.computed_grade, initial_budget = excluded.initial_budget,
+        adjusted_budget = excluded.adjusted_budget, executed = excluded.executed, result = excluded.result,
+        computed_at = now()`,
+    [
+      stored.id,
+      basis.rows[0]!.basis,
+      score.frameworkId,
+      score.frameworkVersion,
+      ENGINE_VERSION,
+      score.statedTotal,
+      score.computedTotal,
+      score.totalIncomplete,
+      score.gradeOfStatedTotal ?? score.computedGrade,
+      score.totalIncomplete ? null : score.computedGrade,
+      money2(money.initial),
+      money2(money.adjusted),
+      money2(money.executed),
+      JSON.stringify({ score: result.score, findings: result.findings }),
+    ],
+  );
+  const at = basis.rows[0]!.now;
+  return {
+    result,
+    scoredBy: {
+      frameworkId: score.frameworkId,
+      frameworkVersion: score.frameworkVersion,
+      engineVersion: ENGINE_VERSION,
+      computedAt: at instanceof Date ? at.toISOString() : new Date(at).toISOString(),
+    },
+  };
+}
+
+function json<T>(v: unknown): T {
+  return (typeof v === 'string' ? JSON.parse(v) : v) as T;
+}
+
+/**
+ * The results of many evaluations as stored, each recomputed first where it no longer holds (edited, a
+ * sibling edited, submitted, a newer framework version for a draft, a newer engine). `stored` supplies the
+ * evaluations the caller already read.
+ */
+export async function resultsOf(
+  db: Queryable,
+  registry: FrameworkRegistry,
+  stored: StoredEvaluation[],
+): Promise<Map<number, { result: EvaluationResult; scoredBy: ScoredBy }>> {
+  const out = new Map<number, { result: EvaluationResult; scoredBy: ScoredBy }>();
+  if (!stored.length) return out;
+  const byId = new Map(stored.map((s) => [s.id, s]));
+  for (const row of await resultRows(db, [...byId.keys()])) {
+    const s = byId.get(row.id)!;
+    if (!fresh(row, registry)) {
+      out.set(row.id, await computeResult(db, registry, s));
+      continue;
+    }
+    const kept = json<{ score: ScoreResult; findings: Finding[] }>(row.result);
+    out.set(row.id, {
+      result: { evaluation: s.evaluation, score: kept.score, findings: kept.findings },
+      scoredBy: {
+        frameworkId: row.framework_id!,
+        frameworkVersion: row.framework_version!,
+        engineVersion: row.engine_version!,
+        computedAt: new Date(row.computed_at!).toISOString(),
+      },
+    });
+  }
+  return out;
+}
+
+/** 重新计分进度: how many stored results hold today, for the admin. */
+export interface RecomputeState {
+  engineVersion: string;
+  total: number;
+  current: number;
+  due: number;
+  running: boolean;
+  done: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+/** The evaluations whose stored result is missing or no longer holds. */
+export async function dueForRecompute(db: Queryable, registry: FrameworkRegistry): Promise<number[]> {
+  const all = await db.query<{ id: number }>('select id from evaluations order by id');
+  const due: number[] = [];
+  const ids = all.rows.map((r) => r.id);
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const row of await resultRows(db, ids.slice(i, i + 500)))
+      if (!fresh(row, registry)) due.push(row.id);
+  }
+  return due.sort((a, b) => a - b);
+}
+
+/**
+ * 重新计分: recomputes every result that no longer holds, one evaluation at a time, reporting progress.
+ * Runs in this process (see the report in the issue: pg-boss is not yet wired in); a row read meanwhile
+ * is recomputed on reading, so no 汇总表 row is served from a stale version.
+ */
+export async function recomputeDue(
+  db: Queryable,
+  registry: FrameworkRegistry,
+  progress: (done: number, total: number) => void = () => {},
+): Promise<number> {
+  const due = await dueForRecompute(db, registry);
+  let done = 0;
+  for (const id of due) {
+    const stored = await getEvaluation(db, id);
+    // Read again: a reader may have recomputed it meanwhile.
+    const [row] = await resultRows(db, [id]);
+    if (!row || !fresh(row, registry)) await computeResult(db, registry, stored);
+    progress(++done, due.length);
+  }
+  return done;
+}
