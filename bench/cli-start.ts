@@ -22,7 +22,10 @@ function median(args: string[], env: NodeJS.ProcessEnv = process.env): number {
 }
 
 // The compiled command is what users run; the sources through tsx are shown beside it for comparison.
-spawnSync(process.execPath, [join(root, 'scripts/build-node.mjs'), '--if-stale'], { cwd: root, stdio: 'inherit' });
+spawnSync(process.execPath, [join(root, 'scripts/build-node.mjs'), '--if-stale'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 const fromSources = { ...process.env, JIXIAO_FROM_SOURCES: '1' };
 const seed = join(root, 'examples/seeds/002_2938c48e62223733.txt');
 const bare = median(['-e', '0']);

@@ -265,10 +265,14 @@ describe('the compiled command', () => {
   }, 60_000);
 
   it('stops quietly when its reader goes away (output piped into head)', () => {
-    const r = spawnSync('sh', ['-c', `node "${bin}" audit ${SEEDS.map((f) => `"${f}"`).join(' ')} | head -c 10`], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      'sh',
+      ['-c', `node "${bin}" audit ${SEEDS.map((f) => `"${f}"`).join(' ')} | head -c 10`],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
   });
 });
