@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import type { Database } from './database.ts';
 import { openDatabase } from './open.ts';
 
@@ -55,3 +56,23 @@ export const BACKENDS: Array<[string, () => Promise<TestDatabase>]> = [
   ['embedded', embeddedForTest],
   ['server', serverForTest],
 ];
+
+/**
+ * A fresh database for the tests of the enclosing describe block, dropped after them: call it at the top
+ * of `describe.each(BACKENDS)` with the backend's `open`, and read `.db` inside the tests.
+ */
+export function freshDatabaseFor(open: () => Promise<TestDatabase>): { readonly db: Database } {
+  let t: TestDatabase | undefined;
+  beforeAll(async () => {
+    t = await open();
+  }, 60_000);
+  afterAll(async () => {
+    await t?.drop();
+  });
+  return {
+    get db() {
+      if (!t) throw new Error('测试数据库尚未打开');
+      return t.db;
+    },
+  };
+}

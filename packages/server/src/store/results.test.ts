@@ -1,19 +1,13 @@
 // 计分结果的保存与重算: a result is stored once, kept while it holds, and recomputed after an edit.
 import { ENGINE_VERSION, newEvaluation, parseStated } from '@jixiao/core';
 import { loadBuiltinRegistry } from '@jixiao/formats';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, type TestDatabase } from '../db/test-databases.ts';
+import { describe, expect, it } from 'vitest';
+import { BACKENDS, freshDatabaseFor } from '../db/test-databases.ts';
 import { createEvaluation, ensureDepartment, getEvaluation, saveEvaluation } from './evaluations.ts';
 import { dueForRecompute, recomputeDue, resultsOf } from './results.ts';
 
 describe.each(BACKENDS)('stored results on the %s database', (_name, open) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await open();
-  }, 60_000);
-  afterAll(async () => {
-    await t?.drop();
-  });
+  const t = freshDatabaseFor(open);
 
   it('stores a result with its versions and recomputes it after an edit', async () => {
     const registry = await loadBuiltinRegistry();
