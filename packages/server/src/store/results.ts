@@ -71,13 +71,15 @@ export async function computeResult(
   registry: FrameworkRegistry,
   stored: StoredEvaluation,
 ): Promise<{ result: EvaluationResult; scoredBy: ScoredBy }> {
-  const { result } = await assessStored(db, registry, stored);
-  const { score } = result;
-  const { money } = evaluationMoney(stored.evaluation, score.statedTotal);
+  // The basis is read before scoring: an edit that lands while scoring then makes the stored row stale,
+  // instead of the new basis being stored beside the old figures.
   const basis = await db.query<{ basis: string; now: Date | string }>(
     `select ${BASIS} as basis, now() as now from evaluations e where e.id = $1`,
     [stored.id],
   );
+  const { result } = await assessStored(db, registry, stored);
+  const { score } = result;
+  const { money } = evaluationMoney(stored.evaluation, score.statedTotal);
   await db.query(
     `insert into evaluation_results (evaluation_id, basis, framework_id, framework_version, engine_version,
         stated_score, computed_score, total_incomplete, grade, computed_grade, initial_budget, adjusted_budget,
@@ -156,18 +158,6 @@ export async function resultsOf(
   return out;
 }
 
-/** 重新计分进度: how many stored results hold today, for the admin. */
-export interface RecomputeState {
-  engineVersion: string;
-  total: number;
-  current: number;
-  due: number;
-  running: boolean;
-  done: number;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
-
 /** The evaluations whose stored result is missing or no longer holds. */
 export async function dueForRecompute(db: Queryable, registry: FrameworkRegistry): Promise<number[]> {
   const all = await db.query<{ id: number }>('select id from evaluations order by id');
@@ -182,8 +172,7 @@ export async function dueForRecompute(db: Queryable, registry: FrameworkRegistry
 
 /**
  * 重新计分: recomputes every result that no longer holds, one evaluation at a time, reporting progress.
- * Runs in this process (see the report in the issue: pg-boss is not yet wired in); a row read meanwhile
- * is recomputed on reading, so no 汇总表 row is served from a stale version.
+ * Runs in this process (no job queue yet); a row read meanwhile is recomputed on reading, so no 汇总表 row is served from a stale version.
  */
 export async function recomputeDue(
   db: Queryable,
