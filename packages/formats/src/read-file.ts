@@ -1,28 +1,14 @@
+/**
+ * Reading a report file of any kind. Each reader (and the library behind it: pdfjs, exceljs, SheetJS,
+ * mammoth, opencc) is imported when a file of its kind arrives, so a command that reads one text file
+ * does not load them all at start.
+ */
 import { open, stat } from 'node:fs/promises';
 import type { EvaluationDocument } from '@jixiao/core';
-import { readDocx } from './docx/read-docx.ts';
-import { scriptNormaliser, scriptNotice } from './normalise/script.ts';
-import { decodeHtmlBytes } from './html/decode.ts';
-import { readHtml } from './html/read-html.ts';
-import { readText } from './text/read-text.ts';
-import { readOfficeBinary } from './convert/office-binary.ts';
-import { readPdf, type ReadPdfOptions } from './pdf/read-pdf.ts';
-import { readXlsx } from './xlsx/read.ts';
+import { MAX_FILE_BYTES, ReadError } from './read-error.ts';
+import type { ReadPdfOptions } from './pdf/read-pdf.ts';
 
-/** Largest file read, in bytes: a self-evaluation report is a few hundred KB; 20 MB is not a report. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-
-/** A file that cannot be read as a report; the message is in Chinese and names the file. */
-export class ReadError extends Error {
-  file: string;
-  line?: number;
-  constructor(file: string, message: string, line?: number) {
-    super(message);
-    this.name = 'ReadError';
-    this.file = file;
-    if (line !== undefined) this.line = line;
-  }
-}
+export { MAX_FILE_BYTES, ReadError } from './read-error.ts';
 
 /** Share of control characters and replacement marks above which text is taken for binary data. */
 const BINARY_SHARE = 0.01;
@@ -132,25 +118,35 @@ export async function readDocumentBytes(
     );
   }
   const kind = kindOf(bytes, file);
-  if (kind === 'pdf') return readPdf(bytes, file, options.pdf);
+  if (kind === 'pdf') return (await import('./pdf/read-pdf.ts')).readPdf(bytes, file, options.pdf);
   if (kind === 'not-pdf') {
     throw new ReadError(
       file,
       `${file} 的扩展名是 .pdf，但内容不是 PDF（文件开头没有 %PDF 标记），可能是改了扩展名的其他文件`,
     );
   }
-  if (kind === 'ole2') return readOfficeBinary(bytes, file);
-  if (kind === 'xlsx') return readXlsx(Buffer.from(bytes), file);
-  if (kind === 'docx') return readDocx(Buffer.from(bytes), file);
+  if (kind === 'ole2') return (await import('./convert/office-binary.ts')).readOfficeBinary(bytes, file);
+  if (kind === 'xlsx') return (await import('./xlsx/read.ts')).readXlsx(Buffer.from(bytes), file);
+  if (kind === 'docx') return (await import('./docx/read-docx.ts')).readDocx(Buffer.from(bytes), file);
   if (kind === 'zip') {
     throw new ReadError(
       file,
       `${file} 是压缩包（Office 文件），但扩展名不是 .xlsx 或 .docx，无法判断其格式；请确认扩展名`,
     );
   }
-  if (kind === 'html') return readHtml(nonBlank(decodeHtmlBytes(bytes, file), file), file);
+  if (kind === 'html') {
+    const [{ decodeHtmlBytes }, { readHtml }] = await Promise.all([
+      import('./html/decode.ts'),
+      import('./html/read-html.ts'),
+    ]);
+    return readHtml(nonBlank(decodeHtmlBytes(bytes, file), file), file);
+  }
   const text = nonBlank(decodeReport(bytes, file), file);
-  if (looksLikeHtml(text)) return readHtml(text, file);
+  if (looksLikeHtml(text)) return (await import('./html/read-html.ts')).readHtml(text, file);
+  const [{ readText }, { scriptNormaliser, scriptNotice }] = await Promise.all([
+    import('./text/read-text.ts'),
+    import('./normalise/script.ts'),
+  ]);
   // The grid readers normalise their cells themselves; a text file is normalised whole.
   const script = scriptNormaliser([text]);
   const notice = scriptNotice(script);

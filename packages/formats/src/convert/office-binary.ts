@@ -1,7 +1,7 @@
 import type { EvaluationDocument } from '@jixiao/core';
 import * as XLSX from 'xlsx-republish';
 import { readDocx } from '../docx/read-docx.ts';
-import { ReadError } from '../read-file.ts';
+import { ReadError } from '../read-error.ts';
 import { parseWorkbook, readWorkbookGrids } from '../xlsx/workbook-grid.ts';
 import { readXlsx } from '../xlsx/read.ts';
 import { ConvertFailure, convertWithLibreOffice } from './libreoffice.ts';

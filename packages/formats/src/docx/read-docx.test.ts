@@ -10,7 +10,7 @@ import {
 } from '@jixiao/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBuiltinRegistry } from '../frameworks/load.ts';
-import { ReadError } from '../read-file.ts';
+import { ReadError } from '../read-error.ts';
 import { readDocx } from './read-docx.ts';
 import { makeZip } from '../testing/zip.ts';
 

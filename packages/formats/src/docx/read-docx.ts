@@ -1,7 +1,7 @@
 import type { EvaluationDocument } from '@jixiao/core';
 import mammoth from 'mammoth';
 import { readHtml, type ReadHtmlOptions } from '../html/read-html.ts';
-import { ReadError } from '../read-file.ts';
+import { ReadError } from '../read-error.ts';
 import { checkDocxPackage } from './zip-guard.ts';
 
 export type ReadDocxOptions = Pick<ReadHtmlOptions, 'narrative'>;

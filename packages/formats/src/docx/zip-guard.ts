@@ -1,6 +1,6 @@
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
-import { ReadError } from '../read-file.ts';
+import { ReadError } from '../read-error.ts';
 
 /** Limits for a Word file; a report with its photos is a few MB unpacked. */
 export const DOCX_LIMITS = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReadError } from '../read-file.ts';
+import { ReadError } from '../read-error.ts';
 import { decodeHtmlBytes } from './decode.ts';
 
 const gbk = (text: string) => {

@@ -1,4 +1,4 @@
-import { ReadError } from '../read-file.ts';
+import { ReadError } from '../read-error.ts';
 
 /** Labels a page may declare that TextDecoder reads as GB18030, their superset. */
 const GB = /^(gb2312|gbk|gb18030|x-gbk|euc-cn|cp936|windows-936)$/i;

@@ -11,7 +11,7 @@ import {
 } from '@jixiao/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBuiltinRegistry } from '../frameworks/load.ts';
-import { ReadError } from '../read-file.ts';
+import { ReadError } from '../read-error.ts';
 import { readHtml } from './read-html.ts';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/html');

@@ -1,6 +1,6 @@
 import type { EvaluationDocument, ReadIssue } from '@jixiao/core';
 import type { HTMLElement } from 'node-html-parser';
-import { ReadError, MAX_FILE_BYTES } from '../read-file.ts';
+import { ReadError, MAX_FILE_BYTES } from '../read-error.ts';
 import { eachSourceRef, readGridDocument, type DocumentPart } from '../grid/read-grid.ts';
 import type { NarrativeReader } from '../text/assemble.ts';
 import { cleanCell } from '../text/lines.ts';

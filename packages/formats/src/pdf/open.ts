@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { ReadError } from '../read-file.ts';
+import { ReadError } from '../read-error.ts';
 
 /** More pages than any report: a published 自评报告 with its 附表 has a few dozen. */
 export const MAX_PDF_PAGES = 500;

@@ -1,5 +1,5 @@
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { ReadError } from '../read-file.ts';
+import { ReadError } from '../read-error.ts';
 
 /** Limits that keep an xlsx import within bounded memory; a 自评表 is far below each of them. */
 export const XLSX_LIMITS = {

@@ -1,6 +1,6 @@
 import { crc32, createDeflateRaw } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { ReadError } from '../read-file.ts';
+import { ReadError } from '../read-error.ts';
 import { XLSX_LIMITS } from './guard.ts';
 import { readXlsx } from './read.ts';
 import { makeZip, type ZipPart } from '../testing/zip.ts';

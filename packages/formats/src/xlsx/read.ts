@@ -18,7 +18,7 @@ import {
   type SummaryRow,
   type UnmetExplanation,
 } from '@jixiao/core';
-import { ReadError } from '../read-file.ts';
+import { ReadError } from '../read-error.ts';
 import { checkXlsxContainer } from './guard.ts';
 import { isLabel, norm, sheetGrid, sortedRows, type Grid, type GridCell } from './grid.ts';
 import { loadLayouts, type FieldsSection, type TableSection, type XlsxLayout } from './layout.ts';

@@ -1,7 +1,7 @@
 import type { EvaluationDocument, ReadIssue } from '@jixiao/core';
 import * as XLSX from 'xlsx-republish';
 import { eachSourceRef, readGridDocument, type DocumentPart } from '../grid/read-grid.ts';
-import { ReadError } from '../read-file.ts';
+import { ReadError } from '../read-error.ts';
 import { cleanCell } from '../text/lines.ts';
 import type { RawCell, RawRow } from '../text/tables/types.ts';
 
