@@ -1,4 +1,4 @@
-import type { Evaluation, EvaluationDocument, ReadIssue } from '../model/evaluation.ts';
+import type { Evaluation, EvaluationDocument, NarrativeStatement, ReadIssue } from '../model/evaluation.ts';
 import type { Finding, Severity } from '../model/finding.ts';
 import type { EvaluationResult, ScoreResult } from '../model/result.ts';
 import type { AuditContext, Check } from './context.ts';
@@ -77,6 +77,8 @@ export interface DocumentAudit {
   /** Findings about the prose as a whole (contradictions, shares), also attached to the evaluation they concern. */
   documentFindings: Finding[];
   issues: ReadIssue[];
+  /** The prose's figures, for writers that quote the department's own (总支出, 预算执行率). */
+  statements?: NarrativeStatement[];
 }
 
 /** The evaluation a prose finding belongs with: the project it names, else the department, else the first. */
@@ -115,5 +117,6 @@ export function auditDocument(document: EvaluationDocument, scorer: Scorer): Doc
     results,
     documentFindings: sortFindings(documentFindings),
     issues: document.issues,
+    statements: document.statements,
   };
 }

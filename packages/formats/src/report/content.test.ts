@@ -170,6 +170,32 @@ describe('report content from the data and the layout', () => {
     expect(monitoring.rows[0]!.slice(0, 3).map((c) => c.text)).toEqual(['9月', '>=80%', '75.89%']);
   });
 
+  it("seed 004: the headline is the department's own 总支出 2,661.83 万元 and 92.28%, the 项目收支表's 898.33 only as its projects", () => {
+    const paragraphs = buildReportContent(seeds.get('004')!).blocks.flatMap((b) =>
+      b.kind === 'paragraph' ? [b.text] : [],
+    );
+    const at = paragraphs.findIndex((p) => p.startsWith('部门全年总支出'));
+    expect(paragraphs[at]).toBe('部门全年总支出 2661.83 万元，预算执行率 92.28%（自评报告正文第 105 行）。');
+    expect(paragraphs[at + 1]).toMatch(/^其中表列项目全年预算数 898\.33 万元，执行数 883\.84 万元/);
+    expect(paragraphs.some((p) => p.startsWith('全年预算数 898.33'))).toBe(false);
+  });
+
+  it('a project report quotes no department figure from the prose, and results alone report the table', () => {
+    const project = buildReportContent(
+      seeds
+        .get('003')!
+        .results.filter((r) => r.evaluation.kind === 'project')
+        .slice(0, 1),
+    );
+    const text = project.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])).join('\n');
+    expect(text).not.toContain('部门全年总支出');
+    const department = seeds.get('004')!.results.filter((r) => r.evaluation.kind === 'department');
+    const alone = buildReportContent(department).blocks.flatMap((b) =>
+      b.kind === 'paragraph' ? [b.text] : [],
+    );
+    expect(alone.some((p) => p.startsWith('全年预算数 898.33 万元'))).toBe(true);
+  });
+
   it('a layout file, not code, decides headings and columns', () => {
     const standard = loadReportLayout();
     const custom = structuredClone(standard);

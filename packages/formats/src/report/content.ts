@@ -1,4 +1,9 @@
-import { type DocumentAudit, type EvaluationResult, type Finding } from '@jixiao/core';
+import {
+  type DocumentAudit,
+  type EvaluationResult,
+  type Finding,
+  type NarrativeStatement,
+} from '@jixiao/core';
 import {
   fill,
   hasField,
@@ -56,6 +61,8 @@ export interface ReportOptions {
   includeFindings?: boolean;
   /** A layout other than layouts/report/standard.json. */
   layout?: ReportLayout;
+  /** The prose's figures when only results are given (a stored evaluation's document). */
+  statements?: NarrativeStatement[];
 }
 
 export function resultsOf(doc: DocumentAudit | EvaluationResult[]): EvaluationResult[] {
@@ -191,10 +198,11 @@ function renderBlock(
   charts: ReportChart[],
   layout: ReportLayout,
   internal: boolean,
+  statements: NarrativeStatement[],
 ): ReportBlock[] {
   if (result && block.kinds && !block.kinds.includes(result.evaluation.kind)) return [];
   if (block.audience === 'internal' && !internal) return [];
-  const fields = result ? evaluationFields(result, layout, mainResult(results)) : {};
+  const fields = result ? evaluationFields(result, layout, mainResult(results), statements) : {};
   switch (block.type) {
     case 'paragraph': {
       const text = paragraphText(block, fields, layout);
@@ -229,6 +237,7 @@ export function buildReportContent(
 ): ReportContent {
   const layout = opts.layout ?? loadReportLayout();
   const results = resultsOf(doc);
+  const statements = Array.isArray(doc) ? (opts.statements ?? []) : (doc.statements ?? []);
   const main = mainResult(results);
   const mainFields = main ? evaluationFields(main, layout) : {};
   const titleTemplate = main ? layout.titles[main.evaluation.kind] : layout.titles.fallback;
@@ -246,9 +255,11 @@ export function buildReportContent(
   for (const section of layout.sections) {
     blocks.push({ kind: 'heading', level: 1, text: section.heading });
     for (const b of section.documentBlocks ?? [])
-      blocks.push(...renderBlock(b, null, results, charts, layout, internal));
+      blocks.push(...renderBlock(b, null, results, charts, layout, internal, statements));
     results.forEach((r, i) => {
-      const part = section.blocks.flatMap((b) => renderBlock(b, r, results, charts, layout, internal));
+      const part = section.blocks.flatMap((b) =>
+        renderBlock(b, r, results, charts, layout, internal, statements),
+      );
       if (!part.length) return;
       if (several) {
         const heading = fill(

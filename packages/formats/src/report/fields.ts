@@ -1,5 +1,11 @@
-import { D, type BudgetLine, type EvaluationResult, type SummaryRow } from '@jixiao/core';
-import { fill, type FieldValues, type ReportLayout } from './layout.ts';
+import {
+  D,
+  type BudgetLine,
+  type EvaluationResult,
+  type NarrativeStatement,
+  type SummaryRow,
+} from '@jixiao/core';
+import { fill, type FieldValues, type ReportLayout, type StatedFigure } from './layout.ts';
 import { executionRate, money, plain, rateText } from './format.ts';
 import { cleanText } from './text.ts';
 
@@ -22,6 +28,7 @@ export function evaluationFields(
   result: EvaluationResult,
   layout: ReportLayout,
   main?: EvaluationResult,
+  statements: NarrativeStatement[] = [],
 ): FieldValues {
   const { evaluation: e, score } = result;
   const line = mainBudgetLine(e.budget);
@@ -57,6 +64,13 @@ export function evaluationFields(
     findingCount: String(result.findings.length),
   };
   Object.assign(fields, summaryFields(e.summaryRows));
+  for (const [name, figure] of Object.entries(layout.statedFigures ?? {})) {
+    if (!figure.kinds.includes(e.kind)) continue;
+    const found = statedFigure(figure, statements);
+    if (!found) continue;
+    fields[name] = found.text;
+    fields[`${name}Source`] = found.line ? `${figure.source}第 ${found.line} 行` : figure.source;
+  }
   // Set when another evaluation of the report already named the same organization and year.
   fields.sameOrganizationAsMain =
     main &&
@@ -92,4 +106,29 @@ function summaryFields(rows: SummaryRow[]): FieldValues {
     scoreMax: scores.length ? D.max(...scores).toFixed() : undefined,
     deviationCount: String(rows.filter((r) => r.deviation?.trim()).length),
   };
+}
+
+/**
+ * The prose's own figure for a field: a statement of the document as a whole (no project named) whose
+ * subject is one of the figure's, in 万元 or in percent as the figure asks.
+ */
+function statedFigure(
+  figure: StatedFigure,
+  statements: NarrativeStatement[],
+): { text: string; line?: number } | undefined {
+  for (const subject of figure.subjects) {
+    const hit = statements.find(
+      (s) =>
+        s.subject === subject &&
+        !s.about &&
+        s.value.value !== null &&
+        !s.value.approximate &&
+        (figure.unit === 'rate' ? s.value.percent : !s.value.percent && s.value.unit === '万元'),
+    );
+    if (!hit) continue;
+    const text = figure.unit === 'rate' ? `${D(hit.value.value!).toFixed(2)}%` : money(hit.value);
+    const line = hit.source?.line ?? hit.value.source?.line;
+    return line === undefined ? { text } : { text, line };
+  }
+  return undefined;
 }

@@ -106,6 +106,22 @@ export interface ReportLayout {
     deviationBlankActual: string;
   };
   charts: Record<string, string>;
+  /**
+   * Fields quoted from the report's prose: a department's own 总支出 and 预算执行率, which the
+   * 项目收支表 printed under it does not give (its 合计 covers the projects only).
+   */
+  statedFigures?: Record<string, StatedFigure>;
+}
+
+/** A figure the prose states, found by its subject; the first statement in the text wins. */
+export interface StatedFigure {
+  /** Subjects as the prose reader names them ("总支出", "支出合计"), tried in this order. */
+  subjects: string[];
+  kinds: Array<'project' | 'department' | 'summary'>;
+  /** 'money' in 万元 (a figure in another unit is not quoted), or 'rate' in percent. */
+  unit: 'money' | 'rate';
+  /** The source this cites, shown after the figure (`{name}Source` field). */
+  source: string;
 }
 
 export class ReportLayoutError extends Error {}
