@@ -9,6 +9,7 @@ import {
 } from '@jixiao/core';
 import type { Queryable } from '../db/database.ts';
 import { assessStored } from '../http/assess.ts';
+import { NotFoundError } from './errors.ts';
 import { getEvaluation, type StoredEvaluation } from './evaluations.ts';
 
 /**
@@ -22,12 +23,17 @@ const BASIS = `(select string_agg(m.id || ':' || m.version || ':' || m.status ||
               from evaluations m
              where m.id = e.id or (e.document_id is not null and m.document_id = e.document_id))`;
 
-/** 计分来源: which framework version and engine version scored a stored result, shown with each 汇总表 row. */
+/**
+ * 计分来源: which framework version and engine version scored a stored result, shown with each 汇总表 row.
+ * `current` is false for a row the recomputation after a framework upload or an engine upgrade has not
+ * reached yet: its figures are whole, from the version it names, never half-updated.
+ */
 export interface ScoredBy {
   frameworkId: string;
   frameworkVersion: string;
   engineVersion: string;
   computedAt: string;
+  current: boolean;
 }
 
 interface ResultRow {
@@ -45,13 +51,22 @@ interface ResultRow {
 
 const FROZEN = new Set(['submitted', 'accepted', 'published']);
 
-/** Whether a stored result still holds: same basis, same engine, and for a draft the current framework version. */
-function fresh(row: ResultRow, registry: FrameworkRegistry): boolean {
-  if (row.stored_basis === null || row.stored_basis !== row.basis) return false;
+/** Whether a stored result is of this evaluation as it is now: stored, and with the same basis. */
+function holds(row: ResultRow): boolean {
+  return row.stored_basis !== null && row.stored_basis === row.basis;
+}
+
+/** Whether a holding result was made by today's engine and, for a draft, the current framework version. */
+function current(row: ResultRow, registry: FrameworkRegistry): boolean {
   if (row.engine_version !== ENGINE_VERSION) return false;
   if (FROZEN.has(row.status) && row.frozen_framework) return true;
-  const current = row.framework_id ? registry.get(row.framework_id) : undefined;
-  return !current || current.version === row.framework_version;
+  const latest = row.framework_id ? registry.get(row.framework_id) : undefined;
+  return !latest || latest.version === row.framework_version;
+}
+
+/** Whether a stored result still holds: same basis, same engine, and for a draft the current framework version. */
+function fresh(row: ResultRow, registry: FrameworkRegistry): boolean {
+  return holds(row) && current(row, registry);
 }
 
 async function resultRows(db: Queryable, ids: number[]): Promise<ResultRow[]> {
@@ -117,6 +132,7 @@ export async function computeResult(
       frameworkVersion: score.frameworkVersion,
       engineVersion: ENGINE_VERSION,
       computedAt: at instanceof Date ? at.toISOString() : new Date(at).toISOString(),
+      current: true,
     },
   };
 }
@@ -126,21 +142,31 @@ function json<T>(v: unknown): T {
 }
 
 /**
- * The results of many evaluations as stored, each recomputed first where it no longer holds (edited, a
- * sibling edited, submitted, a newer framework version for a draft, a newer engine). `stored` supplies the
- * evaluations the caller already read.
+ * How a read takes a stored result that holds for the evaluation as it is but was made by an older framework
+ * version or engine: `exact` (one evaluation on its page, a submission being checked) recomputes it first;
+ * `listed` (the 汇总表, the 看板, lists) serves it as it is, its ScoredBy naming the version — the
+ * recomputation jobs bring it up to date, and a list of thousands never waits for them.
+ */
+export type ResultReading = 'exact' | 'listed';
+
+/**
+ * The results of many evaluations as stored. One missing, or no longer of the evaluation as it is (edited,
+ * a sibling edited, its status changed), is computed first; one from an older version, per `reading`.
+ * `stored` supplies the evaluations the caller already read.
  */
 export async function resultsOf(
   db: Queryable,
   registry: FrameworkRegistry,
   stored: StoredEvaluation[],
+  reading: ResultReading = 'exact',
 ): Promise<Map<number, { result: EvaluationResult; scoredBy: ScoredBy }>> {
   const out = new Map<number, { result: EvaluationResult; scoredBy: ScoredBy }>();
   if (!stored.length) return out;
   const byId = new Map(stored.map((s) => [s.id, s]));
   for (const row of await resultRows(db, [...byId.keys()])) {
     const s = byId.get(row.id)!;
-    if (!fresh(row, registry)) {
+    const upToDate = holds(row) && current(row, registry);
+    if (!holds(row) || (reading === 'exact' && !upToDate)) {
       out.set(row.id, await computeResult(db, registry, s));
       continue;
     }
@@ -152,10 +178,40 @@ export async function resultsOf(
         frameworkVersion: row.framework_version!,
         engineVersion: row.engine_version!,
         computedAt: new Date(row.computed_at!).toISOString(),
+        current: upToDate,
       },
     });
   }
   return out;
+}
+
+/**
+ * After a save, an import, a status change: the results of the evaluation and of every evaluation of its
+ * file (their basis names it) computed at once, so that the next read of any of them is a lookup. One file
+ * holds a few tables, so this is a few audits of a few tables: cheap enough to do before answering.
+ */
+export async function refreshResults(db: Queryable, registry: FrameworkRegistry, id: number): Promise<void> {
+  const members = await db.query<{ id: number }>(
+    `select m.id from evaluations e join evaluations m
+        on m.id = e.id or (e.document_id is not null and m.document_id = e.document_id)
+      where e.id = $1 order by m.id`,
+    [id],
+  );
+  const ids = members.rows.map((r) => r.id);
+  const stale = (await resultRows(db, ids)).filter((row) => !fresh(row, registry));
+  for (const row of stale) await computeResult(db, registry, await getEvaluation(db, row.id));
+}
+
+/**
+ * Recomputes one evaluation's result unless it is already up to date (a reader or another job got there
+ * first). Answers whether it computed.
+ */
+export async function recomputeOne(db: Queryable, registry: FrameworkRegistry, id: number): Promise<boolean> {
+  const [row] = await resultRows(db, [id]);
+  if (!row) throw new NotFoundError(`没有编号为 ${id} 的自评`);
+  if (fresh(row, registry)) return false;
+  await computeResult(db, registry, await getEvaluation(db, id));
+  return true;
 }
 
 /** The evaluations whose stored result is missing or no longer holds. */
@@ -171,8 +227,8 @@ export async function dueForRecompute(db: Queryable, registry: FrameworkRegistry
 }
 
 /**
- * 重新计分: recomputes every result that no longer holds, one evaluation at a time, reporting progress.
- * Runs in this process (no job queue yet); a row read meanwhile is recomputed on reading, so no 汇总表 row is served from a stale version.
+ * 重新计分 in this process: recomputes every result that no longer holds, one evaluation at a time. The app
+ * does this through the jobs in jobs/recompute.ts; this is for a caller without them (a script, a test).
  */
 export async function recomputeDue(
   db: Queryable,
@@ -182,10 +238,7 @@ export async function recomputeDue(
   const due = await dueForRecompute(db, registry);
   let done = 0;
   for (const id of due) {
-    const stored = await getEvaluation(db, id);
-    // Read again: a reader may have recomputed it meanwhile.
-    const [row] = await resultRows(db, [id]);
-    if (!row || !fresh(row, registry)) await computeResult(db, registry, stored);
+    await recomputeOne(db, registry, id);
     progress(++done, due.length);
   }
   return done;
