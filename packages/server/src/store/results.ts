@@ -57,7 +57,13 @@ function holds(row: ResultRow): boolean {
 }
 
 /** Whether a holding result was made by today's engine and, for a draft, the current framework version. */
-function current(row: ResultRow, registry: FrameworkRegistry): boolean {
+function current(
+  row: Pick<
+    ResultRow,
+    'engine_version' | 'status' | 'frozen_framework' | 'framework_id' | 'framework_version'
+  >,
+  registry: FrameworkRegistry,
+): boolean {
   if (row.engine_version !== ENGINE_VERSION) return false;
   if (FROZEN.has(row.status) && row.frozen_framework) return true;
   const latest = row.framework_id ? registry.get(row.framework_id) : undefined;
@@ -188,18 +194,24 @@ export async function resultsOf(
 /**
  * After a save, an import, a status change: the results of the evaluation and of every evaluation of its
  * file (their basis names it) computed at once, so that the next read of any of them is a lookup. One file
- * holds a few tables, so this is a few audits of a few tables: cheap enough to do before answering.
+ * holds a few tables, so this is a few audits of a few tables: cheap enough to do before answering, and
+ * cheaper than a job's round trip. It never throws: what was saved is saved, and a result it could not
+ * store is computed by the next read (its basis no longer matches).
  */
 export async function refreshResults(db: Queryable, registry: FrameworkRegistry, id: number): Promise<void> {
-  const members = await db.query<{ id: number }>(
-    `select m.id from evaluations e join evaluations m
-        on m.id = e.id or (e.document_id is not null and m.document_id = e.document_id)
-      where e.id = $1 order by m.id`,
-    [id],
-  );
-  const ids = members.rows.map((r) => r.id);
-  const stale = (await resultRows(db, ids)).filter((row) => !fresh(row, registry));
-  for (const row of stale) await computeResult(db, registry, await getEvaluation(db, row.id));
+  try {
+    const members = await db.query<{ id: number }>(
+      `select m.id from evaluations e join evaluations m
+          on m.id = e.id or (e.document_id is not null and m.document_id = e.document_id)
+        where e.id = $1 order by m.id`,
+      [id],
+    );
+    const ids = members.rows.map((r) => r.id);
+    const stale = (await resultRows(db, ids)).filter((row) => !fresh(row, registry));
+    for (const row of stale) await computeResult(db, registry, await getEvaluation(db, row.id));
+  } catch (error) {
+    process.stderr.write(`自评 ${id} 保存后计分未能保存，将在下次读取时计算：${(error as Error).message}\n`);
+  }
 }
 
 /**
@@ -242,4 +254,75 @@ export async function recomputeDue(
     progress(++done, due.length);
   }
   return done;
+}
+
+/** 得分与等级 as a list shows them beside each evaluation, from its stored result. */
+export interface ListedScore {
+  /** 自评得分 as stated. */
+  statedScore: string | null;
+  /** 复算得分 under the framework's rules (a lower bound when totalIncomplete). */
+  computedScore: string | null;
+  totalIncomplete: boolean;
+  /** 等级 of the stated score, else of the computed one. */
+  grade: string | null;
+  /** 复算等级, null when the computed score is a lower bound. */
+  computedGrade: string | null;
+  scoredBy: ScoredBy;
+}
+
+/**
+ * Lists with their score columns: each item's stored figures in one query; an item without a result that
+ * holds (rare: saves compute theirs) is computed first. Older versions are served naming themselves, as in
+ * the 汇总表.
+ */
+export async function withScores<T extends { id: number }>(
+  db: Queryable,
+  registry: FrameworkRegistry,
+  items: T[],
+): Promise<Array<T & ListedScore>> {
+  if (!items.length) return [];
+  const ids = items.map((i) => i.id);
+  const missing = (await resultRows(db, ids)).filter((row) => !holds(row)).map((row) => row.id);
+  for (const id of missing) await computeResult(db, registry, await getEvaluation(db, id));
+  const r = await db.query<{
+    evaluation_id: number;
+    stated_score: string | null;
+    computed_score: string | null;
+    total_incomplete: boolean;
+    grade: string | null;
+    computed_grade: string | null;
+    framework_id: string;
+    framework_version: string;
+    engine_version: string;
+    computed_at: Date | string;
+    status: string;
+    frozen_framework: string | null;
+  }>(
+    `select r.evaluation_id, r.stated_score::text as stated_score, r.computed_score::text as computed_score,
+            r.total_incomplete, r.grade, r.computed_grade, r.framework_id, r.framework_version,
+            r.engine_version, r.computed_at, e.status, e.framework_version as frozen_framework
+       from evaluation_results r join evaluations e on e.id = r.evaluation_id
+      where r.evaluation_id = any($1)`,
+    [ids],
+  );
+  const byId = new Map(r.rows.map((x) => [x.evaluation_id, x]));
+  return items.map((item) => {
+    const x = byId.get(item.id)!;
+    const upToDate = current(x, registry);
+    return {
+      ...item,
+      statedScore: x.stated_score,
+      computedScore: x.computed_score,
+      totalIncomplete: x.total_incomplete,
+      grade: x.grade,
+      computedGrade: x.computed_grade,
+      scoredBy: {
+        frameworkId: x.framework_id,
+        frameworkVersion: x.framework_version,
+        engineVersion: x.engine_version,
+        computedAt: new Date(x.computed_at).toISOString(),
+        current: upToDate,
+      },
+    };
+  });
 }
