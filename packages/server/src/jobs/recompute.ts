@@ -13,11 +13,11 @@ export const RECOMPUTE_QUEUE = 'recompute-results';
 export type RecomputeReason = 'framework' | 'start';
 
 /**
- * 重新计分进度 as GET /api/admin/recompute answers it: the evaluations of the runs still going (all zero and
- * `runningSince` null when none is), and when the last run finished.
+ * 重新计分进度 as GET /api/admin/recompute answers it: the evaluations of the runs still going; when none is,
+ * those of the last run (all zero before the first), `runningSince` null.
  */
 export const recomputeProgress = z.object({
-  /** Evaluations queued in the runs still going. */
+  /** Evaluations queued in the runs still going (else in the last run). */
   total: z.number().int().min(0),
   /** Of those, recomputed (or found up to date, or deleted meanwhile). */
   done: z.number().int().min(0),
@@ -213,29 +213,33 @@ export class RecomputeJobs {
 
   /** The admin's progress figures (see recomputeProgress). */
   async progress(): Promise<RecomputeProgress> {
-    const open = await this.db.query<{
+    // The runs still going, else the last one.
+    const r = await this.db.query<{
       total: number | string | null;
       done: number | string | null;
       failed: number | string | null;
       since: Date | string | null;
+      last: Date | string | null;
     }>(
-      `select sum(r.total) as total, min(r.started_at) as since,
-              (select coalesce(sum(b.done), 0) from recompute_batches b join recompute_runs o on o.id = b.run_id
-                where o.finished_at is null) as done,
-              (select coalesce(sum(b.failed), 0) from recompute_batches b join recompute_runs o on o.id = b.run_id
-                where o.finished_at is null) as failed
-         from recompute_runs r where r.finished_at is null`,
+      `with shown as (
+         select id, total, started_at, finished_at from recompute_runs where finished_at is null
+         union all
+         select * from (select id, total, started_at, finished_at from recompute_runs
+                         where not exists (select 1 from recompute_runs where finished_at is null)
+                         order by id desc limit 1) l)
+       select (select sum(total) from shown) as total,
+              (select min(started_at) from shown where finished_at is null) as since,
+              (select coalesce(sum(b.done), 0) from recompute_batches b where b.run_id in (select id from shown)) as done,
+              (select coalesce(sum(b.failed), 0) from recompute_batches b where b.run_id in (select id from shown)) as failed,
+              (select max(finished_at) from recompute_runs) as last`,
     );
-    const last = await this.db.query<{ at: Date | string | null }>(
-      'select max(finished_at) as at from recompute_runs',
-    );
-    const row = open.rows[0];
+    const row = r.rows[0];
     return recomputeProgress.parse({
       total: Number(row?.total ?? 0),
       done: Number(row?.done ?? 0),
       failed: Number(row?.failed ?? 0),
       runningSince: iso(row?.since),
-      lastFinishedAt: iso(last.rows[0]?.at),
+      lastFinishedAt: iso(row?.last),
     });
   }
 
