@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { newEvaluation, type Evaluation } from '@jixiao/core';
+import { ENGINE_VERSION, newEvaluation, type Evaluation } from '@jixiao/core';
 import { loadBuiltinRegistry, readDocumentFile } from '@jixiao/formats';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -208,5 +208,21 @@ describe.each(BACKENDS)('recomputation jobs on the %s database', (_name, open) =
         computedGrade: '差',
         scoredBy: { frameworkVersion: NEW_VERSION },
       });
+  }, 120_000);
+
+  it('a new engine version: at start every stored result is queued and recomputed, frozen ones too', async () => {
+    await app?.close();
+    app = undefined;
+    // As if the results had been stored by the engine before this one.
+    await t.db.query(`update evaluation_results set engine_version = 'older-engine'`);
+    await start();
+    const done = await finished();
+    expect(done).toMatchObject({ total: DRAFTS + 2, done: DRAFTS + 2, failed: 0 });
+    const rows = await summaryRows();
+    for (const id of [...drafts, frozen, other])
+      expect(rows.get(id)!.scoredBy).toMatchObject({ engineVersion: ENGINE_VERSION, current: true });
+    // Recomputed, not moved: the frozen submission stays under its version.
+    expect(rows.get(frozen)!.scoredBy!.frameworkVersion).toBe(shipped);
+    expect(rows.get(drafts[0]!)!.scoredBy!.frameworkVersion).toBe(NEW_VERSION);
   }, 120_000);
 });
