@@ -1,4 +1,5 @@
 import {
+  auditDocument,
   auditInDocument,
   scoreEvaluation,
   type DocumentContext,
@@ -47,8 +48,13 @@ export interface Rescored {
 }
 
 /** A stored evaluation's file as core audits it, with the frozen pins of its members. */
-async function documentOf(db: Queryable, registry: FrameworkRegistry, stored: StoredEvaluation) {
-  const context = await storedDocument(db, stored);
+async function documentOf(
+  db: Queryable,
+  registry: FrameworkRegistry,
+  stored: StoredEvaluation,
+  read?: Awaited<ReturnType<typeof storedDocument>>,
+) {
+  const context = read === undefined ? await storedDocument(db, stored) : read;
   const members = context?.members ?? [stored];
   const document = context?.document ?? {
     file: stored.evaluation.source?.file ?? '',
@@ -112,7 +118,7 @@ function rescoredOf(
  * sibling tables, as stored now — as the import preview showed them. A submitted, accepted or published
  * evaluation is scored under the framework version it was submitted with, for ever; a draft under the
  * current version. When a newer version of a frozen evaluation's framework exists, `rescored` carries its
- * result beside, labelled. Reads take the stored result instead (store/results.ts), which this computes.
+ * result beside, labelled. Reads take the stored result instead (store/results.ts), which assessFile computes.
  */
 export async function assessStored(
   db: Queryable,
@@ -122,6 +128,30 @@ export async function assessStored(
   const { document, pins, shared } = await documentOf(db, registry, stored);
   const result = auditInDocument(document, stored.evaluation, registry, pins);
   return { result, context: shared, rescored: rescoredOf(registry, stored, document.evaluations) };
+}
+
+/**
+ * Every evaluation of a stored evaluation's file scored and audited in one audit of the file, each as
+ * assessStored would (core's auditInDocument is this audit, picking one result): a file of n tables costs
+ * one audit, not n. Members in file order, each with its result.
+ */
+export async function assessFile(
+  db: Queryable,
+  registry: FrameworkRegistry,
+  stored: StoredEvaluation,
+): Promise<Array<{ member: StoredEvaluation; result: EvaluationResult }>> {
+  const context = await storedDocument(db, stored);
+  const members = context?.members ?? [stored];
+  const { document, pins } = await documentOf(db, registry, stored, context);
+  const related = document.evaluations;
+  const audit = auditDocument(document, (e) => {
+    const pin = pins.get(e);
+    return scoreEvaluation(e, registry, {
+      related,
+      ...(pin ? { frameworkId: pin.frameworkId, frameworkVersion: pin.frameworkVersion } : {}),
+    });
+  });
+  return members.map((member, i) => ({ member, result: audit.results[i]! }));
 }
 
 /** 发现键: core's, re-exported where the routes have always found it. */

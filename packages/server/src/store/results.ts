@@ -8,7 +8,7 @@ import {
   type ScoreResult,
 } from '@jixiao/core';
 import type { Queryable } from '../db/database.ts';
-import { assessStored } from '../http/assess.ts';
+import { assessFile } from '../http/assess.ts';
 import { NotFoundError } from './errors.ts';
 import { getEvaluation, type StoredEvaluation } from './evaluations.ts';
 
@@ -86,19 +86,52 @@ async function resultRows(db: Queryable, ids: number[]): Promise<ResultRow[]> {
   return r.rows;
 }
 
-/** Scores one evaluation with its file and stores the result with its basis and versions. */
-export async function computeResult(
+/** A result as computed or read, with what scored it. */
+export interface Scored {
+  result: EvaluationResult;
+  scoredBy: ScoredBy;
+}
+
+/**
+ * Scores an evaluation's whole file in one audit and stores the result of every evaluation of it with its
+ * basis and versions (they share the basis: each names the others). Answers each member's result.
+ */
+export async function computeFile(
   db: Queryable,
   registry: FrameworkRegistry,
   stored: StoredEvaluation,
-): Promise<{ result: EvaluationResult; scoredBy: ScoredBy }> {
-  // The basis is read before scoring: an edit that lands while scoring then makes the stored row stale,
+): Promise<Map<number, Scored>> {
+  // The basis is read before scoring: an edit that lands while scoring then makes the stored rows stale,
   // instead of the new basis being stored beside the old figures.
-  const basis = await db.query<{ basis: string; now: Date | string }>(
-    `select ${BASIS} as basis, now() as now from evaluations e where e.id = $1`,
-    [stored.id],
+  const basis = await db.query<{ id: number; basis: string; now: Date | string }>(
+    `select e.id, ${BASIS} as basis, now() as now from evaluations e
+      where e.id = $1 or ($2::integer is not null and e.document_id = $2)`,
+    [stored.id, stored.documentId],
   );
-  const { result } = await assessStored(db, registry, stored);
+  const bases = new Map(basis.rows.map((r) => [r.id, r.basis]));
+  const at = basis.rows[0]!.now;
+  const computedAt = at instanceof Date ? at.toISOString() : new Date(at).toISOString();
+  const out = new Map<number, Scored>();
+  for (const { member, result } of await assessFile(db, registry, stored)) {
+    // A member added to the file after the basis was read: left to be computed with its own basis.
+    const memberBasis = bases.get(member.id);
+    if (memberBasis === undefined) continue;
+    await storeResult(db, member, memberBasis, result);
+    out.set(member.id, {
+      result,
+      scoredBy: {
+        frameworkId: result.score.frameworkId,
+        frameworkVersion: result.score.frameworkVersion,
+        engineVersion: ENGINE_VERSION,
+        computedAt,
+        current: true,
+      },
+    });
+  }
+  return out;
+}
+
+async function storeResult(db: Queryable, stored: StoredEvaluation, basis: string, result: EvaluationResult) {
   const { score } = result;
   const { money } = evaluationMoney(stored.evaluation, score.statedTotal);
   await db.query(
@@ -115,7 +148,7 @@ export async function computeResult(
         computed_at = now()`,
     [
       stored.id,
-      basis.rows[0]!.basis,
+      basis,
       score.frameworkId,
       score.frameworkVersion,
       ENGINE_VERSION,
@@ -130,17 +163,23 @@ export async function computeResult(
       JSON.stringify({ score: result.score, findings: result.findings }),
     ],
   );
-  const at = basis.rows[0]!.now;
-  return {
-    result,
-    scoredBy: {
-      frameworkId: score.frameworkId,
-      frameworkVersion: score.frameworkVersion,
-      engineVersion: ENGINE_VERSION,
-      computedAt: at instanceof Date ? at.toISOString() : new Date(at).toISOString(),
-      current: true,
-    },
-  };
+}
+
+/** Scores one evaluation with its file and stores the results of the file (see computeFile). */
+export async function computeResult(
+  db: Queryable,
+  registry: FrameworkRegistry,
+  stored: StoredEvaluation,
+): Promise<Scored> {
+  return ownResult(await computeFile(db, registry, stored), stored);
+}
+
+/** The asked-for evaluation's result out of its file's. */
+function ownResult(all: Map<number, Scored>, stored: StoredEvaluation): Scored {
+  const own = all.get(stored.id);
+  if (own) return own;
+  // Its own basis row is always read (it is the evaluation asked for), unless it was deleted meanwhile.
+  throw new NotFoundError(`没有编号为 ${stored.id} 的自评`);
 }
 
 function json<T>(v: unknown): T {
@@ -165,15 +204,23 @@ export async function resultsOf(
   registry: FrameworkRegistry,
   stored: StoredEvaluation[],
   reading: ResultReading = 'exact',
-): Promise<Map<number, { result: EvaluationResult; scoredBy: ScoredBy }>> {
-  const out = new Map<number, { result: EvaluationResult; scoredBy: ScoredBy }>();
+): Promise<Map<number, Scored>> {
+  const out = new Map<number, Scored>();
   if (!stored.length) return out;
   const byId = new Map(stored.map((s) => [s.id, s]));
+  // Computing one evaluation computes its file: its siblings asked for too are taken from there.
+  const computed = new Map<number, Scored>();
   for (const row of await resultRows(db, [...byId.keys()])) {
     const s = byId.get(row.id)!;
+    const done = computed.get(row.id);
+    if (done) {
+      out.set(row.id, done);
+      continue;
+    }
     const upToDate = holds(row) && current(row, registry);
     if (!holds(row) || (reading === 'exact' && !upToDate)) {
-      out.set(row.id, await computeResult(db, registry, s));
+      for (const [id, r] of await computeFile(db, registry, s)) computed.set(id, r);
+      out.set(row.id, ownResult(computed, s));
       continue;
     }
     const kept = json<{ score: ScoreResult; findings: Finding[] }>(row.result);
@@ -208,7 +255,8 @@ export async function refreshResults(db: Queryable, registry: FrameworkRegistry,
     );
     const ids = members.rows.map((r) => r.id);
     const stale = (await resultRows(db, ids)).filter((row) => !fresh(row, registry));
-    for (const row of stale) await computeResult(db, registry, await getEvaluation(db, row.id));
+    // One evaluation's file is every member's: computing it once stores them all.
+    if (stale[0]) await computeFile(db, registry, await getEvaluation(db, stale[0].id));
   } catch (error) {
     process.stderr.write(`自评 ${id} 保存后计分未能保存，将在下次读取时计算：${(error as Error).message}\n`);
   }
@@ -283,7 +331,12 @@ export async function withScores<T extends { id: number }>(
   if (!items.length) return [];
   const ids = items.map((i) => i.id);
   const missing = (await resultRows(db, ids)).filter((row) => !holds(row)).map((row) => row.id);
-  for (const id of missing) await computeResult(db, registry, await getEvaluation(db, id));
+  const computed = new Set<number>();
+  for (const id of missing) {
+    if (computed.has(id)) continue;
+    for (const member of (await computeFile(db, registry, await getEvaluation(db, id))).keys())
+      computed.add(member);
+  }
   const r = await db.query<{
     evaluation_id: number;
     stated_score: string | null;
