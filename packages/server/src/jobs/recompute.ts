@@ -123,7 +123,11 @@ export class RecomputeJobs {
         RECOMPUTE_QUEUE,
         { batchSize: 1, pollingIntervalSeconds: 1 },
         async ([job]) => {
-          if (job) await jobs.runBatch(job.data);
+          if (!job) return;
+          await jobs.runBatch(job.data);
+          // Fetch the next job at once rather than after the polling interval: while a run is going
+          // the worker never idles; with none, it asks once a second.
+          if (jobs.workerId) boss.notifyWorker(jobs.workerId);
         },
       );
     }
