@@ -274,16 +274,25 @@ export async function recomputeOne(db: Queryable, registry: FrameworkRegistry, i
   return true;
 }
 
-/** The evaluations whose stored result is missing or no longer holds. */
+/**
+ * The evaluations whose stored result is missing or no longer holds (fresh() as one query: the current
+ * version of each framework goes in as parameters), in id order. One statement for the whole database, so
+ * that finding out at start what an engine upgrade leaves to do costs one scan, not a round trip per row.
+ */
 export async function dueForRecompute(db: Queryable, registry: FrameworkRegistry): Promise<number[]> {
-  const all = await db.query<{ id: number }>('select id from evaluations order by id');
-  const due: number[] = [];
-  const ids = all.rows.map((r) => r.id);
-  for (let i = 0; i < ids.length; i += 500) {
-    for (const row of await resultRows(db, ids.slice(i, i + 500)))
-      if (!fresh(row, registry)) due.push(row.id);
-  }
-  return due.sort((a, b) => a - b);
+  const latest = registry.list();
+  const r = await db.query<{ id: number }>(
+    `select e.id from evaluations e left join evaluation_results r on r.evaluation_id = e.id
+      where r.evaluation_id is null
+         or r.basis <> ${BASIS}
+         or r.engine_version <> $1
+         or (not (e.status = any($2) and e.framework_version is not null)
+             and exists (select 1 from unnest($3::text[], $4::text[]) as c (id, version)
+                          where c.id = r.framework_id and c.version <> r.framework_version))
+      order by e.id`,
+    [ENGINE_VERSION, [...FROZEN], latest.map((f) => f.id), latest.map((f) => f.version)],
+  );
+  return r.rows.map((x) => x.id);
 }
 
 /**
