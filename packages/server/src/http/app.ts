@@ -193,10 +193,12 @@ export async function buildApp(
   app.addHook('onClose', () => closeReportBrowser());
 
   // Results out of date at start (a new engine, a framework version stored by another process, work a
-  // stopped process left) are queued now; a run still going is resumed by the worker, not queued again.
+  // stopped process left) are queued now; a run still going is resumed by the worker, not queued again,
+  // unless its jobs are gone (closeOrphans).
   const recompute = await RecomputeJobs.start(db, registry, opts.recompute);
   app.decorate('recompute', recompute);
   app.addHook('onClose', () => recompute.stop());
+  await recompute.closeOrphans();
   await recompute.queueDue('start');
 
   authRoutes(app, db);

@@ -225,4 +225,39 @@ describe.each(BACKENDS)('recomputation jobs on the %s database', (_name, open) =
     expect(rows.get(frozen)!.scoredBy!.frameworkVersion).toBe(shipped);
     expect(rows.get(drafts[0]!)!.scoredBy!.frameworkVersion).toBe(NEW_VERSION);
   }, 120_000);
+
+  it('a run whose jobs are gone is closed at start, its evaluations counted failed and queued again', async () => {
+    let stopAfterFirst = false;
+    const running = await start({
+      idsPerJob: 1,
+      onBatch: () => {
+        if (!stopAfterFirst) return;
+        stopAfterFirst = false;
+        void running.recompute.stop();
+      },
+    });
+    stopAfterFirst = true;
+    const next = await call('POST', '/api/frameworks', { ...definition, version: '2099.2' });
+    expect(next.statusCode, next.body).toBe(200);
+    for (let i = 0; i < 100 && stopAfterFirst; i++) await new Promise((r) => setTimeout(r, 100));
+    await app?.close();
+    app = undefined;
+    // The queue's jobs lost (as if each had failed for good): only the run's own records remain.
+    const schema = (await t.db.query<{ s: string }>('select current_schema() as s')).rows[0]!.s;
+    const jobs = schema === 'public' ? 'jixiao_jobs' : `${schema}_jobs`;
+    await t.db.query(`delete from ${jobs}.job where name = 'recompute-results'`);
+
+    await start();
+    const orphaned = await t.db.query<{ done: number | string; failed: number | string }>(
+      `select sum(b.done) as done, sum(b.failed) as failed from recompute_batches b
+        where b.run_id = (select max(id) from recompute_runs where reason = 'framework')`,
+    );
+    expect(Number(orphaned.rows[0]!.done)).toBe(1);
+    expect(Number(orphaned.rows[0]!.failed)).toBe(DRAFTS - 1);
+    // Queued again at start, and done by the worker.
+    expect(await finished()).toMatchObject({ total: DRAFTS - 1, done: DRAFTS - 1, failed: 0 });
+    const rows = await summaryRows();
+    for (const id of drafts)
+      expect(rows.get(id)!.scoredBy).toMatchObject({ frameworkVersion: '2099.2', current: true });
+  }, 120_000);
 });

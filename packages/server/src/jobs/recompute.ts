@@ -83,6 +83,7 @@ function iso(v: Date | string | null | undefined): string | null {
  */
 export class RecomputeJobs {
   private stopping = false;
+  private stopped: Promise<void> | undefined;
   private workerId: string | null = null;
 
   private constructor(
@@ -155,20 +156,48 @@ export class RecomputeJobs {
         process.stderr.write(`自评 ${id} 重新计分失败：${(error as Error).message}\n`);
       }
     }
+    await this.record(data.run, data.batch, done, failed);
+    await this.opts.onBatch?.({ run: data.run, batch: data.batch });
+  }
+
+  /** A batch's figures, once (a retried batch finds them there), and its run finished with its last batch. */
+  private async record(run: number, batch: number, done: number, failed: number): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.query(
         `update recompute_batches set done = $3, failed = $4, finished_at = now()
           where run_id = $1 and batch = $2 and done is null`,
-        [data.run, data.batch, done, failed],
+        [run, batch, done, failed],
       );
       await tx.query(
         `update recompute_runs set finished_at = now()
           where id = $1 and finished_at is null
             and not exists (select 1 from recompute_batches where run_id = $1 and done is null)`,
-        [data.run],
+        [run],
       );
     });
-    await this.opts.onBatch?.({ run: data.run, batch: data.batch });
+  }
+
+  /**
+   * Batches left without a job: a batch is recorded before its job completes, so one still open while the
+   * queue holds no job waiting, retrying or running had its job fail for good (20 tries) or lost. Each is
+   * recorded — what is up to date as done, the rest as failed — so that its run ends and queueDue queues
+   * its evaluations again. Answers how many batches it closed.
+   */
+  async closeOrphans(): Promise<number> {
+    const live = await this.boss.getQueueSize(RECOMPUTE_QUEUE, { before: 'completed' });
+    if (live) return 0;
+    const open = await this.db.query<{ run_id: number; batch: number; evaluation_ids: number[] }>(
+      `select b.run_id, b.batch, b.evaluation_ids from recompute_batches b
+         join recompute_runs r on r.id = b.run_id
+        where r.finished_at is null and b.done is null`,
+    );
+    if (!open.rows.length) return 0;
+    const due = new Set(await dueForRecompute(this.db, this.registry));
+    for (const b of open.rows) {
+      const failed = b.evaluation_ids.filter((id) => due.has(id)).length;
+      await this.record(b.run_id, b.batch, b.evaluation_ids.length - failed, failed);
+    }
+    return open.rows.length;
   }
 
   /**
@@ -247,9 +276,13 @@ export class RecomputeJobs {
     });
   }
 
-  /** Stops taking jobs; a batch cut short fails and is retried by whichever process works next. */
-  async stop(): Promise<void> {
+  /**
+   * Stops taking jobs; a batch cut short fails and is retried by whichever process works next. Every call
+   * waits for the same stop (pg-boss answers a second call at once, before it has stopped).
+   */
+  stop(): Promise<void> {
     this.stopping = true;
-    await this.boss.stop({ graceful: true, timeout: 10_000, close: false });
+    this.stopped ??= this.boss.stop({ graceful: true, timeout: 10_000, close: false });
+    return this.stopped;
   }
 }
