@@ -39,7 +39,7 @@ interface BatchData {
 }
 
 export interface RecomputeOptions {
-  /** Run the worker in this process (default true); false only queues, for a process that serves reads. */
+  /** Run the worker in this process (default: unless JIXIAO_RECOMPUTE_WORKER=0); false only queues. */
   work?: boolean;
   /** Evaluations per job (default 50): a job is the unit a crash or a restart repeats. */
   idsPerJob?: number;
@@ -119,7 +119,9 @@ export class RecomputeJobs {
         retryDelay: 2,
         expireInSeconds: 15 * 60,
       });
-    if (opts.work !== false) {
+    // JIXIAO_RECOMPUTE_WORKER=0: this process only queues (a province may keep the recomputation off the
+    // processes that answer requests, and run it in one started for it).
+    if (opts.work ?? process.env.JIXIAO_RECOMPUTE_WORKER !== '0') {
       jobs.workerId = await boss.work<BatchData>(
         RECOMPUTE_QUEUE,
         { batchSize: 1, pollingIntervalSeconds: 1 },
