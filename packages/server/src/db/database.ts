@@ -9,8 +9,11 @@ export interface QueryResult<Row> {
 
 export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<Row>>;
-  /** Runs a script of several statements without parameters (migrations). */
-  exec(sql: string): Promise<void>;
+  /**
+   * Runs a script of several statements without parameters (migrations, the job queue's own scripts);
+   * answers with the rows of its last statement.
+   */
+  exec(sql: string): Promise<QueryResult<Record<string, unknown>>>;
 }
 
 export interface Database extends Queryable {

@@ -8,8 +8,10 @@ import { DamagedDataError, describeFailure } from './integrity.ts';
 
 function adapt(q: Pick<PGlite, 'query' | 'exec'>): Queryable {
   return {
-    async exec(sql: string): Promise<void> {
-      await q.exec(sql);
+    async exec(sql: string): Promise<QueryResult<Record<string, unknown>>> {
+      const results = await q.exec(sql);
+      const last = results[results.length - 1];
+      return { rows: (last?.rows ?? []) as Record<string, unknown>[], rowCount: last?.affectedRows ?? 0 };
     },
     async query<Row>(sql: string, params: unknown[] = []): Promise<QueryResult<Row>> {
       const r = await q.query<Row>(sql, params);

@@ -6,8 +6,11 @@ pg.types.setTypeParser(20, (v) => Number(v));
 
 function adapt(q: pg.Pool | pg.PoolClient): Queryable {
   return {
-    async exec(sql: string): Promise<void> {
-      await q.query(sql); // no parameters: the simple protocol runs several statements
+    async exec(sql: string): Promise<QueryResult<Record<string, unknown>>> {
+      // No parameters: the simple protocol runs several statements, and answers one result for each.
+      const r = (await q.query(sql)) as pg.QueryResult | pg.QueryResult[];
+      const last = Array.isArray(r) ? r[r.length - 1] : r;
+      return { rows: last?.rows ?? [], rowCount: last?.rowCount ?? 0 };
     },
     async query<Row>(sql: string, params: unknown[] = []): Promise<QueryResult<Row>> {
       const r = await q.query(sql, params);

@@ -47,6 +47,8 @@ export async function serverForTest(): Promise<TestDatabase> {
       const c = new pg.Client({ connectionString: SERVER_URL });
       await c.connect();
       await c.query(`drop schema ${schema} cascade`);
+      // The recomputation jobs' queue lives beside it (jobs/recompute.ts).
+      await c.query(`drop schema if exists ${schema}_jobs cascade`);
       await c.end();
     },
   };

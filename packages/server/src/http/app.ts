@@ -25,11 +25,15 @@ import { summaryRoutes } from './routes/summary.ts';
 import { registerSessions } from './session-plugin.ts';
 import { Limiter, WorkPool, type PoolOptions } from '../work/pool.ts';
 import { hostileStringIn } from './validate.ts';
+import { RecomputeJobs, type RecomputeOptions } from '../jobs/recompute.ts';
+import { recomputeRoutes } from './routes/recompute.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The worker pool reading uploads (see work/pool.ts). */
     workPool: WorkPool;
+    /** The recomputation jobs of stored results (see jobs/recompute.ts). */
+    recompute: RecomputeJobs;
   }
 }
 
@@ -93,6 +97,8 @@ export async function buildApp(
     pool?: PoolOptions;
     /** PDFs printed at once, and waiting (JIXIAO_PDF_CONCURRENCY, default 2; 4 waiting). */
     pdf?: { running: number; waiting: number };
+    /** The recomputation jobs: whether this process works on them, batch size (see jobs/recompute.ts). */
+    recompute?: RecomputeOptions;
   } = {},
 ): Promise<FastifyInstance> {
   const { registry, warnings } = await syncFrameworks(db, files);
@@ -186,6 +192,15 @@ export async function buildApp(
   await openReportBrowser({ pages: pdfLimit.running, lazy: true });
   app.addHook('onClose', () => closeReportBrowser());
 
+  // Results out of date at start (a new engine, a framework version stored by another process, work a
+  // stopped process left) are queued now; a run still going is resumed by the worker, not queued again,
+  // unless its jobs are gone (closeOrphans).
+  const recompute = await RecomputeJobs.start(db, registry, opts.recompute);
+  app.decorate('recompute', recompute);
+  app.addHook('onClose', () => recompute.stop());
+  await recompute.closeOrphans();
+  await recompute.queueDue('start');
+
   authRoutes(app, db);
   evaluationRoutes(app, db, registry);
   importRoutes(app, db, registry, pool);
@@ -196,6 +211,7 @@ export async function buildApp(
   publicRoutes(app, db, registry);
   adminRoutes(app, db);
   frameworkRoutes(app, db, registry);
+  recomputeRoutes(app);
   yearRoutes(app, db);
 
   const web = opts.webDist ?? WEB_DIST;

@@ -1,4 +1,5 @@
 import {
+  auditDocument,
   auditInDocument,
   scoreEvaluation,
   type DocumentContext,
@@ -46,19 +47,14 @@ export interface Rescored {
   score: ScoreResult;
 }
 
-/**
- * A stored evaluation's score and findings, audited with the file it was imported from — its prose and its
- * sibling tables, as stored now — as the import preview showed them. A submitted, accepted or published
- * evaluation is scored under the framework version it was submitted with, for ever; a draft under the
- * current version. When a newer version of a frozen evaluation's framework exists, `rescored` carries its
- * result beside, labelled.
- */
-export async function assessStored(
+/** A stored evaluation's file as core audits it, with the frozen pins of its members. */
+async function documentOf(
   db: Queryable,
   registry: FrameworkRegistry,
   stored: StoredEvaluation,
-): Promise<{ result: EvaluationResult; rescored: Rescored | null; context: DocumentContext | null }> {
-  const context = await storedDocument(db, stored);
+  read?: Awaited<ReturnType<typeof storedDocument>>,
+) {
+  const context = read === undefined ? await storedDocument(db, stored) : read;
   const members = context?.members ?? [stored];
   const document = context?.document ?? {
     file: stored.evaluation.source?.file ?? '',
@@ -73,33 +69,89 @@ export async function assessStored(
     await frameworkVersion(db, registry, m.frozen.frameworkId, m.frozen.frameworkVersion);
     pins.set(m.evaluation, m.frozen);
   }
-  const related = document.evaluations;
-  const result = auditInDocument(document, stored.evaluation, registry, pins);
   const shared: DocumentContext | null = context && {
     file: document.file,
     statements: document.statements,
     claims: document.claims ?? [],
     members: members.map((m) => ({ id: m.id, evaluation: m.evaluation, frozen: m.frozen })),
   };
+  return { document, pins, shared };
+}
+
+/**
+ * The file a stored evaluation was imported from, as its page shows it beside the stored result — read,
+ * not audited — and its score under the newest version of its framework when it was submitted under an
+ * older one (see Rescored).
+ */
+export async function storedContext(
+  db: Queryable,
+  registry: FrameworkRegistry,
+  stored: StoredEvaluation,
+): Promise<{ context: DocumentContext | null; rescored: Rescored | null }> {
+  const { document, shared } = await documentOf(db, registry, stored);
+  return { context: shared, rescored: rescoredOf(registry, stored, document.evaluations) };
+}
+
+function rescoredOf(
+  registry: FrameworkRegistry,
+  stored: StoredEvaluation,
+  related: Evaluation[],
+): Rescored | null {
   const frozen = stored.frozen;
   const current = frozen ? registry.get(frozen.frameworkId) : undefined;
-  if (!frozen || !current || current.version === frozen.frameworkVersion)
-    return { result, rescored: null, context: shared };
+  if (!frozen || !current || current.version === frozen.frameworkVersion) return null;
   return {
-    result,
-    context: shared,
-    rescored: {
-      label: `按新版框架「${current.name}」${current.version} 版重新计分，仅供对照；提交时按 ${frozen.frameworkVersion} 版计分的结果不变`,
+    label: `按新版框架「${current.name}」${current.version} 版重新计分，仅供对照；提交时按 ${frozen.frameworkVersion} 版计分的结果不变`,
+    frameworkId: current.id,
+    frameworkVersion: current.version,
+    frameworkName: current.name,
+    score: scoreEvaluation(stored.evaluation, registry, {
+      related,
       frameworkId: current.id,
       frameworkVersion: current.version,
-      frameworkName: current.name,
-      score: scoreEvaluation(stored.evaluation, registry, {
-        related,
-        frameworkId: current.id,
-        frameworkVersion: current.version,
-      }),
-    },
+    }),
   };
+}
+
+/**
+ * A stored evaluation's score and findings, audited with the file it was imported from — its prose and its
+ * sibling tables, as stored now — as the import preview showed them. A submitted, accepted or published
+ * evaluation is scored under the framework version it was submitted with, for ever; a draft under the
+ * current version. When a newer version of a frozen evaluation's framework exists, `rescored` carries its
+ * result beside, labelled. Reads take the stored result instead (store/results.ts), which assessFile computes.
+ */
+export async function assessStored(
+  db: Queryable,
+  registry: FrameworkRegistry,
+  stored: StoredEvaluation,
+): Promise<{ result: EvaluationResult; rescored: Rescored | null; context: DocumentContext | null }> {
+  const { document, pins, shared } = await documentOf(db, registry, stored);
+  const result = auditInDocument(document, stored.evaluation, registry, pins);
+  return { result, context: shared, rescored: rescoredOf(registry, stored, document.evaluations) };
+}
+
+/**
+ * Every evaluation of a stored evaluation's file scored and audited in one audit of the file, each as
+ * assessStored would (core's auditInDocument is this audit, picking one result): a file of n tables costs
+ * one audit, not n. Members in file order, each with its result.
+ */
+export async function assessFile(
+  db: Queryable,
+  registry: FrameworkRegistry,
+  stored: StoredEvaluation,
+): Promise<Array<{ member: StoredEvaluation; result: EvaluationResult }>> {
+  const context = await storedDocument(db, stored);
+  const members = context?.members ?? [stored];
+  const { document, pins } = await documentOf(db, registry, stored, context);
+  const related = document.evaluations;
+  const audit = auditDocument(document, (e) => {
+    const pin = pins.get(e);
+    return scoreEvaluation(e, registry, {
+      related,
+      ...(pin ? { frameworkId: pin.frameworkId, frameworkVersion: pin.frameworkVersion } : {}),
+    });
+  });
+  return members.map((member, i) => ({ member, result: audit.results[i]! }));
 }
 
 /** 发现键: core's, re-exported where the routes have always found it. */

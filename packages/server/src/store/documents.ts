@@ -1,6 +1,6 @@
 import type { EvaluationDocument, NarrativeClaim, NarrativeStatement } from '@jixiao/core';
 import type { Queryable } from '../db/database.ts';
-import { getEvaluation, type StoredEvaluation } from './evaluations.ts';
+import { evaluationsOfDocument, type StoredEvaluation } from './evaluations.ts';
 
 /** 导入文件的正文: what the prose of an imported file said, kept beside its tables. */
 export async function createDocument(
@@ -34,12 +34,10 @@ export async function storedDocument(
   );
   const row = d.rows[0];
   if (!row) return null;
-  const ids = await db.query<{ id: number }>(
-    'select id from evaluations where document_id = $1 order by id',
-    [stored.documentId],
+  // Every member in one query; the one asked about is the caller's own object, as it read it.
+  const members = (await evaluationsOfDocument(db, stored.documentId)).map((m) =>
+    m.id === stored.id ? stored : m,
   );
-  const members: StoredEvaluation[] = [];
-  for (const { id } of ids.rows) members.push(id === stored.id ? stored : await getEvaluation(db, id));
   return {
     document: {
       file: row.file,

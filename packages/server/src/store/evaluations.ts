@@ -170,6 +170,14 @@ export async function createEvaluationIn(tx: Queryable, input: NewEvaluation): P
   return stored;
 }
 
+/** The evaluations imported from one file, in id order (file order), in one query. */
+export async function evaluationsOfDocument(db: Queryable, documentId: number): Promise<StoredEvaluation[]> {
+  const r = await db.query<Row>(`select ${COLUMNS} from evaluations where document_id = $1 order by id`, [
+    documentId,
+  ]);
+  return r.rows.map(toStored);
+}
+
 export async function getEvaluation(db: Queryable, id: number): Promise<StoredEvaluation> {
   const r = await db.query<Row>(`select ${COLUMNS} from evaluations where id = $1`, [id]);
   if (!r.rows[0]) throw new NotFoundError(`没有编号为 ${id} 的自评`);

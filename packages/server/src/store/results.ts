@@ -8,7 +8,8 @@ import {
   type ScoreResult,
 } from '@jixiao/core';
 import type { Queryable } from '../db/database.ts';
-import { assessStored } from '../http/assess.ts';
+import { assessFile } from '../http/assess.ts';
+import { NotFoundError } from './errors.ts';
 import { getEvaluation, type StoredEvaluation } from './evaluations.ts';
 
 /**
@@ -22,12 +23,17 @@ const BASIS = `(select string_agg(m.id || ':' || m.version || ':' || m.status ||
               from evaluations m
              where m.id = e.id or (e.document_id is not null and m.document_id = e.document_id))`;
 
-/** 计分来源: which framework version and engine version scored a stored result, shown with each 汇总表 row. */
+/**
+ * 计分来源: which framework version and engine version scored a stored result, shown with each 汇总表 row.
+ * `current` is false for a row the recomputation after a framework upload or an engine upgrade has not
+ * reached yet: its figures are whole, from the version it names, never half-updated.
+ */
 export interface ScoredBy {
   frameworkId: string;
   frameworkVersion: string;
   engineVersion: string;
   computedAt: string;
+  current: boolean;
 }
 
 interface ResultRow {
@@ -45,13 +51,28 @@ interface ResultRow {
 
 const FROZEN = new Set(['submitted', 'accepted', 'published']);
 
-/** Whether a stored result still holds: same basis, same engine, and for a draft the current framework version. */
-function fresh(row: ResultRow, registry: FrameworkRegistry): boolean {
-  if (row.stored_basis === null || row.stored_basis !== row.basis) return false;
+/** Whether a stored result is of this evaluation as it is now: stored, and with the same basis. */
+function holds(row: ResultRow): boolean {
+  return row.stored_basis !== null && row.stored_basis === row.basis;
+}
+
+/** Whether a holding result was made by today's engine and, for a draft, the current framework version. */
+function current(
+  row: Pick<
+    ResultRow,
+    'engine_version' | 'status' | 'frozen_framework' | 'framework_id' | 'framework_version'
+  >,
+  registry: FrameworkRegistry,
+): boolean {
   if (row.engine_version !== ENGINE_VERSION) return false;
   if (FROZEN.has(row.status) && row.frozen_framework) return true;
-  const current = row.framework_id ? registry.get(row.framework_id) : undefined;
-  return !current || current.version === row.framework_version;
+  const latest = row.framework_id ? registry.get(row.framework_id) : undefined;
+  return !latest || latest.version === row.framework_version;
+}
+
+/** Whether a stored result still holds: same basis, same engine, and for a draft the current framework version. */
+function fresh(row: ResultRow, registry: FrameworkRegistry): boolean {
+  return holds(row) && current(row, registry);
 }
 
 async function resultRows(db: Queryable, ids: number[]): Promise<ResultRow[]> {
@@ -65,19 +86,52 @@ async function resultRows(db: Queryable, ids: number[]): Promise<ResultRow[]> {
   return r.rows;
 }
 
-/** Scores one evaluation with its file and stores the result with its basis and versions. */
-export async function computeResult(
+/** A result as computed or read, with what scored it. */
+export interface Scored {
+  result: EvaluationResult;
+  scoredBy: ScoredBy;
+}
+
+/**
+ * Scores an evaluation's whole file in one audit and stores the result of every evaluation of it with its
+ * basis and versions (they share the basis: each names the others). Answers each member's result.
+ */
+export async function computeFile(
   db: Queryable,
   registry: FrameworkRegistry,
   stored: StoredEvaluation,
-): Promise<{ result: EvaluationResult; scoredBy: ScoredBy }> {
-  // The basis is read before scoring: an edit that lands while scoring then makes the stored row stale,
+): Promise<Map<number, Scored>> {
+  // The basis is read before scoring: an edit that lands while scoring then makes the stored rows stale,
   // instead of the new basis being stored beside the old figures.
-  const basis = await db.query<{ basis: string; now: Date | string }>(
-    `select ${BASIS} as basis, now() as now from evaluations e where e.id = $1`,
-    [stored.id],
+  const basis = await db.query<{ id: number; basis: string; now: Date | string }>(
+    `select e.id, ${BASIS} as basis, now() as now from evaluations e
+      where e.id = $1 or ($2::integer is not null and e.document_id = $2)`,
+    [stored.id, stored.documentId],
   );
-  const { result } = await assessStored(db, registry, stored);
+  const bases = new Map(basis.rows.map((r) => [r.id, r.basis]));
+  const at = basis.rows[0]!.now;
+  const computedAt = at instanceof Date ? at.toISOString() : new Date(at).toISOString();
+  const out = new Map<number, Scored>();
+  for (const { member, result } of await assessFile(db, registry, stored)) {
+    // A member added to the file after the basis was read: left to be computed with its own basis.
+    const memberBasis = bases.get(member.id);
+    if (memberBasis === undefined) continue;
+    await storeResult(db, member, memberBasis, result);
+    out.set(member.id, {
+      result,
+      scoredBy: {
+        frameworkId: result.score.frameworkId,
+        frameworkVersion: result.score.frameworkVersion,
+        engineVersion: ENGINE_VERSION,
+        computedAt,
+        current: true,
+      },
+    });
+  }
+  return out;
+}
+
+async function storeResult(db: Queryable, stored: StoredEvaluation, basis: string, result: EvaluationResult) {
   const { score } = result;
   const { money } = evaluationMoney(stored.evaluation, score.statedTotal);
   await db.query(
@@ -94,7 +148,7 @@ export async function computeResult(
         computed_at = now()`,
     [
       stored.id,
-      basis.rows[0]!.basis,
+      basis,
       score.frameworkId,
       score.frameworkVersion,
       ENGINE_VERSION,
@@ -109,16 +163,23 @@ export async function computeResult(
       JSON.stringify({ score: result.score, findings: result.findings }),
     ],
   );
-  const at = basis.rows[0]!.now;
-  return {
-    result,
-    scoredBy: {
-      frameworkId: score.frameworkId,
-      frameworkVersion: score.frameworkVersion,
-      engineVersion: ENGINE_VERSION,
-      computedAt: at instanceof Date ? at.toISOString() : new Date(at).toISOString(),
-    },
-  };
+}
+
+/** Scores one evaluation with its file and stores the results of the file (see computeFile). */
+export async function computeResult(
+  db: Queryable,
+  registry: FrameworkRegistry,
+  stored: StoredEvaluation,
+): Promise<Scored> {
+  return ownResult(await computeFile(db, registry, stored), stored);
+}
+
+/** The asked-for evaluation's result out of its file's. */
+function ownResult(all: Map<number, Scored>, stored: StoredEvaluation): Scored {
+  const own = all.get(stored.id);
+  if (own) return own;
+  // Its own basis row is always read (it is the evaluation asked for), unless it was deleted meanwhile.
+  throw new NotFoundError(`没有编号为 ${stored.id} 的自评`);
 }
 
 function json<T>(v: unknown): T {
@@ -126,22 +187,40 @@ function json<T>(v: unknown): T {
 }
 
 /**
- * The results of many evaluations as stored, each recomputed first where it no longer holds (edited, a
- * sibling edited, submitted, a newer framework version for a draft, a newer engine). `stored` supplies the
- * evaluations the caller already read.
+ * How a read takes a stored result that holds for the evaluation as it is but was made by an older framework
+ * version or engine: `exact` (one evaluation on its page, a submission being checked) recomputes it first;
+ * `listed` (the 汇总表, the 看板, lists) serves it as it is, its ScoredBy naming the version — the
+ * recomputation jobs bring it up to date, and a list of thousands never waits for them.
+ */
+export type ResultReading = 'exact' | 'listed';
+
+/**
+ * The results of many evaluations as stored. One missing, or no longer of the evaluation as it is (edited,
+ * a sibling edited, its status changed), is computed first; one from an older version, per `reading`.
+ * `stored` supplies the evaluations the caller already read.
  */
 export async function resultsOf(
   db: Queryable,
   registry: FrameworkRegistry,
   stored: StoredEvaluation[],
-): Promise<Map<number, { result: EvaluationResult; scoredBy: ScoredBy }>> {
-  const out = new Map<number, { result: EvaluationResult; scoredBy: ScoredBy }>();
+  reading: ResultReading = 'exact',
+): Promise<Map<number, Scored>> {
+  const out = new Map<number, Scored>();
   if (!stored.length) return out;
   const byId = new Map(stored.map((s) => [s.id, s]));
+  // Computing one evaluation computes its file: its siblings asked for too are taken from there.
+  const computed = new Map<number, Scored>();
   for (const row of await resultRows(db, [...byId.keys()])) {
     const s = byId.get(row.id)!;
-    if (!fresh(row, registry)) {
-      out.set(row.id, await computeResult(db, registry, s));
+    const done = computed.get(row.id);
+    if (done) {
+      out.set(row.id, done);
+      continue;
+    }
+    const upToDate = holds(row) && current(row, registry);
+    if (!holds(row) || (reading === 'exact' && !upToDate)) {
+      for (const [id, r] of await computeFile(db, registry, s)) computed.set(id, r);
+      out.set(row.id, ownResult(computed, s));
       continue;
     }
     const kept = json<{ score: ScoreResult; findings: Finding[] }>(row.result);
@@ -152,27 +231,73 @@ export async function resultsOf(
         frameworkVersion: row.framework_version!,
         engineVersion: row.engine_version!,
         computedAt: new Date(row.computed_at!).toISOString(),
+        current: upToDate,
       },
     });
   }
   return out;
 }
 
-/** The evaluations whose stored result is missing or no longer holds. */
-export async function dueForRecompute(db: Queryable, registry: FrameworkRegistry): Promise<number[]> {
-  const all = await db.query<{ id: number }>('select id from evaluations order by id');
-  const due: number[] = [];
-  const ids = all.rows.map((r) => r.id);
-  for (let i = 0; i < ids.length; i += 500) {
-    for (const row of await resultRows(db, ids.slice(i, i + 500)))
-      if (!fresh(row, registry)) due.push(row.id);
+/**
+ * After a save, an import, a status change: the results of the evaluation and of every evaluation of its
+ * file (their basis names it) computed at once, so that the next read of any of them is a lookup. One file
+ * holds a few tables, so this is a few audits of a few tables: cheap enough to do before answering, and
+ * cheaper than a job's round trip. It never throws: what was saved is saved, and a result it could not
+ * store is computed by the next read (its basis no longer matches).
+ */
+export async function refreshResults(db: Queryable, registry: FrameworkRegistry, id: number): Promise<void> {
+  try {
+    const members = await db.query<{ id: number }>(
+      `select m.id from evaluations e join evaluations m
+          on m.id = e.id or (e.document_id is not null and m.document_id = e.document_id)
+        where e.id = $1 order by m.id`,
+      [id],
+    );
+    const ids = members.rows.map((r) => r.id);
+    const stale = (await resultRows(db, ids)).filter((row) => !fresh(row, registry));
+    // One evaluation's file is every member's: computing it once stores them all.
+    if (stale[0]) await computeFile(db, registry, await getEvaluation(db, stale[0].id));
+  } catch (error) {
+    process.stderr.write(`自评 ${id} 保存后计分未能保存，将在下次读取时计算：${(error as Error).message}\n`);
   }
-  return due.sort((a, b) => a - b);
 }
 
 /**
- * 重新计分: recomputes every result that no longer holds, one evaluation at a time, reporting progress.
- * Runs in this process (no job queue yet); a row read meanwhile is recomputed on reading, so no 汇总表 row is served from a stale version.
+ * Recomputes one evaluation's result unless it is already up to date (a reader or another job got there
+ * first). Answers whether it computed.
+ */
+export async function recomputeOne(db: Queryable, registry: FrameworkRegistry, id: number): Promise<boolean> {
+  const [row] = await resultRows(db, [id]);
+  if (!row) throw new NotFoundError(`没有编号为 ${id} 的自评`);
+  if (fresh(row, registry)) return false;
+  await computeResult(db, registry, await getEvaluation(db, id));
+  return true;
+}
+
+/**
+ * The evaluations whose stored result is missing or no longer holds (fresh() as one query: the current
+ * version of each framework goes in as parameters), in id order. One statement for the whole database, so
+ * that finding out at start what an engine upgrade leaves to do costs one scan, not a round trip per row.
+ */
+export async function dueForRecompute(db: Queryable, registry: FrameworkRegistry): Promise<number[]> {
+  const latest = registry.list();
+  const r = await db.query<{ id: number }>(
+    `select e.id from evaluations e left join evaluation_results r on r.evaluation_id = e.id
+      where r.evaluation_id is null
+         or r.basis <> ${BASIS}
+         or r.engine_version <> $1
+         or (not (e.status = any($2) and e.framework_version is not null)
+             and exists (select 1 from unnest($3::text[], $4::text[]) as c (id, version)
+                          where c.id = r.framework_id and c.version <> r.framework_version))
+      order by e.id`,
+    [ENGINE_VERSION, [...FROZEN], latest.map((f) => f.id), latest.map((f) => f.version)],
+  );
+  return r.rows.map((x) => x.id);
+}
+
+/**
+ * 重新计分 in this process: recomputes every result that no longer holds, one evaluation at a time. The app
+ * does this through the jobs in jobs/recompute.ts; this is for a caller without them (a script, a test).
  */
 export async function recomputeDue(
   db: Queryable,
@@ -182,11 +307,84 @@ export async function recomputeDue(
   const due = await dueForRecompute(db, registry);
   let done = 0;
   for (const id of due) {
-    const stored = await getEvaluation(db, id);
-    // Read again: a reader may have recomputed it meanwhile.
-    const [row] = await resultRows(db, [id]);
-    if (!row || !fresh(row, registry)) await computeResult(db, registry, stored);
+    await recomputeOne(db, registry, id);
     progress(++done, due.length);
   }
   return done;
+}
+
+/** 得分与等级 as a list shows them beside each evaluation, from its stored result. */
+export interface ListedScore {
+  /** 自评得分 as stated. */
+  statedScore: string | null;
+  /** 复算得分 under the framework's rules (a lower bound when totalIncomplete). */
+  computedScore: string | null;
+  totalIncomplete: boolean;
+  /** 等级 of the stated score, else of the computed one. */
+  grade: string | null;
+  /** 复算等级, null when the computed score is a lower bound. */
+  computedGrade: string | null;
+  scoredBy: ScoredBy;
+}
+
+/**
+ * Lists with their score columns: each item's stored figures in one query; an item without a result that
+ * holds (rare: saves compute theirs) is computed first. Older versions are served naming themselves, as in
+ * the 汇总表.
+ */
+export async function withScores<T extends { id: number }>(
+  db: Queryable,
+  registry: FrameworkRegistry,
+  items: T[],
+): Promise<Array<T & ListedScore>> {
+  if (!items.length) return [];
+  const ids = items.map((i) => i.id);
+  const missing = (await resultRows(db, ids)).filter((row) => !holds(row)).map((row) => row.id);
+  const computed = new Set<number>();
+  for (const id of missing) {
+    if (computed.has(id)) continue;
+    for (const member of (await computeFile(db, registry, await getEvaluation(db, id))).keys())
+      computed.add(member);
+  }
+  const r = await db.query<{
+    evaluation_id: number;
+    stated_score: string | null;
+    computed_score: string | null;
+    total_incomplete: boolean;
+    grade: string | null;
+    computed_grade: string | null;
+    framework_id: string;
+    framework_version: string;
+    engine_version: string;
+    computed_at: Date | string;
+    status: string;
+    frozen_framework: string | null;
+  }>(
+    `select r.evaluation_id, r.stated_score::text as stated_score, r.computed_score::text as computed_score,
+            r.total_incomplete, r.grade, r.computed_grade, r.framework_id, r.framework_version,
+            r.engine_version, r.computed_at, e.status, e.framework_version as frozen_framework
+       from evaluation_results r join evaluations e on e.id = r.evaluation_id
+      where r.evaluation_id = any($1)`,
+    [ids],
+  );
+  const byId = new Map(r.rows.map((x) => [x.evaluation_id, x]));
+  return items.map((item) => {
+    const x = byId.get(item.id)!;
+    const upToDate = current(x, registry);
+    return {
+      ...item,
+      statedScore: x.stated_score,
+      computedScore: x.computed_score,
+      totalIncomplete: x.total_incomplete,
+      grade: x.grade,
+      computedGrade: x.computed_grade,
+      scoredBy: {
+        frameworkId: x.framework_id,
+        frameworkVersion: x.framework_version,
+        engineVersion: x.engine_version,
+        computedAt: new Date(x.computed_at).toISOString(),
+        current: upToDate,
+      },
+    };
+  });
 }

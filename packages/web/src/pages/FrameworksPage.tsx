@@ -1,5 +1,5 @@
-import { Alert, App, Button, Card, Space, Table, Tag, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Card, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
+import { useEffect, useState } from 'react';
 import { api, ApiError } from '../lib/api.ts';
 import { loadFrameworks } from '../lib/assess.ts';
 import { formatTime } from '../lib/format.ts';
@@ -17,6 +17,59 @@ interface FrameworkEntry {
   current: boolean;
 }
 
+/** 重新计分进度 — GET /api/admin/recompute (the zod schema recomputeProgress in the server). */
+interface RecomputeProgress {
+  total: number;
+  done: number;
+  failed: number;
+  runningSince: string | null;
+  lastFinishedAt: string | null;
+}
+
+/**
+ * 重新计分 — after a new version, the drafts under it are recomputed in the background; until each is, the
+ * 汇总表 shows it under the version that scored it. Asked again every two seconds while a run is going.
+ */
+function RecomputeCard({ refresh }: { refresh: number }) {
+  const progress = useLoad(
+    () => api<RecomputeProgress>('GET', '/api/admin/recompute'),
+    `recompute-${refresh}`,
+  );
+  const p = progress.data;
+  const running = p?.runningSince != null;
+  const { reload } = progress;
+  useEffect(() => {
+    if (!running) return;
+    const timer = setTimeout(reload, 2000);
+    return () => clearTimeout(timer);
+  }, [running, p?.done, p?.failed, reload]);
+  if (progress.error) return <Alert type="error" showIcon message={progress.error} />;
+  if (!p) return null;
+  const finished = p.done + p.failed;
+  return (
+    <Card size="small" title="重新计分" data-testid="recompute-progress">
+      {running ? (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Progress percent={p.total ? Math.floor((finished / p.total) * 100) : 0} />
+          <Typography.Text>
+            已完成 {p.done} / {p.total} 份{p.failed ? `，${p.failed} 份失败（查看时再计算）` : ''}；开始于{' '}
+            {formatTime(p.runningSince)}
+          </Typography.Text>
+          <Typography.Text type="secondary">
+            完成前，汇总表和看板中尚未重新计分的行注明其计分所用的框架版本。
+          </Typography.Text>
+        </Space>
+      ) : (
+        <Typography.Text type="secondary">
+          {p.lastFinishedAt
+            ? `没有进行中的重新计分；上次共 ${p.total} 份，完成 ${p.done} 份${p.failed ? `，失败 ${p.failed} 份` : ''}，结束于 ${formatTime(p.lastFinishedAt)}`
+            : '没有进行中的重新计分'}
+        </Typography.Text>
+      )}
+    </Card>
+  );
+}
+
 const KIND_NAMES: Record<string, string> = { project: '项目支出', department: '部门整体', summary: '汇总表' };
 
 /** Frameworks are a few dozen kB; a file far larger is not one, and is refused before reading. */
@@ -31,6 +84,7 @@ export function FrameworksPage() {
   const list = useLoad(() => api<FrameworkEntry[]>('GET', '/api/frameworks'), 'frameworks');
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [uploads, setUploads] = useState(0);
 
   async function upload(file: File) {
     setUploadError(null);
@@ -52,6 +106,7 @@ export function FrameworksPage() {
       const added = await api<FrameworkEntry>('POST', '/api/frameworks', json);
       message.success(`已添加评分框架 ${added.name} ${added.version} 版，此后新的和草稿自评按它计分`);
       list.reload();
+      setUploads((n) => n + 1);
       await loadFrameworks(true);
     } catch (e) {
       setUploadError(e instanceof ApiError ? e.message : `上传失败：${String(e)}`);
@@ -95,6 +150,7 @@ export function FrameworksPage() {
           />
         )}
         {list.error && <Alert type="error" showIcon message={list.error} />}
+        <RecomputeCard refresh={uploads} />
         <Table<FrameworkEntry>
           rowKey={(f) => `${f.id}@${f.version}`}
           size="small"

@@ -4,10 +4,16 @@ import type { FrameworkRegistry } from '@jixiao/core';
 import type { Database } from '../../db/database.ts';
 import type { User } from '../../auth/users.ts';
 import { currentDispositions } from '../../store/dispositions.ts';
-import { getEvaluation, listRevisions, saveEvaluation } from '../../store/evaluations.ts';
+import {
+  getEvaluation,
+  listRevisions,
+  saveEvaluation,
+  type EvaluationStatus,
+} from '../../store/evaluations.ts';
 import { listEvaluations, scopeOf, setStatus } from '../../store/listing.ts';
 import { canEdit, canReview, canSeeInternal, STATUS_NAMES, TRANSITIONS } from '../access.ts';
-import { assessStored, findingKey } from '../assess.ts';
+import { findingKey, storedContext } from '../assess.ts';
+import { refreshResults, resultsOf, withScores } from '../../store/results.ts';
 import { badRequest, forbidden, HttpError, unauthenticated } from '../errors.ts';
 import { evaluationFromBody } from '../evaluation-body.ts';
 import { requireUser } from '../session-plugin.ts';
@@ -51,16 +57,21 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
   app.get('/api/evaluations', async (request) => {
     const user = requireUser(request);
     const year = yearQuery(request.query);
-    if (user.role === 'filler')
-      return listEvaluations(db, { departmentId: user.departmentId!, ...(year ? { year } : {}) });
-    if (user.role === 'reviewer') {
-      return listEvaluations(db, {
-        region: user.region,
-        statuses: ['submitted', 'returned', 'accepted', 'published'],
-        ...(year ? { year } : {}),
-      });
-    }
-    return listEvaluations(db, year ? { year } : {});
+    const filter =
+      user.role === 'filler'
+        ? { departmentId: user.departmentId!, ...(year ? { year } : {}) }
+        : user.role === 'reviewer'
+          ? // 审核队列: the region's evaluations that have been submitted.
+            {
+              region: user.region,
+              statuses: ['submitted', 'returned', 'accepted', 'published'] as EvaluationStatus[],
+              ...(year ? { year } : {}),
+            }
+          : year
+            ? { year }
+            : {};
+    // With each row's stored score and grade, and the version that scored it.
+    return withScores(db, registry, await listEvaluations(db, filter));
   });
 
   app.get('/api/evaluations/:id', async (request) => {
@@ -74,7 +85,10 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
       throw forbidden('查看这份自评');
     }
     const stored = await getEvaluation(db, id);
-    const { result, rescored, context } = await assessStored(db, registry, stored);
+    // The stored result, computed first if it is out of date in any way: one evaluation's page shows the
+    // current version's score, not the one a list may still show while the jobs catch up.
+    const { result, scoredBy } = (await resultsOf(db, registry, [stored], 'exact')).get(id)!;
+    const { rescored, context } = await storedContext(db, registry, stored);
     const review = await db.query(
       'select review_total, comment, updated_at from reviews where evaluation_id = $1',
       [id],
@@ -83,6 +97,7 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
       ...stored,
       score: result.score,
       findings: result.findings,
+      scoredBy,
       rescored,
       context,
       review: review.rows[0] ?? null,
@@ -104,11 +119,13 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
     if (typeof body.version !== 'number') throw badRequest('保存需要 version（你编辑的版本号）和 evaluation');
     const evaluation = evaluationFromBody(body.evaluation);
     await assertYearsOpen(db, [scope.year, evaluation.year]);
-    return saveEvaluation(db, id, {
+    const saved = await saveEvaluation(db, id, {
       expectedVersion: body.version,
       evaluation,
       author: author(user),
     });
+    await refreshResults(db, registry, id);
+    return saved;
   });
 
   for (const [action, rule] of Object.entries(TRANSITIONS)) {
@@ -135,8 +152,9 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
       if (action === 'submit') {
         await assertYearsOpen(db, [scope.year]);
         const stored = await getEvaluation(db, id);
-        // Checked as the 填报人 saw it: with the prose and sibling tables of the file it came from.
-        const { result: checked } = await assessStored(db, registry, stored);
+        // Checked as the 填报人 saw it: with the prose and sibling tables of the file it came from, under
+        // the current version (the stored result, computed first if out of date).
+        const { result: checked } = (await resultsOf(db, registry, [stored], 'exact')).get(id)!;
         // The figures checked here and the framework version they were scored under are what is frozen.
         freeze = {
           expectedVersion: stored.version,
@@ -168,6 +186,8 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
             : '状态已被他人改变，请刷新',
         );
       }
+      // Its status is in the basis of its results and its file's: stored anew now, under the frozen version.
+      await refreshResults(db, registry, id);
       if (action === 'publish')
         await recordAudit(db, {
           kind: 'publish',

@@ -6,7 +6,8 @@ import { addDisposition, listDispositionHistory } from '../../store/dispositions
 import { getEvaluation } from '../../store/evaluations.ts';
 import { scopeOf } from '../../store/listing.ts';
 import { canReview, canSeeInternal } from '../access.ts';
-import { assessStored, findingKey } from '../assess.ts';
+import { findingKey } from '../assess.ts';
+import { resultsOf } from '../../store/results.ts';
 import { badRequest, forbidden, HttpError, unauthenticated } from '../errors.ts';
 import { requireUser } from '../session-plugin.ts';
 import { idParam, parse, text } from '../validate.ts';
@@ -35,7 +36,7 @@ export function findingRoutes(app: FastifyInstance, db: Database, registry: Fram
       const reason = body.reason ?? '';
       if (action === 'dismiss' && !reason) throw badRequest('标记为「不是问题」需要写明理由');
       const stored = await getEvaluation(db, id);
-      const { result } = await assessStored(db, registry, stored);
+      const { result } = (await resultsOf(db, registry, [stored], 'exact')).get(id)!;
       const keys = new Set(result.findings.map(findingKey));
       if (!keys.has(body.key)) throw new HttpError(404, '这份自评当前没有这条审核发现');
       return addDisposition(db, id, {

@@ -198,6 +198,17 @@ describe.each(BACKENDS)('framework versions and frozen submissions on the %s dat
     expect(report.score.frameworkVersion).toBe(shippedVersion);
     expect(report.score.computedGrade).not.toBe('差');
     expect(report.frozen.frameworkVersion).toBe(shippedVersion);
+    // The portal's list shows the same stored score, under the same version, and no findings.
+    const listed = (await call('stranger', 'GET', '/api/public/reports')).json() as Array<
+      Record<string, unknown>
+    >;
+    const row = listed.find((x) => x.id === ids.frozen)!;
+    expect(row).toMatchObject({
+      computedScore: report.score.computedTotal,
+      computedGrade: report.score.computedGrade,
+      scoredBy: { frameworkVersion: shippedVersion, current: true },
+    });
+    expect(row).not.toHaveProperty('findings');
     const xlsx = await call('stranger', 'GET', `/api/public/reports/${ids.frozen}/export?format=xlsx`);
     expect(xlsx.statusCode).toBe(200);
   });

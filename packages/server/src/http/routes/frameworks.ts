@@ -38,6 +38,17 @@ export function frameworkRoutes(app: FastifyInstance, db: Database, registry: Fr
     const body = request.body;
     if (!body || typeof body !== 'object' || Array.isArray(body))
       throw badRequest('请上传一个评分框架的 JSON 定义（对象）');
-    return addFramework(db, registry, body, user.displayName);
+    const added = await addFramework(db, registry, body, user.displayName);
+    // Drafts under this framework are now scored by the new version: the jobs recompute them, and until
+    // they do each 汇总表 row names the version that scored it.
+    // The version is stored either way: should queueing fail, the next start queues what is out of date.
+    await app.recompute
+      .queueDue('framework', { id: added.id, version: added.version })
+      .catch((error: Error) => {
+        process.stderr.write(
+          `评分框架 ${added.id} ${added.version} 版已保存，重新计分未能排队：${error.message}\n`,
+        );
+      });
+    return added;
   });
 }

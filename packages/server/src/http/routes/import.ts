@@ -5,6 +5,7 @@ import { clientSignal, type WorkPool } from '../../work/pool.ts';
 import type { ReadUploadResult, ReadUploadTask } from '../../work/read-upload.worker.ts';
 import { createDocument } from '../../store/documents.ts';
 import { createEvaluation, createEvaluationIn } from '../../store/evaluations.ts';
+import { refreshResults } from '../../store/results.ts';
 import { badRequest, HttpError } from '../errors.ts';
 import { evaluationFromBody } from '../evaluation-body.ts';
 import { requireUser } from '../session-plugin.ts';
@@ -55,7 +56,7 @@ function readUpload(body: unknown): { name: string; bytes: Buffer } {
 export function importRoutes(
   app: FastifyInstance,
   db: Database,
-  _registry: FrameworkRegistry,
+  registry: FrameworkRegistry,
   pool: WorkPool,
 ): void {
   app.post('/api/import', async (request, reply) => {
@@ -88,7 +89,7 @@ export function importRoutes(
       db,
       (chosen as number[]).map((i) => document.evaluations[i]?.year),
     );
-    return db.transaction(async (tx) => {
+    const saved = await db.transaction(async (tx) => {
       const documentId = await createDocument(tx, { ...document, file: name });
       const saved = [];
       for (const i of [...new Set(chosen as number[])].sort((a, b) => a - b)) {
@@ -106,6 +107,9 @@ export function importRoutes(
       }
       return saved.map((x) => ({ id: x.id, title: x.evaluation.title }));
     });
+    // One file: refreshing one of its tables computes them all (they are each other's basis).
+    if (saved[0]) await refreshResults(db, registry, saved[0].id);
+    return saved;
   });
 
   app.post('/api/evaluations', async (request) => {
@@ -113,12 +117,14 @@ export function importRoutes(
     const body = (request.body ?? {}) as { evaluation?: unknown; sourceFile?: unknown };
     const e = evaluationFromBody(body.evaluation);
     await assertYearsOpen(db, [e.year]);
-    return createEvaluation(db, {
+    const created = await createEvaluation(db, {
       departmentId: user.departmentId!,
       evaluation: e,
       ...(typeof body.sourceFile === 'string' ? { sourceFile: body.sourceFile } : {}),
       author: { id: user.id, name: user.displayName },
       note: typeof body.sourceFile === 'string' ? `导入 ${body.sourceFile}` : '新建',
     });
+    await refreshResults(db, registry, created.id);
+    return created;
   });
 }

@@ -3,7 +3,7 @@ import type { FrameworkRegistry } from '@jixiao/core';
 import type { Database } from '../../db/database.ts';
 import { getEvaluation } from '../../store/evaluations.ts';
 import { listEvaluations, scopeOf } from '../../store/listing.ts';
-import { assessStored } from '../assess.ts';
+import { resultsOf, withScores } from '../../store/results.ts';
 import { HttpError } from '../errors.ts';
 import { idParam } from '../validate.ts';
 
@@ -14,7 +14,8 @@ import { idParam } from '../validate.ts';
  */
 export async function publicReport(db: Database, registry: FrameworkRegistry, id: number) {
   const stored = await getEvaluation(db, id);
-  const { result } = await assessStored(db, registry, stored);
+  // The stored result: a published evaluation is frozen, so it holds until the engine changes.
+  const { result } = (await resultsOf(db, registry, [stored], 'exact')).get(id)!;
   return {
     id,
     public: true as const,
@@ -26,7 +27,10 @@ export async function publicReport(db: Database, registry: FrameworkRegistry, id
 
 /** 信息公开: published reports only, to anyone. Findings are internal and never shown here. */
 export function publicRoutes(app: FastifyInstance, db: Database, registry: FrameworkRegistry): void {
-  app.get('/api/public/reports', async () => listEvaluations(db, { statuses: ['published'] }));
+  // With the score and grade each was published with (its stored result; findings stay internal).
+  app.get('/api/public/reports', async () =>
+    withScores(db, registry, await listEvaluations(db, { statuses: ['published'] })),
+  );
 
   app.get('/api/public/reports/:id', async (request) => {
     const id = idParam(request.params, '报告编号');

@@ -176,8 +176,9 @@ export async function collectEntries(
   const out: Collected[] = [];
   const all: StoredEvaluation[] = [];
   for (const item of items) all.push(await getEvaluation(db, item.id));
-  // Stored results, recomputed only where they no longer hold (store/results.ts).
-  const results = await resultsOf(db, registry, all);
+  // Stored results as they are: one edited is computed, one from an older version is served naming it
+  // while the jobs recompute it (store/results.ts, jobs/recompute.ts).
+  const results = await resultsOf(db, registry, all, 'listed');
   items.forEach((item, i) => {
     const { result, scoredBy } = results.get(item.id)!;
     const collected = entryOf(
