@@ -1,10 +1,10 @@
 // Test support: the two databases every server test runs against — the embedded one in a fresh folder,
 // and the PostgreSQL server (DATABASE_URL, default 127.0.0.1:5432/test as on CI) in a fresh schema.
+// Free of vitest, so the benchmarks open their databases with it too (fresh-database.ts has the hooks).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
 import type { Database } from './database.ts';
 import { openDatabase } from './open.ts';
 
@@ -58,23 +58,3 @@ export const BACKENDS: Array<[string, () => Promise<TestDatabase>]> = [
   ['embedded', embeddedForTest],
   ['server', serverForTest],
 ];
-
-/**
- * A fresh database for the tests of the enclosing describe block, dropped after them: call it at the top
- * of `describe.each(BACKENDS)` with the backend's `open`, and read `.db` inside the tests.
- */
-export function freshDatabaseFor(open: () => Promise<TestDatabase>): { readonly db: Database } {
-  let t: TestDatabase | undefined;
-  beforeAll(async () => {
-    t = await open();
-  }, 60_000);
-  afterAll(async () => {
-    await t?.drop();
-  });
-  return {
-    get db() {
-      if (!t) throw new Error('测试数据库尚未打开');
-      return t.db;
-    },
-  };
-}

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { ENGINE_VERSION, newEvaluation, parseStated } from '@jixiao/core';
 import { loadBuiltinRegistry, readDocumentFile } from '@jixiao/formats';
 import { describe, expect, it } from 'vitest';
-import { BACKENDS, freshDatabaseFor } from '../db/test-databases.ts';
+import { freshDatabaseFor } from '../db/fresh-database.ts';
+import { BACKENDS } from '../db/test-databases.ts';
 import { assessStored } from '../http/assess.ts';
 import { createDocument } from './documents.ts';
 import {
