@@ -23,7 +23,7 @@ import { checkXlsxContainer } from './guard.ts';
 import { isLabel, norm, sheetGrid, sortedRows, type Grid, type GridCell } from './grid.ts';
 import { loadLayouts, type FieldsSection, type TableSection, type XlsxLayout } from './layout.ts';
 import { parseWorkbook, readWorkbookGrids } from './workbook-grid.ts';
-import { FRAMEWORK_NOTE } from './write.ts';
+import { FRAMEWORK_ID_NOTE, FRAMEWORK_NOTE } from './write.ts';
 
 /** Which layout a sheet is: every signature text present; the most specific layout wins. */
 export function recogniseLayout(grid: Grid, layouts: XlsxLayout[]): XlsxLayout | undefined {
@@ -460,7 +460,7 @@ function buildRows(
 
 /** A note under a form (注：…, 评分框架：…) ends the table above it. */
 function isNote(layout: XlsxLayout, text: string): boolean {
-  if (text.startsWith(FRAMEWORK_NOTE)) return true;
+  if (text.startsWith(FRAMEWORK_NOTE) || text.startsWith(FRAMEWORK_ID_NOTE)) return true;
   return layout.sections.some((s) => s.type === 'note' && text === s.text);
 }
 
@@ -520,9 +520,13 @@ function readSheet(
   }
   for (const cells of grid.values()) {
     for (const c of cells) {
-      if (!c.text.startsWith(FRAMEWORK_NOTE)) continue;
-      const m = /（([\w.-]+) 版本/.exec(c.text);
-      if (m) e.frameworkId = m[1]!;
+      if (c.text.startsWith(FRAMEWORK_ID_NOTE)) {
+        e.frameworkId = c.text.slice(FRAMEWORK_ID_NOTE.length).trim();
+        continue;
+      }
+      // Files written before the id moved to its own hidden row: 评分框架：名称（id 版本 v）.
+      const m = c.text.startsWith(FRAMEWORK_NOTE) ? /（([\w.-]+) 版本/.exec(c.text) : null;
+      if (m && !e.frameworkId) e.frameworkId = m[1]!;
     }
   }
   e.formSignature = [...new Set([e.title, ...ctx.found].filter(Boolean))];

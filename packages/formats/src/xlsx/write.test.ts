@@ -30,6 +30,23 @@ function findCell(ws: ExcelJS.Worksheet, text: string): ExcelJS.Cell {
 }
 
 describe('writeEvaluationXlsx: the project 自评表 as seed 003 prints it', () => {
+  it('names the framework by its name and version; its id only in a hidden row, read back to score alike', async () => {
+    const result = project('案件代理');
+    const xlsx = await writeEvaluationXlsx(result);
+    const ws = await sheetOf(xlsx);
+    const visible: string[] = [];
+    const hidden: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => (row.hidden ? hidden : visible).push(String(c.value ?? ''))));
+    const id = result.score.frameworkId!;
+    expect(visible.some((t) => t.includes(id))).toBe(false);
+    expect(visible).toContain(
+      `评分框架：${result.score.frameworkName}（版本 ${result.score.frameworkVersion}）`,
+    );
+    expect(hidden).toEqual([`评分框架编号：${id}`]);
+    const back = await readXlsx(xlsx, 'back.xlsx');
+    expect(back.evaluations[0]!.frameworkId).toBe(id);
+  });
+
   it('has the official title, merged header cells, widths, A4 landscape print area and a frozen title', async () => {
     const ws = await sheetOf(await writeEvaluationXlsx(project('案件代理')));
     expect(ws.getCell('A1').value).toBe('部门预算项目支出绩效自评表（2023年度）');

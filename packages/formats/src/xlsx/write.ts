@@ -26,6 +26,11 @@ const FONT = { name: '宋体', size: 10 };
 
 /** Where the framework used for the scores is written on the form (the reader takes it back from here). */
 export const FRAMEWORK_NOTE = '评分框架：';
+/**
+ * The framework's id, in a hidden row under the visible note: a person reads the framework's name,
+ * and reading the file back scores it under the same framework.
+ */
+export const FRAMEWORK_ID_NOTE = '评分框架编号：';
 
 export function col(n: number): string {
   let s = '';
@@ -337,8 +342,11 @@ export function writeEvaluationSheet(
     }
   }
   if (score) {
-    const note = `${FRAMEWORK_NOTE}${score.frameworkName}（${score.frameworkId} 版本 ${score.frameworkVersion}）`;
+    const note = `${FRAMEWORK_NOTE}${score.frameworkName}（版本 ${score.frameworkVersion}）`;
     put(ctx, ctx.row, 1, ctx.width, { value: note }, 'note');
+    ctx.row++;
+    ctx.ws.getCell(ctx.row, 1).value = `${FRAMEWORK_ID_NOTE}${score.frameworkId}`;
+    ctx.ws.getRow(ctx.row).hidden = true;
     ctx.row++;
   }
   ctx.row--;
