@@ -15,16 +15,19 @@ import type { Role } from './lib/api.ts';
 import { AuthProvider, useAuth } from './lib/auth.tsx';
 import { usePageTitle } from './lib/usePageTitle.ts';
 import { useFrameworksLoaded } from './lib/useFrameworks.ts';
-import { EvaluationPage } from './pages/EvaluationPage.tsx';
 import { EvaluationList } from './pages/EvaluationList.tsx';
-import { FrameworksPage } from './pages/FrameworksPage.tsx';
-import { ImportPage } from './pages/ImportPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
-import { PasswordPage } from './pages/PasswordPage.tsx';
-import { ReviewQueue } from './pages/ReviewQueue.tsx';
-import { UsersPage } from './pages/UsersPage.tsx';
 
-// Chart pages and the public portal load on demand: ECharts stays out of the first bundle.
+// Every page but the sign-in and the list loads on demand: the first load carries only what those two
+// use of antd (no editor, no ECharts), the rest arrives with the page that needs it.
+const named = <K extends string>(load: () => Promise<Record<K, () => ReactNode>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
+const EvaluationPage = named(() => import('./pages/EvaluationPage.tsx'), 'EvaluationPage');
+const FrameworksPage = named(() => import('./pages/FrameworksPage.tsx'), 'FrameworksPage');
+const ImportPage = named(() => import('./pages/ImportPage.tsx'), 'ImportPage');
+const PasswordPage = named(() => import('./pages/PasswordPage.tsx'), 'PasswordPage');
+const UsersPage = named(() => import('./pages/UsersPage.tsx'), 'UsersPage');
+const ReviewQueue = named(() => import('./pages/ReviewQueue.tsx'), 'ReviewQueue');
 const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
 const SummaryPage = lazy(() => import('./pages/SummaryPage.tsx'));
 const PortalList = lazy(() => import('./pages/PortalList.tsx'));

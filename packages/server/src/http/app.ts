@@ -216,7 +216,8 @@ export async function buildApp(
 
   const web = opts.webDist ?? WEB_DIST;
   if (existsSync(join(web, 'index.html'))) {
-    await app.register(fastifyStatic, { root: web, wildcard: false });
+    // preCompressed: the build writes .br/.gz beside each file (vite.config.ts), sent to browsers that accept them.
+    await app.register(fastifyStatic, { root: web, wildcard: false, preCompressed: true });
     // The UI routes in the browser: any page that is not a file or an API call gets index.html.
     app.setNotFoundHandler((request, reply) => {
       if (request.method !== 'GET' || request.url.startsWith('/api/')) {
