@@ -3,6 +3,7 @@ export { readText, type ReadTextOptions } from './text/read-text.ts';
 export {
   readDocumentFile,
   readDocumentBytes,
+  provideReaders,
   ReadError,
   MAX_FILE_BYTES,
   type ReadDocumentOptions,

@@ -10,6 +10,17 @@ import type { ReadPdfOptions } from './pdf/read-pdf.ts';
 
 export { MAX_FILE_BYTES, ReadError } from './read-error.ts';
 
+type Readers = typeof import('./readers.ts');
+let provided: Readers | undefined;
+
+/**
+ * Hands over every reader, already loaded, for a process that reads all kinds anyway: the server's upload
+ * worker, whose tsx loader (a worker thread on Node 20) cannot import() a .ts file on demand.
+ */
+export function provideReaders(readers: Readers): void {
+  provided = readers;
+}
+
 /** Share of control characters and replacement marks above which text is taken for binary data. */
 const BINARY_SHARE = 0.01;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what marks binary data
@@ -118,16 +129,20 @@ export async function readDocumentBytes(
     );
   }
   const kind = kindOf(bytes, file);
-  if (kind === 'pdf') return (await import('./pdf/read-pdf.ts')).readPdf(bytes, file, options.pdf);
+  if (kind === 'pdf')
+    return (provided ?? (await import('./pdf/read-pdf.ts'))).readPdf(bytes, file, options.pdf);
   if (kind === 'not-pdf') {
     throw new ReadError(
       file,
       `${file} 的扩展名是 .pdf，但内容不是 PDF（文件开头没有 %PDF 标记），可能是改了扩展名的其他文件`,
     );
   }
-  if (kind === 'ole2') return (await import('./convert/office-binary.ts')).readOfficeBinary(bytes, file);
-  if (kind === 'xlsx') return (await import('./xlsx/read.ts')).readXlsx(Buffer.from(bytes), file);
-  if (kind === 'docx') return (await import('./docx/read-docx.ts')).readDocx(Buffer.from(bytes), file);
+  if (kind === 'ole2')
+    return (provided ?? (await import('./convert/office-binary.ts'))).readOfficeBinary(bytes, file);
+  if (kind === 'xlsx')
+    return (provided ?? (await import('./xlsx/read.ts'))).readXlsx(Buffer.from(bytes), file);
+  if (kind === 'docx')
+    return (provided ?? (await import('./docx/read-docx.ts'))).readDocx(Buffer.from(bytes), file);
   if (kind === 'zip') {
     throw new ReadError(
       file,
@@ -135,18 +150,16 @@ export async function readDocumentBytes(
     );
   }
   if (kind === 'html') {
-    const [{ decodeHtmlBytes }, { readHtml }] = await Promise.all([
-      import('./html/decode.ts'),
-      import('./html/read-html.ts'),
-    ]);
+    const [{ decodeHtmlBytes }, { readHtml }] = provided
+      ? [provided, provided]
+      : await Promise.all([import('./html/decode.ts'), import('./html/read-html.ts')]);
     return readHtml(nonBlank(decodeHtmlBytes(bytes, file), file), file);
   }
   const text = nonBlank(decodeReport(bytes, file), file);
-  if (looksLikeHtml(text)) return (await import('./html/read-html.ts')).readHtml(text, file);
-  const [{ readText }, { scriptNormaliser, scriptNotice }] = await Promise.all([
-    import('./text/read-text.ts'),
-    import('./normalise/script.ts'),
-  ]);
+  if (looksLikeHtml(text)) return (provided ?? (await import('./html/read-html.ts'))).readHtml(text, file);
+  const [{ readText }, { scriptNormaliser, scriptNotice }] = provided
+    ? [provided, provided]
+    : await Promise.all([import('./text/read-text.ts'), import('./normalise/script.ts')]);
   // The grid readers normalise their cells themselves; a text file is normalised whole.
   const script = scriptNormaliser([text]);
   const notice = scriptNotice(script);

@@ -1,7 +1,12 @@
 // Runs in a worker thread of the pool (pool.ts): reading an uploaded file and, for a preview, scoring and
 // auditing it — the heavy part of an import, off the thread that answers every other request.
 import { auditDocument, FrameworkRegistry, parseFramework, scoreEvaluation } from '@jixiao/core';
-import { readDocumentBytes, ReadError } from '@jixiao/formats';
+import { provideReaders, readDocumentBytes, ReadError } from '@jixiao/formats';
+import * as readers from '@jixiao/formats/readers';
+
+// The readers load on demand (formats/read-file.ts), but this thread's tsx loader cannot import() a .ts
+// file on Node 20: every reader is loaded with the worker instead (the worker exists to read).
+provideReaders(readers);
 
 export interface ReadUploadTask {
   bytes: Uint8Array;
