@@ -21,6 +21,17 @@ export function canSeeInternal(user: User | null, e: EvaluationScope): boolean {
   return e.status !== 'draft' && user.region === e.region;
 }
 
+/**
+ * Who may see the in-year execution reports (绩效运行监控) of an evaluation: its department, the region's
+ * 财政审核人 whatever the evaluation's status (monitoring happens before anything is submitted), the admin.
+ */
+export function canSeeMonitoring(user: User | null, e: EvaluationScope): boolean {
+  if (!user) return false;
+  if (user.role === 'admin') return true;
+  if (user.role === 'filler') return user.departmentId === e.departmentId;
+  return user.region === e.region;
+}
+
 /** Who may read an evaluation at all: those who see its internal record, and anyone once published. */
 export function canRead(user: User | null, e: EvaluationScope): boolean {
   return e.status === 'published' || canSeeInternal(user, e);

@@ -21,6 +21,7 @@ import { importRoutes } from './routes/import.ts';
 import { evaluationRoutes } from './routes/evaluations.ts';
 import { publicRoutes } from './routes/public.ts';
 import { yearRoutes } from './routes/years.ts';
+import { monitoringRoutes } from './routes/monitoring.ts';
 import { summaryRoutes } from './routes/summary.ts';
 import { registerSessions } from './session-plugin.ts';
 import { Limiter, WorkPool, type PoolOptions } from '../work/pool.ts';
@@ -213,6 +214,7 @@ export async function buildApp(
   frameworkRoutes(app, db, registry);
   recomputeRoutes(app);
   yearRoutes(app, db);
+  monitoringRoutes(app, db, registry);
 
   const web = opts.webDist ?? WEB_DIST;
   if (existsSync(join(web, 'index.html'))) {

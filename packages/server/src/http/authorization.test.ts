@@ -481,6 +481,27 @@ describe.each(BACKENDS)('authorization on the %s database', (_name, open) => {
     }
   });
 
+  it("shows in-year monitoring to the department, its region's reviewers (even a draft) and the admin; only the department reports", async () => {
+    const see: Record<string, number> = {
+      stranger: 401,
+      fillerA: 200,
+      fillerB: 403,
+      reviewerR1: 200,
+      reviewerR2: 403,
+      admin: 200,
+    };
+    for (const actor of ACTORS) {
+      const url = `/api/evaluations/${ids.aDraft}/monitoring`;
+      expect((await call(actor, 'GET', url)).statusCode, actor).toBe(see[actor]);
+      // These test evaluations have no framework with a monitoring plan: the department hears so (409).
+      const report = await call(actor, 'PUT', `${url}/9`, { executed: '10' });
+      expect(report.statusCode, actor).toBe(actor === 'stranger' ? 401 : actor === 'fillerA' ? 409 : 403);
+      expect((await call(actor, 'GET', '/api/monitoring')).statusCode, actor).toBe(
+        actor === 'stranger' ? 401 : 200,
+      );
+    }
+  });
+
   it('saves an import only for a 填报人, into its own department', async () => {
     const file = {
       fileName: '003.txt',
