@@ -25,6 +25,8 @@ import { checkNarrativeAgainstTables } from './checks/narrative-vs-tables.ts';
 import { checkScoreSums } from './checks/score-sums.ts';
 import { checkSummaryRows } from './checks/summary-rows.ts';
 import { checkWeights } from './checks/weights.ts';
+import { checkComponentRows } from './checks/component-rows.ts';
+import { checkStaleYears, checkTemplateText, checkUnfilledCells } from './checks/unfilled.ts';
 
 /** Every check that looks at one evaluation, in the order a reviewer reads a form. */
 export const EVALUATION_CHECKS: Check[] = [
@@ -35,6 +37,10 @@ export const EVALUATION_CHECKS: Check[] = [
   checkScoreExceedsWeight,
   checkScoreSums,
   checkWeights,
+  checkComponentRows,
+  checkUnfilledCells,
+  checkTemplateText,
+  checkStaleYears,
   checkScoredWithoutActual,
   checkRuleDeviation,
   checkDeviationReasons,

@@ -15,6 +15,8 @@ export const FINDING_CODE_NAMES: Record<FindingCode, string> = {
   'weights-invalid': '分值设置不符合评分框架',
   'indicator-quality': '指标设置不规范',
   'budget-execution-anomaly': '预算执行异常',
+  unfilled: '应填未填',
+  'year-mismatch': '年度与本表年度不符',
 };
 
 /**
@@ -25,6 +27,12 @@ export const AUDIT_RULE_NAMES: Record<string, string> = {
   'audit.budget-sum': '预算合计等于各明细之和',
   'audit.budget-score-max': '预算执行得分不超过其分值',
   'audit.category-sum': '一级指标得分等于其下各指标得分之和',
+  'audit.blank-budget-score': '预算执行应填得分',
+  'audit.blank-executed': '填了执行率须填执行数',
+  'audit.blank-indicator-results': '设了分值的指标须填完成值和得分',
+  'audit.component-scored-twice': '子项与其上级行不重复计分',
+  'audit.template-text': '不得保留填表说明作为填报内容',
+  'audit.stale-year': '目标中的年度与本表年度一致',
   'audit.category-weight': '一级指标分值等于其下各指标分值之和',
   'audit.claim-all-met': '正文称目标全部完成须与指标表一致',
   'audit.cost-floor': '成本指标应为上限（≤）',

@@ -161,6 +161,19 @@ export function checkScoredWithoutActual(ctx: AuditContext): Finding[] {
   ];
 }
 
+/**
+ * A deadline target ("9月前", "11月底前") is kept by an earlier date: "7月" against "9月前" is met (corpus 008),
+ * though a rule reading the target as a number to reach would call it short.
+ */
+export function deadlineKept(i: Indicator): boolean {
+  const target = i.target?.raw ?? '';
+  if (!/(前|之前|以前|底前)\s*$/.test(target) || i.target?.value == null || i.actual?.value == null)
+    return false;
+  const unit = (raw: string) => raw.replace(/[\d.\s]|前|之前|以前|底/g, '');
+  if (unit(target) !== unit(i.actual.raw)) return false;
+  return new D(i.actual.value).lte(i.target.value);
+}
+
 /** 未完成却满分, and stated scores that differ from what the framework's rule gives. */
 export function checkRuleDeviation(ctx: AuditContext): Finding[] {
   const { evaluation, score } = ctx;
@@ -169,7 +182,7 @@ export function checkRuleDeviation(ctx: AuditContext): Finding[] {
     const stated = i.statedScore?.value != null ? new D(i.statedScore.value) : null;
     const weight = i.weight?.value != null ? new D(i.weight.value) : null;
     if (stated === null) continue;
-    if (s.met === false && weight && stated.gte(weight) && weight.gt(0)) {
+    if (s.met === false && weight && stated.gte(weight) && weight.gt(0) && !deadlineKept(i)) {
       out.push(
         finding({
           code: 'unmet-full-score',
