@@ -40,6 +40,7 @@ export const AUDIT_RULE_NAMES: Record<string, string> = {
   'audit.count-reason': '未完成指标须说明原因',
   'audit.count-sum': '各类指标数之和等于合计',
   'audit.execution-rate': '执行率等于执行数 ÷ 全年预算数',
+  'audit.execution-rate-rounding': '执行率按计算值四舍五入填报',
   'audit.execution-reason': '执行率低于 90% 须说明原因',
   'audit.full-marks-with-problems': '自述存在问题却得满分',
   'audit.grade-band': '等级与得分区间一致',
