@@ -77,3 +77,13 @@ export function roundingNote(cmp: NumericComparison): string {
 export function roundingEvidence(cmp: NumericComparison): Evidence['rounding'] {
   return cmp.verdict === 'truncation' ? 'truncation' : 'beyond-rounding';
 }
+
+/**
+ * A table whose copy starts part-way down (corpus 039: the tail of the previous project's table opens the
+ * page): its first row carries no 一级指标 although later rows do, so the rows that named it, and their points,
+ * are not in the file. Its sums are not audited as errors, as with a table cut off at the end.
+ */
+export function startsMidTable(evaluation: Evaluation): boolean {
+  const [first, ...rest] = evaluation.indicators;
+  return !!first && !first.level1?.trim() && rest.some((i) => !!i.level1?.trim());
+}

@@ -43,6 +43,7 @@ export const AUDIT_RULE_NAMES: Record<string, string> = {
   'audit.execution-rate-rounding': '执行率按计算值四舍五入填报',
   'audit.execution-reason': '执行率低于 90% 须说明原因',
   'audit.full-marks-with-problems': '自述存在问题却得满分',
+  'audit.goal-is-name': '年度目标应说明要完成的内容',
   'audit.grade-band': '等级与得分区间一致',
   'audit.grade-label': '等级名称规范',
   'audit.grade-recomputed': '按重算得分评定等级',

@@ -105,6 +105,9 @@ export function checkScoreExceedsWeight(ctx: AuditContext): Finding[] {
 /** 完成值为空却给分: "cannot judge" is not "met". Grouped per table so thirty blanks read as one problem. */
 export function checkScoredWithoutActual(ctx: AuditContext): Finding[] {
   const { evaluation } = ctx;
+  // A form with neither 指标值 nor 完成值 columns (the 决策/管理/绩效 form of corpus 010 scores each criterion by
+  // the reviewer's judgement) has no actual to leave blank.
+  if (!evaluation.indicators.some((i) => !isBlank(i.target) || !isBlank(i.actual))) return [];
   const blanks = evaluation.indicators.filter(
     (i) =>
       i.direction !== 'qualitative' &&
@@ -182,7 +185,9 @@ export function checkRuleDeviation(ctx: AuditContext): Finding[] {
     const stated = i.statedScore?.value != null ? new D(i.statedScore.value) : null;
     const weight = i.weight?.value != null ? new D(i.weight.value) : null;
     if (stated === null) continue;
-    if (s.met === false && weight && stated.gte(weight) && weight.gt(0) && !deadlineKept(i)) {
+    // Full marks for a deadline kept are what any rule gives once the date is read as a date.
+    if (deadlineKept(i) && weight && stated.eq(weight)) continue;
+    if (s.met === false && weight && stated.gte(weight) && weight.gt(0)) {
       out.push(
         finding({
           code: 'unmet-full-score',

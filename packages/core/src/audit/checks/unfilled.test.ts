@@ -138,7 +138,7 @@ describe('a deadline target kept by an earlier date', () => {
       ],
     });
     const sc = score({}, [{ indicatorId: 'x', met: false, computed: '0' }]);
-    expect(checkRuleDeviation(ctx(e, sc)).filter((f) => f.code === 'unmet-full-score')).toEqual([]);
+    expect(checkRuleDeviation(ctx(e, sc))).toEqual([]);
     expect(checkDeviationReasons(ctx(e, sc))).toEqual([]);
   });
   it('still finds a deadline missed: "10月" against "9月前" scored full', () => {
@@ -149,5 +149,23 @@ describe('a deadline target kept by an earlier date', () => {
     });
     const sc = score({}, [{ indicatorId: 'x', met: false, computed: '0' }]);
     expect(checkRuleDeviation(ctx(e, sc)).map((f) => f.code)).toContain('unmet-full-score');
+  });
+});
+
+describe('a 年度目标 that states nothing', () => {
+  it('finds a goal that only repeats the project name (corpus 042)', () => {
+    const e = evaluation({
+      projectName: '2020年省级自然资源卫片执法补助经费',
+      goal: '自然资源卫片执法补助经费',
+    });
+    const [f] = checkTemplateText(ctx(e));
+    expect(f).toMatchObject({ code: 'unfilled', rule: 'audit.goal-is-name' });
+  });
+  it('is silent on a goal that says what is to be done', () => {
+    const e = evaluation({
+      projectName: '卫片执法补助经费',
+      goal: '完成全区卫片图斑核查 120 个，违法行为责停率 95%。',
+    });
+    expect(checkTemplateText(ctx(e))).toEqual([]);
   });
 });

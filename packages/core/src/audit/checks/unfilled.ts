@@ -95,8 +95,25 @@ export function checkTemplateText(ctx: AuditContext): Finding[] {
     ['改进措施', evaluation.measures],
   ];
   const left = fields.filter(([, text]) => text && INSTRUCTION.test(text.trim()));
-  if (!left.length) return [];
+  const out: Finding[] = [];
+  const goal = squeeze(evaluation.goal ?? '');
+  const name = squeeze(evaluation.projectName ?? '');
+  // 年度目标 that only repeats the project's name (corpus 042: 「自然资源卫片执法补助经费」) states no target.
+  if (goal.length >= 4 && name && name.endsWith(goal)) {
+    out.push(
+      finding({
+        code: 'unfilled',
+        severity: 'warning',
+        message: `年度目标只写了项目名称「${evaluation.goal!.trim()}」，没有说明要完成什么、达到什么程度。`,
+        evaluation,
+        evidence: { inputs: { 年度目标: evaluation.goal!, 项目名称: evaluation.projectName! } },
+        rule: 'audit.goal-is-name',
+      }),
+    );
+  }
+  if (!left.length) return out;
   return [
+    ...out,
     finding({
       code: 'unfilled',
       severity: 'warning',
@@ -108,6 +125,7 @@ export function checkTemplateText(ctx: AuditContext): Finding[] {
   ];
 }
 
+const squeeze = (text: string) => text.replace(/[\s\u3000]+/g, '');
 const clip = (text: string) => (text.length > 24 ? `${text.slice(0, 24)}…` : text);
 
 /**

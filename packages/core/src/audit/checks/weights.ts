@@ -1,12 +1,12 @@
 import type { Finding } from '../../model/finding.ts';
 import { D } from '../../numbers/decimal.ts';
 import type { AuditContext } from '../context.ts';
-import { finding } from '../finding-kit.ts';
+import { finding, startsMidTable } from '../finding-kit.ts';
 
 /** 权重: the weights must add up to the framework's total, and each 一级 to what the framework fixes. */
 export function checkWeights(ctx: AuditContext): Finding[] {
   const { evaluation, score } = ctx;
-  if (evaluation.cutOff || !evaluation.indicators.length) return [];
+  if (evaluation.cutOff || startsMidTable(evaluation) || !evaluation.indicators.length) return [];
   // A form without a 分值 column (the 湖北 and 云南 20/80 forms, corpus 018 and 038) prints no weights to add up.
   if (!evaluation.indicators.some((i) => i.weight?.value != null)) return [];
   const out: Finding[] = [];
