@@ -5,6 +5,7 @@ import type { AuditContext, Check } from './context.ts';
 import { mergeSameFindings } from './merge.ts';
 import { checkBudgetRatios } from './checks/budget-ratios.ts';
 import { checkBudgetSums } from './checks/budget-sums.ts';
+import { checkBudgetAdjustments } from './checks/budget-adjustment.ts';
 import { checkClaims, checkClaimsAgainstResults } from './checks/claims.ts';
 import { checkIndicatorCounts } from './checks/counts.ts';
 import { checkDeviationReasons } from './checks/deviation-reasons.ts';
@@ -32,6 +33,7 @@ import { checkStaleYears, checkTemplateText, checkUnfilledCells } from './checks
 export const EVALUATION_CHECKS: Check[] = [
   checkBudgetSums,
   checkBudgetRatios,
+  checkBudgetAdjustments,
   checkExecutionAnomalies,
   checkSummaryRows,
   checkScoreExceedsWeight,
