@@ -26,6 +26,7 @@ import { checkNarrativeAgainstTables } from './checks/narrative-vs-tables.ts';
 import { checkScoreSums } from './checks/score-sums.ts';
 import { checkSummaryRows } from './checks/summary-rows.ts';
 import { checkWeights } from './checks/weights.ts';
+import { checkStatedActuals } from './checks/stated-actuals.ts';
 import { checkComponentRows } from './checks/component-rows.ts';
 import { checkStaleYears, checkTemplateText, checkUnfilledCells } from './checks/unfilled.ts';
 
@@ -48,6 +49,7 @@ export const EVALUATION_CHECKS: Check[] = [
   checkDeviationReasons,
   checkGrade,
   checkIndicatorQuality,
+  checkStatedActuals,
   checkIndicatorCounts,
   checkIndicatorsAgainstBudget,
   checkNarrativeAgainstTables,

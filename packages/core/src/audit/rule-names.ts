@@ -27,6 +27,7 @@ export const AUDIT_RULE_NAMES: Record<string, string> = {
   'audit.budget-sum': '预算合计等于各明细之和',
   'audit.budget-score-max': '预算执行得分不超过其分值',
   'audit.category-sum': '一级指标得分等于其下各指标得分之和',
+  'audit.actual-not-measured': '完成值应为实测数值',
   'audit.adjustment-reason': '年中追加或调整预算须说明原因',
   'audit.blank-budget-score': '预算执行应填得分',
   'audit.blank-executed': '填了执行率须填执行数',
