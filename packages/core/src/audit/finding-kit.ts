@@ -87,3 +87,11 @@ export function startsMidTable(evaluation: Evaluation): boolean {
   const [first, ...rest] = evaluation.indicators;
   return !!first && !first.level1?.trim() && rest.some((i) => !!i.level1?.trim());
 }
+
+/**
+ * The precision of a 万元 amount as a reviewer reads it: budgets are kept to the 元 hundredth, so "62.4" 万元 is
+ * 62.40 with its last zero dropped, not 62.35–62.45 (seed 003). Other figures keep their printed precision.
+ */
+export function amountDecimals(value: Stated): number {
+  return Math.max(value.decimals, 2);
+}
