@@ -169,3 +169,25 @@ describe('a 年度目标 that states nothing', () => {
     expect(checkTemplateText(ctx(e))).toEqual([]);
   });
 });
+
+describe('points deducted where the target was met exactly (corpus 042: 95% against ≥95%, 19 of 20)', () => {
+  const e = evaluation({
+    indicators: [
+      indicator({
+        id: 'x',
+        name: '违法行为责停率',
+        target: '≥95%',
+        actual: '95%',
+        weight: '20',
+        score: '19',
+      }),
+    ],
+  });
+  const sc = score({}, [{ indicatorId: 'x', met: true, computed: '20' }]);
+  it('is a rule deviation naming the score the rule gives, and a missing reason', () => {
+    const [f] = checkRuleDeviation(ctx(e, sc));
+    expect(f).toMatchObject({ code: 'rule-deviation', location: { indicator: '违法行为责停率' } });
+    expect(f!.message).toMatch(/19.*20/);
+    expect(checkDeviationReasons(ctx(e, sc)).map((x) => x.code)).toEqual(['missing-deviation-reason']);
+  });
+});
