@@ -53,9 +53,9 @@ describe('seed 000 (金安区 项目支出绩效自评汇总表)', () => {
     const [f] = having(a, 'missing-deviation-reason', '区政府法律顾问专项经费');
     expect(f!.message).toContain('人民调解');
   });
-  it('keeps rounding noise out: 70.47% for 24.81 / 35.20 is within what rounded amounts allow', () => {
+  it('keeps rounding noise out: 70.47% for 24.81 / 35.20 is within what rounded amounts allow, an info note only', () => {
     const a = audit('000_424dabb8b7582373.txt');
-    expect(having(a, 'ratio-mismatch', '人民调解')).toEqual([]);
+    expect(having(a, 'ratio-mismatch', '人民调解').map((f) => f.severity)).toEqual(['info']);
   });
 });
 

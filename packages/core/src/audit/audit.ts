@@ -5,6 +5,7 @@ import type { AuditContext, Check } from './context.ts';
 import { mergeSameFindings } from './merge.ts';
 import { checkBudgetRatios } from './checks/budget-ratios.ts';
 import { checkBudgetSums } from './checks/budget-sums.ts';
+import { checkBudgetAdjustments } from './checks/budget-adjustment.ts';
 import { checkClaims, checkClaimsAgainstResults } from './checks/claims.ts';
 import { checkIndicatorCounts } from './checks/counts.ts';
 import { checkDeviationReasons } from './checks/deviation-reasons.ts';
@@ -25,21 +26,30 @@ import { checkNarrativeAgainstTables } from './checks/narrative-vs-tables.ts';
 import { checkScoreSums } from './checks/score-sums.ts';
 import { checkSummaryRows } from './checks/summary-rows.ts';
 import { checkWeights } from './checks/weights.ts';
+import { checkStatedActuals } from './checks/stated-actuals.ts';
+import { checkComponentRows } from './checks/component-rows.ts';
+import { checkStaleYears, checkTemplateText, checkUnfilledCells } from './checks/unfilled.ts';
 
 /** Every check that looks at one evaluation, in the order a reviewer reads a form. */
 export const EVALUATION_CHECKS: Check[] = [
   checkBudgetSums,
   checkBudgetRatios,
+  checkBudgetAdjustments,
   checkExecutionAnomalies,
   checkSummaryRows,
   checkScoreExceedsWeight,
   checkScoreSums,
   checkWeights,
+  checkComponentRows,
+  checkUnfilledCells,
+  checkTemplateText,
+  checkStaleYears,
   checkScoredWithoutActual,
   checkRuleDeviation,
   checkDeviationReasons,
   checkGrade,
   checkIndicatorQuality,
+  checkStatedActuals,
   checkIndicatorCounts,
   checkIndicatorsAgainstBudget,
   checkNarrativeAgainstTables,

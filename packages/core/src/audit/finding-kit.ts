@@ -77,3 +77,21 @@ export function roundingNote(cmp: NumericComparison): string {
 export function roundingEvidence(cmp: NumericComparison): Evidence['rounding'] {
   return cmp.verdict === 'truncation' ? 'truncation' : 'beyond-rounding';
 }
+
+/**
+ * A table whose copy starts part-way down (corpus 039: the tail of the previous project's table opens the
+ * page): its first row carries no 一级指标 although later rows do, so the rows that named it, and their points,
+ * are not in the file. Its sums are not audited as errors, as with a table cut off at the end.
+ */
+export function startsMidTable(evaluation: Evaluation): boolean {
+  const [first, ...rest] = evaluation.indicators;
+  return !!first && !first.level1?.trim() && rest.some((i) => !!i.level1?.trim());
+}
+
+/**
+ * The precision of a 万元 amount as a reviewer reads it: budgets are kept to the 元 hundredth, so "62.4" 万元 is
+ * 62.40 with its last zero dropped, not 62.35–62.45 (seed 003). Other figures keep their printed precision.
+ */
+export function amountDecimals(value: Stated): number {
+  return Math.max(value.decimals, 2);
+}

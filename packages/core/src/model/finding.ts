@@ -15,6 +15,8 @@ export const FINDING_CODES = [
   'weights-invalid',
   'indicator-quality',
   'budget-execution-anomaly',
+  'unfilled',
+  'year-mismatch',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -53,7 +53,7 @@ export function checkExecutionRate(
   // A rate derived from two rounded amounts carries their rounding too (relative to the denominator).
   const allowance = ratioAllowance(new D(executed.value), executed.decimals, denominator, budget.decimals);
   const cmp = mismatch(stated, rate.decimals, computed, [], allowance);
-  if (!cmp) return [];
+  if (!cmp) return roundingNoteOf(line, ctx, stated, rate, computed, executed, budget);
   const budgetName = budget === line.adjustedBudget ? '全年预算数' : '年初预算数';
   let wrongDenominator = '';
   if (
@@ -92,6 +92,58 @@ export function checkExecutionRate(
   ];
 }
 
+/**
+ * A rate within what the rounded amounts allow, yet printed otherwise than its quotient rounds (seed 000:
+ * 24.81 ÷ 35.20 = 70.48% printed 70.47%; corpus 026: 31.69 ÷ 32.4 = 97.81% printed 97.80%, cut rather than
+ * rounded): not an error, the unrounded amounts may give it, but a reviewer notes it.
+ */
+function roundingNoteOf(
+  line: Pick<BudgetLine, 'label' | 'source'>,
+  ctx: AuditContext,
+  stated: Dec,
+  rate: Stated,
+  computed: Dec,
+  executed: Stated,
+  budget: Stated,
+): Finding[] {
+  const rounded = computed.toDecimalPlaces(rate.decimals, D.ROUND_HALF_UP);
+  if (rounded.eq(stated)) return [];
+  const cut = computed.toDecimalPlaces(rate.decimals, D.ROUND_DOWN).eq(stated);
+  const shown = `${rounded.toFixed(rate.decimals)}%`;
+  return [
+    finding({
+      code: 'ratio-mismatch',
+      severity: 'info',
+      message: `「${line.label}」执行率填报 ${rate.raw}，按执行数 ${executed.raw} ÷ ${budget.raw} 计算四舍五入为 ${shown}${cut ? '（填报值像是截尾）' : ''}；差异在金额四舍五入的范围内，不作为错误。`,
+      evaluation: ctx.evaluation,
+      source: rate.source ?? line.source,
+      budgetLine: line.label,
+      evidence: {
+        stated: rate.raw,
+        computed: shown,
+        formula: `${executed.raw} ÷ ${budget.raw} × 100% = ${show(computed, 4)}%`,
+        rounding: cut ? 'truncation' : 'within-rounding',
+      },
+      rule: 'audit.execution-rate-rounding',
+    }),
+  ];
+}
+
 export function checkBudgetRatios(ctx: AuditContext): Finding[] {
-  return ctx.evaluation.budget.flatMap((line) => checkExecutionRate(line, ctx, 'audit.execution-rate'));
+  const noted = new Set<string>();
+  return ctx.evaluation.budget.flatMap((line) => {
+    const found = checkExecutionRate(line, ctx, 'audit.execution-rate');
+    // A source line printing the total's very figures says the same rounding again: noted once.
+    const same = [
+      line.executed?.raw,
+      line.adjustedBudget?.raw ?? line.initialBudget?.raw,
+      line.executionRate?.raw,
+    ].join('|');
+    return found.filter((f) => {
+      if (f.rule !== 'audit.execution-rate-rounding') return true;
+      if (noted.has(same)) return false;
+      noted.add(same);
+      return true;
+    });
+  });
 }

@@ -65,12 +65,37 @@ describe('execution rate', () => {
     });
     expect(checkBudgetRatios(ctx(e))).toEqual([]);
   });
-  it('accepts 70.47% for 24.81 / 35.20: rounded amounts allow 70.46%–70.51% (seed 000)', () => {
+  it('accepts 70.47% for 24.81 / 35.20 (rounded amounts allow 70.46%–70.51%), as an info note (seed 000)', () => {
     const e = evaluation({
       budget: [
         line(
           { id: 'a', label: '人民调解' },
           { adjustedBudget: '35.20', executed: '24.81', executionRate: '70.47%' },
+        ),
+      ],
+    });
+    const found = checkBudgetRatios(ctx(e));
+    expect(found.map((f) => [f.severity, f.rule])).toEqual([['info', 'audit.execution-rate-rounding']]);
+    expect(found[0]!.message).toContain('四舍五入为 70.48%');
+  });
+  it('notes a rate cut rather than rounded once, not again on a source line with the same figures (corpus 026)', () => {
+    const figures = { adjustedBudget: '32.4', executed: '31.69', executionRate: '97.80%' };
+    const e = evaluation({
+      budget: [
+        line({ id: 't', label: '年度资金总额', role: 'total' }, figures),
+        line({ id: 's', label: '当年财政拨款', role: 'source', partOf: 't' }, figures),
+      ],
+    });
+    const found = checkBudgetRatios(ctx(e));
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toMatch(/^「年度资金总额」执行率填报 97.80%.*97.81%（填报值像是截尾）/);
+  });
+  it('says nothing of a rate that rounds to its quotient', () => {
+    const e = evaluation({
+      budget: [
+        line(
+          { id: 'a', label: '人民调解' },
+          { adjustedBudget: '35.20', executed: '24.81', executionRate: '70.48%' },
         ),
       ],
     });

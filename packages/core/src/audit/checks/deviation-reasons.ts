@@ -1,6 +1,7 @@
 import type { Finding } from '../../model/finding.ts';
 import { D } from '../../numbers/decimal.ts';
 import type { AuditContext } from '../context.ts';
+import { deadlineKept } from './indicator-scores.ts';
 import { finding } from '../finding-kit.ts';
 import { isLargeDeviation, LARGE_DEVIATION_RATE } from '../../numbers/execution.ts';
 
@@ -23,7 +24,7 @@ export function checkDeviationReasons(ctx: AuditContext): Finding[] {
     const stated = i.statedScore?.value != null ? new D(i.statedScore.value) : null;
     const weight = i.weight?.value != null ? new D(i.weight.value) : null;
     const below = stated !== null && weight !== null && stated.lt(weight);
-    if (!below && met.get(i.id) !== false) continue;
+    if (!below && (met.get(i.id) !== false || deadlineKept(i))) continue;
     out.push(
       finding({
         code: 'missing-deviation-reason',

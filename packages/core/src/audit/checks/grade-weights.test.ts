@@ -33,4 +33,18 @@ describe('weights-invalid', () => {
     expect(checkWeights(ctx(e, score({ categories, weightsAdjustable: true })))[0]!.severity).toBe('info');
     expect(checkWeights(ctx(e, score({ categories, weightsAdjustable: false })))[0]!.severity).toBe('error');
   });
+  it('notes once, as info, a category left out whose points moved to another (seed 001: 可持续性指标 10 → 效益指标 30)', () => {
+    const categories = [
+      { level1: '可持续性指标', weight: '0', expectedWeight: '10', computed: null, stated: null },
+      { level1: '效益指标', weight: '30', expectedWeight: '20', computed: null, stated: null },
+    ];
+    const found = checkWeights(ctx(e, score({ categories, weightsAdjustable: true })));
+    expect(found.map((f) => f.severity)).toEqual(['info']);
+    expect(found[0]!.message).toBe(
+      '一级指标「可持续性指标」（框架 10 分）未设置，分值调整到「效益指标」（30 分，框架原则上 20 分）；评分框架允许适当调整，合计仍为 100 分。',
+    );
+    const elsewhere = [categories[0]!, { ...categories[1]!, weight: '25' }];
+    const apart = checkWeights(ctx(e, score({ categories: elsewhere, weightsAdjustable: true })));
+    expect(apart.map((f) => f.severity)).toEqual(['warning', 'info']);
+  });
 });

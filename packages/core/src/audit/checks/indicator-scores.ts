@@ -105,6 +105,9 @@ export function checkScoreExceedsWeight(ctx: AuditContext): Finding[] {
 /** 完成值为空却给分: "cannot judge" is not "met". Grouped per table so thirty blanks read as one problem. */
 export function checkScoredWithoutActual(ctx: AuditContext): Finding[] {
   const { evaluation } = ctx;
+  // A form with neither 指标值 nor 完成值 columns (the 决策/管理/绩效 form of corpus 010 scores each criterion by
+  // the reviewer's judgement) has no actual to leave blank.
+  if (!evaluation.indicators.some((i) => !isBlank(i.target) || !isBlank(i.actual))) return [];
   const blanks = evaluation.indicators.filter(
     (i) =>
       i.direction !== 'qualitative' &&
@@ -161,6 +164,19 @@ export function checkScoredWithoutActual(ctx: AuditContext): Finding[] {
   ];
 }
 
+/**
+ * A deadline target ("9月前", "11月底前") is kept by an earlier date: "7月" against "9月前" is met (corpus 008),
+ * though a rule reading the target as a number to reach would call it short.
+ */
+export function deadlineKept(i: Indicator): boolean {
+  const target = i.target?.raw ?? '';
+  if (!/(前|之前|以前|底前)\s*$/.test(target) || i.target?.value == null || i.actual?.value == null)
+    return false;
+  const unit = (raw: string) => raw.replace(/[\d.\s]|前|之前|以前|底/g, '');
+  if (unit(target) !== unit(i.actual.raw)) return false;
+  return new D(i.actual.value).lte(i.target.value);
+}
+
 /** 未完成却满分, and stated scores that differ from what the framework's rule gives. */
 export function checkRuleDeviation(ctx: AuditContext): Finding[] {
   const { evaluation, score } = ctx;
@@ -169,6 +185,8 @@ export function checkRuleDeviation(ctx: AuditContext): Finding[] {
     const stated = i.statedScore?.value != null ? new D(i.statedScore.value) : null;
     const weight = i.weight?.value != null ? new D(i.weight.value) : null;
     if (stated === null) continue;
+    // Full marks for a deadline kept are what any rule gives once the date is read as a date.
+    if (deadlineKept(i) && weight && stated.eq(weight)) continue;
     if (s.met === false && weight && stated.gte(weight) && weight.gt(0)) {
       out.push(
         finding({

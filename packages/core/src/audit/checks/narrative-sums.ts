@@ -2,7 +2,7 @@ import type { EvaluationDocument, NarrativeStatement } from '../../model/evaluat
 import type { Finding } from '../../model/finding.ts';
 import { D, sum } from '../../numbers/decimal.ts';
 import { compareWithRounding } from '../../numbers/tolerance.ts';
-import { finding, show } from '../finding-kit.ts';
+import { finding, show, amountDecimals } from '../finding-kit.ts';
 
 const CHANGE = /较上年|上年|同比|增加|减少|下降|增长|上升|节约|超出|调增|调减/;
 /** A shortfall this small against the whole looks like a slip of the pen, not a partial list. */
@@ -49,9 +49,9 @@ export function checkNarrativeSums(doc: EvaluationDocument): Finding[] {
     const computed = sum(parts.map((p) => new D(p.value.value!)));
     const cmp = compareWithRounding(
       total,
-      whole.value.decimals,
+      amountDecimals(whole.value),
       computed,
-      parts.map((p) => p.value.decimals),
+      parts.map((p) => amountDecimals(p.value)),
     );
     if (cmp.verdict === 'equal' || cmp.verdict === 'within-rounding') continue;
     // Far off either way, the list is partial or mixes kinds of figures (budget and execution side by

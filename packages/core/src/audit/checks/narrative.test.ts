@@ -185,6 +185,27 @@ describe('其中 lists in the prose', () => {
       evidence: { computed: '2661.81' },
     });
   });
+  it('reads 万元 printed with one decimal as two-decimal precision (seed 003: 62.4 is 62.40)', () => {
+    const t = '住房保障支出100.00万元，其中：住房公积金62.4万元，提租补贴37.55万元。';
+    const findings = checkNarrativeSums(
+      doc([
+        statement('住房保障支出', '100.00万元', t),
+        statement('住房公积金', '62.4万元', t),
+        statement('提租补贴', '37.55万元', t),
+      ]),
+    );
+    expect(findings.map((f) => f.evidence.computed)).toEqual(['99.95']);
+    const exact = '住房保障支出100.00万元，其中：住房公积金62.4万元，提租补贴37.6万元。';
+    expect(
+      checkNarrativeSums(
+        doc([
+          statement('住房保障支出', '100.00万元', exact),
+          statement('住房公积金', '62.4万元', exact),
+          statement('提租补贴', '37.6万元', exact),
+        ]),
+      ),
+    ).toEqual([]);
+  });
   it('leaves partial lists and change figures alone', () => {
     const partial = '公务用车购置及运行维护费支出3.41万元,其中：公务用车购置支出0万元。';
     const change =

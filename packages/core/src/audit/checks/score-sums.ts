@@ -3,7 +3,7 @@ import type { Stated } from '../../model/stated.ts';
 import { D, sum, type Dec } from '../../numbers/decimal.ts';
 import { compareWithRounding } from '../../numbers/tolerance.ts';
 import type { AuditContext } from '../context.ts';
-import { finding, show } from '../finding-kit.ts';
+import { finding, show, startsMidTable } from '../finding-kit.ts';
 
 /** Integer scores are exact counts; only written decimals carry rounding. */
 function scoreDecimals(decimals: number[]): number[] {
@@ -31,7 +31,7 @@ export function checkScoreSums(ctx: AuditContext): Finding[] {
   const out: Finding[] = [];
   const scored = evaluation.indicators.filter((i) => !i.notApplicable);
   const budgetLine = evaluation.budget.find((l) => l.statedScore && l.statedScore.value !== null);
-  if (evaluation.cutOff || !scored.length) return out;
+  if (evaluation.cutOff || startsMidTable(evaluation) || !scored.length) return out;
 
   const total = evaluation.statedTotal;
   const parts = numbers([

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ctx, evaluation, indicator, line, s, score } from '../test-kit.ts';
 import { checkRuleDeviation, checkScoreExceedsWeight, checkScoredWithoutActual } from './indicator-scores.ts';
 import { checkScoreSums } from './score-sums.ts';
+import { checkWeights } from './weights.ts';
 
 describe('score-exceeds-weight', () => {
   it('finds an indicator scored above its weight (seed 003 法律援助: 101 of 10)', () => {
@@ -137,5 +138,57 @@ describe('rule-deviation and unmet-full-score', () => {
     });
     const sc = score({}, [{ indicatorId: 'x', computed: '1.11', met: false }]);
     expect(checkRuleDeviation(ctx(e, sc))).toEqual([]);
+  });
+});
+
+describe('tables the copy does not show whole', () => {
+  it('does not add up a table that starts part-way down (corpus 039: 55 of a stated 100 with the head cut)', () => {
+    const e = evaluation({
+      statedWeightTotal: s('100'),
+      indicators: [
+        indicator({ name: '发放及时率', level1: '', level2: '', target: '100', weight: '5' }),
+        indicator({
+          name: '群众知晓率',
+          level1: '效益指标',
+          level2: '社会效益指标',
+          target: '100',
+          weight: '50',
+        }),
+      ],
+    });
+    expect(checkScoreSums(ctx(e))).toEqual([]);
+    expect(checkWeights(ctx(e, score({ weightTotal: '55' })))).toEqual([]);
+  });
+  it('still adds up a whole table whose weights fall short', () => {
+    const e = evaluation({
+      statedWeightTotal: s('100'),
+      indicators: [
+        indicator({ name: '发放及时率', level1: '产出指标', target: '100', weight: '5' }),
+        indicator({ name: '群众知晓率', level1: '效益指标', target: '100', weight: '50' }),
+      ],
+    });
+    expect(checkScoreSums(ctx(e)).map((f) => f.rule)).toContain('audit.weight-sum');
+    expect(checkWeights(ctx(e, score({ weightTotal: '55' }))).map((f) => f.rule)).toContain(
+      'audit.weight-total',
+    );
+  });
+  it('does not ask for 完成值 on a form that has no 指标值 or 完成值 column (corpus 010, 决策/管理/绩效)', () => {
+    const e = evaluation({
+      indicators: [
+        indicator({ name: '目标内容', level1: '项目决策', weight: '4', score: '4' }),
+        indicator({ name: '决策依据', level1: '项目决策', weight: '3', score: '3' }),
+      ],
+    });
+    expect(checkScoredWithoutActual(ctx(e))).toEqual([]);
+    const withTargets = evaluation({
+      indicators: [indicator({ name: '培训人数', target: '≥100', weight: '4', score: '4' })],
+    });
+    expect(checkScoredWithoutActual(ctx(withTargets)).map((f) => f.code)).toEqual(['scored-without-actual']);
+  });
+  it('does not total weights for a form that prints no 分值 column (corpus 018, 湖北 20/80)', () => {
+    const e = evaluation({
+      indicators: [indicator({ name: '办结信访案件', target: '168起', actual: '168起', score: '10' })],
+    });
+    expect(checkWeights(ctx(e, score({ weightTotal: '20' })))).toEqual([]);
   });
 });

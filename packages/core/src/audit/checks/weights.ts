@@ -1,12 +1,14 @@
 import type { Finding } from '../../model/finding.ts';
 import { D } from '../../numbers/decimal.ts';
 import type { AuditContext } from '../context.ts';
-import { finding } from '../finding-kit.ts';
+import { finding, startsMidTable } from '../finding-kit.ts';
 
 /** 权重: the weights must add up to the framework's total, and each 一级 to what the framework fixes. */
 export function checkWeights(ctx: AuditContext): Finding[] {
   const { evaluation, score } = ctx;
-  if (evaluation.cutOff || !evaluation.indicators.length) return [];
+  if (evaluation.cutOff || startsMidTable(evaluation) || !evaluation.indicators.length) return [];
+  // A form without a 分值 column (the 湖北 and 云南 20/80 forms, corpus 018 and 038) prints no weights to add up.
+  if (!evaluation.indicators.some((i) => i.weight?.value != null)) return [];
   const out: Finding[] = [];
   const expected = new D(score.expectedWeightTotal ?? '100');
   const total = new D(score.weightTotal);
@@ -26,6 +28,42 @@ export function checkWeights(ctx: AuditContext): Finding[] {
         rule: 'audit.weight-total',
       }),
     );
+  }
+  const moved = score.categories.filter(
+    (c) => c.expectedWeight !== undefined && !new D(c.weight).eq(c.expectedWeight),
+  );
+  const dropped = moved.filter((c) => new D(c.weight).isZero());
+  const raised = moved.filter((c) => new D(c.weight).gt(c.expectedWeight!));
+  const droppedPoints = dropped.reduce((acc, c) => acc.plus(c.expectedWeight!), new D(0));
+  const raisedPoints = raised.reduce(
+    (acc, c) => acc.plus(new D(c.weight).minus(c.expectedWeight!)),
+    new D(0),
+  );
+  // Seed 001: 可持续性指标 not set and its 10 points moved to 效益指标 (30 for 20), the total still 100, under a
+  // framework that allows it ("其他指标权重可作适当调整，但总分应为100分") and explained in the report's text: one
+  // note that says where the points went, not a warning for the gap and a note for the surplus.
+  if (
+    score.weightsAdjustable &&
+    total.eq(expected) &&
+    dropped.length &&
+    moved.length === dropped.length + raised.length &&
+    droppedPoints.eq(raisedPoints)
+  ) {
+    out.push(
+      finding({
+        code: 'weights-invalid',
+        severity: 'info',
+        message: `一级指标${dropped.map((c) => `「${c.level1}」（框架 ${c.expectedWeight} 分）`).join('、')}未设置，分值调整到${raised.map((c) => `「${c.level1}」（${c.weight} 分，框架原则上 ${c.expectedWeight} 分）`).join('、')}；评分框架允许适当调整，合计仍为 ${expected.toFixed()} 分。`,
+        evaluation,
+        source: evaluation.source,
+        evidence: {
+          stated: moved.map((c) => `${c.level1} ${c.weight}`).join('；'),
+          computed: moved.map((c) => `${c.level1} ${c.expectedWeight}`).join('；'),
+        },
+        rule: 'audit.category-weight',
+      }),
+    );
+    return out;
   }
   for (const c of score.categories) {
     if (c.expectedWeight === undefined || new D(c.weight).eq(c.expectedWeight)) continue;
