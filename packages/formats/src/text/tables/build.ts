@@ -8,7 +8,7 @@ import { readIndicatorRow } from './indicators.ts';
 import { readBelow, readKeyRow, type PendingBelow } from './keys.ts';
 import type { Section } from './section.ts';
 import { readSummaryRow } from './summary.ts';
-import { describedForms, identifyForm } from './forms.ts';
+import { describedForms, identifyForm, mergeHeaderRows } from './forms.ts';
 import { isFooterLabel, isLevel1Label, isLevel2Label } from './vocabulary.ts';
 import { lostCells, type RawRow, type RawTable } from './types.ts';
 
@@ -34,8 +34,15 @@ function openSection(kind: SectionKind, row: RawRow): Section {
 function extendHeader(section: Section, row: RawRow): boolean {
   const sub = row.cells.map((c) => c.text);
   const filled = sub.filter(Boolean);
-  if (section.dataRows > 0 || !filled.length || !filled.every((t) => LEVEL_ONLY.test(squeeze(t))))
-    return false;
+  if (section.dataRows > 0 || !filled.length) return false;
+  // "一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位" under "绩效指标 | 年度指标值 | …": by the form.
+  const merged = mergeHeaderRows(section.headers, sub);
+  if (merged) {
+    section.headers = merged;
+    section.columns = mapColumns(section.kind, merged);
+    return true;
+  }
+  if (!filled.every((t) => LEVEL_ONLY.test(squeeze(t)))) return false;
   const k = sub.findIndex((t) => !t);
   const lead = k < 0 ? sub.length : k;
   if (sub.length !== section.headers.length - 1 + lead) return false;
