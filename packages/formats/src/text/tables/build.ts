@@ -108,6 +108,13 @@ export function buildEvaluation(
     evaluation.source.table = title;
     evaluation.formSignature.push(squeeze(title));
   }
+  if (table.guess)
+    opts.issues.push({
+      severity: 'warning',
+      code: 'cells-fused',
+      message: table.guess,
+      source: { file: opts.file, line: table.firstLine, table: title },
+    });
   const ctx: TableContext = {
     file: opts.file,
     table,
