@@ -53,6 +53,35 @@ function extendHeader(section: Section, row: RawRow): boolean {
 }
 
 /**
+ * What names a table printed without a title: the project its 项目名称 cell names, else the
+ * heading just above it in the text (a project name, "（三）卫片执法补助经费"), so that several
+ * untitled tables of one document are told apart by their project rather than all 未命名表格.
+ */
+function contextName(table: RawTable, documentText: string): string | undefined {
+  for (const row of table.rows) {
+    // A header row (序号 | 项目名称 | 全年预算数 …) names columns, not a project.
+    if (sectionOf(row.cells.map((c) => c.text))) continue;
+    const k = row.cells.findIndex((c) => squeeze(c.text) === '项目名称');
+    const name = k >= 0 ? row.cells.slice(k + 1).find((c) => c.text.trim() !== '')?.text : undefined;
+    if (name && squeeze(name).length <= 60) return squeeze(name);
+  }
+  if (table.layout === 'grid' || !table.firstLine) return undefined;
+  const lines = documentText.split(/\r?\n|\r/);
+  // Up to three non-blank lines back: a short line that is neither prose (。；) nor an address.
+  for (let i = table.firstLine - 2, seen = 0; i >= 0 && seen < 3; i--) {
+    const text = squeeze(lines[i] ?? '');
+    if (!text) continue;
+    seen++;
+    if (/[。；;]|https?:|www\./i.test(text) || text.length > 40 || text.length < 4) continue;
+    const heading = text
+      .replace(/^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])/, '')
+      .replace(/[：:]$/, '');
+    if (/[\u4e00-\u9fff]{4}/.test(heading)) return heading;
+  }
+  return undefined;
+}
+
+/**
  * A table whose first rows are indicator rows, its header on a page the copy does not have (a page
  * that starts mid-table): rows with a 二级 label, or a sign and a figure, before any header.
  */
@@ -98,7 +127,7 @@ export function buildEvaluation(
   table: RawTable,
   opts: { id: string; file: string; documentText: string; issues: ReadIssue[] },
 ): TableReading {
-  const title = table.title?.text ?? '未命名表格';
+  const title = table.title?.text ?? contextName(table, opts.documentText) ?? '未命名表格';
   const evaluation = newEvaluation({ id: opts.id, title, kind: 'department' });
   if (table.captionYear !== undefined) evaluation.year = table.captionYear;
   if (table.title) {
