@@ -8,7 +8,7 @@ import { readIndicatorRow } from './indicators.ts';
 import { readBelow, readKeyRow, type PendingBelow } from './keys.ts';
 import type { Section } from './section.ts';
 import { readSummaryRow } from './summary.ts';
-import { describedForms, identifyForm } from './forms.ts';
+import { describedForms, identifyForm, mergeHeaderRows } from './forms.ts';
 import { isFooterLabel, isLevel1Label, isLevel2Label } from './vocabulary.ts';
 import { lostCells, type RawRow, type RawTable } from './types.ts';
 
@@ -34,8 +34,15 @@ function openSection(kind: SectionKind, row: RawRow): Section {
 function extendHeader(section: Section, row: RawRow): boolean {
   const sub = row.cells.map((c) => c.text);
   const filled = sub.filter(Boolean);
-  if (section.dataRows > 0 || !filled.length || !filled.every((t) => LEVEL_ONLY.test(squeeze(t))))
-    return false;
+  if (section.dataRows > 0 || !filled.length) return false;
+  // "一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位" under "绩效指标 | 年度指标值 | …": by the form.
+  const merged = mergeHeaderRows(section.headers, sub);
+  if (merged) {
+    section.headers = merged;
+    section.columns = mapColumns(section.kind, merged);
+    return true;
+  }
+  if (!filled.every((t) => LEVEL_ONLY.test(squeeze(t)))) return false;
   const k = sub.findIndex((t) => !t);
   const lead = k < 0 ? sub.length : k;
   if (sub.length !== section.headers.length - 1 + lead) return false;
@@ -43,6 +50,35 @@ function extendHeader(section: Section, row: RawRow): boolean {
   section.headers = headers;
   section.columns = mapColumns(section.kind, headers);
   return true;
+}
+
+/**
+ * What names a table printed without a title: the project its 项目名称 cell names, else the
+ * heading just above it in the text (a project name, "（三）卫片执法补助经费"), so that several
+ * untitled tables of one document are told apart by their project rather than all 未命名表格.
+ */
+function contextName(table: RawTable, documentText: string): string | undefined {
+  for (const row of table.rows) {
+    // A header row (序号 | 项目名称 | 全年预算数 …) names columns, not a project.
+    if (sectionOf(row.cells.map((c) => c.text))) continue;
+    const k = row.cells.findIndex((c) => squeeze(c.text) === '项目名称');
+    const name = k >= 0 ? row.cells.slice(k + 1).find((c) => c.text.trim() !== '')?.text : undefined;
+    if (name && squeeze(name).length <= 60) return squeeze(name);
+  }
+  if (table.layout === 'grid' || !table.firstLine) return undefined;
+  const lines = documentText.split(/\r?\n|\r/);
+  // Up to three non-blank lines back: a short line that is neither prose (。；) nor an address.
+  for (let i = table.firstLine - 2, seen = 0; i >= 0 && seen < 3; i--) {
+    const text = squeeze(lines[i] ?? '');
+    if (!text) continue;
+    seen++;
+    if (/[。；;]|https?:|www\./i.test(text) || text.length > 40 || text.length < 4) continue;
+    const heading = text
+      .replace(/^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])/, '')
+      .replace(/[：:]$/, '');
+    if (/[\u4e00-\u9fff]{4}/.test(heading)) return heading;
+  }
+  return undefined;
 }
 
 /**
@@ -91,7 +127,7 @@ export function buildEvaluation(
   table: RawTable,
   opts: { id: string; file: string; documentText: string; issues: ReadIssue[] },
 ): TableReading {
-  const title = table.title?.text ?? '未命名表格';
+  const title = table.title?.text ?? contextName(table, opts.documentText) ?? '未命名表格';
   const evaluation = newEvaluation({ id: opts.id, title, kind: 'department' });
   if (table.captionYear !== undefined) evaluation.year = table.captionYear;
   if (table.title) {
@@ -101,6 +137,13 @@ export function buildEvaluation(
     evaluation.source.table = title;
     evaluation.formSignature.push(squeeze(title));
   }
+  if (table.guess)
+    opts.issues.push({
+      severity: 'warning',
+      code: 'cells-fused',
+      message: table.guess,
+      source: { file: opts.file, line: table.firstLine, table: title },
+    });
   const ctx: TableContext = {
     file: opts.file,
     table,

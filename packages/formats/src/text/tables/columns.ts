@@ -16,6 +16,8 @@ export function sectionOf(cells: string[]): SectionKind | undefined {
   if (has(/^任务名称$/)) return 'tasks';
   const target = new Set([...labelsOf('indicators', 'target'), ...labelsOf('indicators', 'weight')]);
   if (has(/^三级指标$/) || (has(/^一级指标$/) && keys.some((k) => target.has(k)))) return 'indicators';
+  // "绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分": the group row over 一级/二级/三级 (national 2020 form).
+  if (has(/^(绩效指标|年度绩效指标)$/) && keys.some((k) => target.has(k))) return 'indicators';
   if (has(/^(一级指标|二级指标|三级指标)$/) && keys.every((k) => /^(一级指标|二级指标|三级指标)$/.test(k)))
     return 'indicators';
   if (has(/计分标准|指标分值/) && has(/^(自评)?得分$/)) return 'indicators';

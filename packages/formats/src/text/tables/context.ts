@@ -1,6 +1,7 @@
 import type { Evaluation, ReadIssue, SourceRef } from '@jixiao/core';
 import { lostCells, type RawCell, type RawRow, type RawTable } from './types.ts';
-import { placeByContent } from './stream-align.ts';
+import { fit, placeByContent } from './stream-align.ts';
+import { isLevel1Label } from './vocabulary.ts';
 import type { ColumnType } from './vocabulary.ts';
 
 /** What every section reader needs: where it is, and where to put what it finds. */
@@ -64,6 +65,7 @@ export function placeShortRow(
   cells: RawCell[],
   width: number,
   columns: { types: Array<ColumnType | undefined>; fields: Array<string | undefined> },
+  previous?: RawCell[],
 ): RawCell[] | undefined {
   if (!lostCells(ctx.table.layout)) return undefined;
   if (cells.length >= width) return undefined;
@@ -77,8 +79,40 @@ export function placeShortRow(
   )
     return undefined;
   if (cells[0]?.text === '') return undefined;
-  const placement = placeByContent(cells, columns.types, columns.fields);
   const line = row.line;
+  // The row the copy ends in (the text stops inside the table): it lost its trailing cells, not
+  // inner ones. From the 一级 column (its first cell a 一级 label, so nothing merged is missing) its cells go in
+  // order when none contradicts its column.
+  const rows = ctx.table.rows;
+  const endsText =
+    rows[rows.length - 1] === row &&
+    ctx.documentText
+      .split(/\r?\n|\r/)
+      .slice(row.endLine ?? row.line)
+      .every((l) => l.trim() === '');
+  const first = columns.types.indexOf('level1');
+  if (endsText && first >= 0 && isLevel1Label(cells[0]!.text)) {
+    const filled = cells.filter((c) => c.text !== '');
+    // No hard mismatch (a figure in a text column, a sign in a number column): -2 and below.
+    // …and only where the row above filled those same columns (past its merged 一级/二级): a copy
+    // that dropped an empty inner cell would otherwise shift every figure after it.
+    const sameAsAbove = (k: number) => k < first + 2 || (previous?.[k]?.text ?? '') !== '';
+    if (
+      previous !== undefined &&
+      first + filled.length <= width &&
+      filled.every((_, k) => sameAsAbove(first + k)) &&
+      filled.every((c, k) => fit(c.text, columns.types[first + k]) > -2)
+    ) {
+      warn(
+        ctx,
+        row,
+        `这一行在文件末尾中断，只有 ${filled.length} 格，已从一级指标起按表头顺序放入各列，其后各列为空`,
+        'row-cut-off',
+      );
+      return Array.from({ length: width }, (_, k) => filled[k - first] ?? { text: '', line });
+    }
+  }
+  const placement = placeByContent(cells, columns.types, columns.fields);
   const sure = Math.round(placement.confidence * 100);
   warn(
     ctx,

@@ -3,6 +3,7 @@ import { cleanCell } from '../lines.ts';
 import { lineShape } from './classify.ts';
 import { pipeRows } from './pipe-rows.ts';
 import { readCellStream } from './cell-stream.ts';
+import { readFusedLine } from './fused-line.ts';
 import { sectionOf } from './columns.ts';
 import { captionAbove, captionYear, looksLikeTitle, titleYear } from './titles.ts';
 import type { RawCell, RawRow, RawTable } from './types.ts';
@@ -35,7 +36,7 @@ export function findTables(lines: NumberedLine[]): RawTable[] {
       const stream = /^(一级指标|三级指标)$/.test(cleanCell(lines[i]!.text))
         ? readCellStream(lines, i)
         : undefined;
-      const found = stream ?? readSpaceRows(lines, i);
+      const found = stream ?? readFusedLine(lines, i) ?? readSpaceRows(lines, i);
       if (found) {
         tables.push(withCaption(found.table, lines, i));
         i = found.next;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describedForms, identifyForm } from './forms.ts';
+import { describedForms, identifyForm, mergeHeaderRows } from './forms.ts';
 import { sectionOf, mapColumns } from './columns.ts';
 import { headerKey } from './vocabulary.ts';
 import { readText } from '../read-text.ts';
@@ -64,5 +64,41 @@ describe('a form that is not described', () => {
       '表格「某某项目绩效自评表」的栏目与已描述的自评表表样都不相同，已按通用栏目名称读取，请核对各列是否读对',
     );
     expect(issue.source).toMatchObject({ line: 2 });
+  });
+});
+
+describe('two header rows read as one, by the form', () => {
+  // The national form's variant with 指标性质/指标值/度量单位 printed as copies give it: 绩效指标 and
+  // 年度指标值 on the first header row, the columns they span on the second.
+  const form = describedForms().find((f) => f.id === 'national-project-2020')!;
+  const variant = form.indicators.variants![0]!;
+  const spans = variant.slice(0, 6);
+  const top = ['绩效指标', '年度指标值', ...variant.slice(6)];
+
+  it('gives the variant the rows span, padding cells of a web copy ignored', () => {
+    expect(mergeHeaderRows([...top, '', ''], [...spans, ''])).toEqual(variant);
+  });
+
+  it('refuses rows that no described form prints', () => {
+    expect(mergeHeaderRows(top, ['一级指标', '二级指标', '三级指标', '甲', '乙', '丙'])).toBeUndefined();
+  });
+
+  it('reads the indicator rows under both header rows of a pipe-row copy, with target, actual, weight and score', () => {
+    const pipe = (cells: string[]) => `| ${cells.join(' | ')} | ||`;
+    const text = [
+      '2020年度项目支出绩效自评表',
+      pipe(top),
+      pipe(spans),
+      pipe(['产出指标', '数量指标', '野生动物收容所', '≥', '200', '平方米', '204.46', '10.00', '9.00', '']),
+      pipe(['质量指标', '项目竣工验收率', '=', '100', '%', '100', '20', '19']),
+      pipe(['总分', '', '', '', '', '', '', '30', '28', '']),
+    ].join('\n');
+    const e = readText(text, 'x.txt').evaluations.find((x) => x.indicators.length)!;
+    expect(
+      e.indicators.map((i) => [i.name, i.target?.raw, i.actual?.raw, i.weight?.raw, i.statedScore?.raw]),
+    ).toEqual([
+      ['野生动物收容所', '200', '204.46', '10.00', '9.00'],
+      ['项目竣工验收率', '100', '100', '20', '19'],
+    ]);
   });
 });

@@ -66,3 +66,46 @@ export function identifyForm(signature: string[], title = ''): FormDescription |
   }
   return best?.form;
 }
+
+/**
+ * Two header rows read as one, by the form: each cell of the top row either stands over its own
+ * column or is a group ("绩效指标" over 一级/二级/三级, "年度指标值" over 指标性质/指标值/度量单位) that
+ * the next run of sub-row cells replaces. Returns the merged header when a described form's
+ * indicator header (or a variant) is exactly what comes out, else undefined: a guess needs the form.
+ */
+export function mergeHeaderRows(top: string[], sub: string[]): string[] | undefined {
+  const trimEnd = (cells: string[]) => {
+    let n = cells.length;
+    while (n > 0 && squeeze(cells[n - 1]!) === '') n--;
+    return cells.slice(0, n);
+  };
+  const t = trimEnd(top);
+  const s = trimEnd(sub);
+  if (!t.length || !s.length || s.some((c) => squeeze(c) === '')) return undefined;
+  const tk = t.map(headerKey);
+  const sk = s.map(headerKey);
+  for (const form of describedForms()) {
+    for (const header of [form.indicators.header, ...(form.indicators.variants ?? [])]) {
+      const v = header.map(headerKey);
+      const out: string[] = [];
+      // p: place in the form's header; i: top cell; j: sub cell. Small (≤ 12 cells): plain search.
+      const match = (p: number, i: number, j: number): boolean => {
+        if (p === v.length) return i === t.length && j === s.length;
+        if (i === t.length) return false;
+        if (v[p] === tk[i]) {
+          out.push(t[i]!);
+          if (match(p + 1, i + 1, j)) return true;
+          out.pop();
+        }
+        for (let k = 1; j + k <= s.length && p + k <= v.length && v[p + k - 1] === sk[j + k - 1]; k++) {
+          out.push(...s.slice(j, j + k));
+          if (match(p + k, i + 1, j + k)) return true;
+          out.length -= k;
+        }
+        return false;
+      };
+      if (match(0, 0, 0)) return out;
+    }
+  }
+  return undefined;
+}

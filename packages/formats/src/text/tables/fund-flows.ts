@@ -2,7 +2,7 @@ import { D, parseStated, type BudgetLine } from '@jixiao/core';
 import { squeeze } from '../lines.ts';
 import { mapColumns } from './columns.ts';
 import type { TableContext } from './context.ts';
-import { sourceOf } from './context.ts';
+import { sourceOf, warn } from './context.ts';
 import type { RawCell, RawRow } from './types.ts';
 
 const isNumber = (c: RawCell) => parseStated(c.text).value !== null;
@@ -67,13 +67,24 @@ function layoutOf(top: string[], sub: string[], data: RawRow[]): Layout {
 export function readFundFlows(ctx: TableContext): BudgetLine[] {
   const rows = ctx.table.rows;
   const header: RawRow[] = [];
+  let headerEnd = 0;
   for (const row of rows) {
     if (row.cells.slice(1).some(isNumber) || header.length >= 2) break;
+    headerEnd++;
+    // A padding row (`| |`, `||||`) of a web copy is no header line: the labels are in the next one.
+    if (row.cells.every((c) => c.text.trim() === '')) continue;
     header.push(row);
   }
   const top = header[0]?.cells.map((c) => c.text) ?? [];
   const sub = header[1]?.cells.map((c) => c.text) ?? [];
-  const data = rows.slice(header.length).filter((r) => r.cells.some(isNumber));
+  const data = rows.slice(headerEnd).filter((r) => r.cells.some(isNumber));
+  // Without two column names there is nothing to place the figures under: said, not guessed.
+  if (top.filter((t) => t.trim() !== '').length < 2) {
+    const at = header[0] ?? rows[0];
+    if (at)
+      warn(ctx, at, '项目收支表的表头不足两栏，无法确定各列含义，此表未读取', 'fund-flows-header-short');
+    return [];
+  }
   const layout = layoutOf(top, sub, data);
   ctx.evaluation.formSignature.push(...[...top, ...sub].map(squeeze).filter(Boolean));
   const fields = mapColumns('fund-flows', layout.leaves);

@@ -56,7 +56,9 @@ export function readIndicatorRow(ctx: TableContext, section: Section, row: RawRo
       shifted = true;
     }
   }
-  const placed = shifted ? undefined : placeShortRow(ctx, row, cells, width, columnTypes(section));
+  const placed = shifted
+    ? undefined
+    : placeShortRow(ctx, row, cells, width, columnTypes(section), section.previous);
   if (placed) {
     cells = placed;
     shifted = true;

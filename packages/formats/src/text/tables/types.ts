@@ -46,6 +46,8 @@ export interface RawTable {
   rows: RawRow[];
   firstLine: number;
   lastLine: number;
+  /** How the table was made out of a copy that lost its cells' bounds, said to the user as a warning. */
+  guess?: string;
   /** How messages name the table when lines do not locate it ("第 2 个表格「…」"): grids only. */
   place?: string;
 }

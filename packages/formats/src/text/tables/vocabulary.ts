@@ -79,6 +79,11 @@ const LEVEL2 = new Set(file.level2);
 const FILLER = file.filler.map((p) => new RegExp(p));
 const FOOTER = new Set(file.footer);
 
+/** Every 一级 and 二级 label of the described forms, longest first (to cut them out of fused text). */
+export const LEVEL_LABELS: string[] = [...LEVEL1, ...LEVEL2].sort((a, b) => b.length - a.length);
+/** 合计, 总分 …: the footer labels of the described forms. */
+export const FOOTER_LABELS: string[] = [...FOOTER];
+
 /** 产出指标, 效益指标 … (with or without its points): a 一级 label of a described form. */
 export function isLevel1Label(text: string): boolean {
   return LEVEL1.has(squeeze(text).replace(/[（(]\d+(\.\d+)?分[)）]$/, ''));
