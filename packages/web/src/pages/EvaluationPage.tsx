@@ -7,6 +7,7 @@ import { dismissedKeys, FindingsPanel } from '../components/FindingsPanel.tsx';
 import { FindingCounts } from '../components/FindingCounts.tsx';
 import { IndicatorTable } from '../components/IndicatorTable.tsx';
 import { InputsTable } from '../components/InputsTable.tsx';
+import { NarrativeFields } from '../components/NarrativeFields.tsx';
 import { PageState } from '../components/PageState.tsx';
 import { ReviewPanel } from '../components/ReviewPanel.tsx';
 import { returnComment, RevisionsTable } from '../components/RevisionsTable.tsx';
@@ -361,19 +362,7 @@ export function EvaluationPage() {
                 {
                   key: 'text',
                   label: '目标与问题',
-                  children: (
-                    <Descriptions
-                      size="small"
-                      column={1}
-                      bordered
-                      items={[
-                        { key: 'g', label: '年度目标', children: e.goal ?? '—' },
-                        { key: 'p', label: '存在问题', children: e.problems ?? '—' },
-                        { key: 'm', label: '改进措施', children: e.measures ?? '—' },
-                        { key: 'c', label: '评价结论', children: e.conclusion ?? '—' },
-                      ]}
-                    />
-                  ),
+                  children: <NarrativeFields evaluation={e} editable={editable} onChange={edit} />,
                 },
                 {
                   key: 'revisions',
