@@ -6,6 +6,7 @@ import { mergeSameFindings } from './merge.ts';
 import { checkBudgetRatios } from './checks/budget-ratios.ts';
 import { checkBudgetSums } from './checks/budget-sums.ts';
 import { checkClaims, checkClaimsAgainstResults } from './checks/claims.ts';
+import { checkCompleteness } from './checks/completeness.ts';
 import { checkIndicatorCounts } from './checks/counts.ts';
 import { checkDeviationReasons } from './checks/deviation-reasons.ts';
 import { checkExecutionAnomalies } from './checks/execution-anomaly.ts';
@@ -28,6 +29,7 @@ import { checkWeights } from './checks/weights.ts';
 
 /** Every check that looks at one evaluation, in the order a reviewer reads a form. */
 export const EVALUATION_CHECKS: Check[] = [
+  checkCompleteness,
   checkBudgetSums,
   checkBudgetRatios,
   checkExecutionAnomalies,

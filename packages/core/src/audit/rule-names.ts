@@ -15,6 +15,7 @@ export const FINDING_CODE_NAMES: Record<FindingCode, string> = {
   'weights-invalid': '分值设置不符合评分框架',
   'indicator-quality': '指标设置不规范',
   'budget-execution-anomaly': '预算执行异常',
+  incomplete: '必填项未填写',
 };
 
 /**
@@ -26,6 +27,13 @@ export const AUDIT_RULE_NAMES: Record<string, string> = {
   'audit.budget-score-max': '预算执行得分不超过其分值',
   'audit.category-sum': '一级指标得分等于其下各指标得分之和',
   'audit.category-weight': '一级指标分值等于其下各指标分值之和',
+  'audit.complete-actual': '每个指标须填写完成值',
+  'audit.complete-budget': '项目须填写预算执行情况',
+  'audit.complete-goal': '须填写年度总体目标',
+  'audit.complete-indicator-name': '每个指标须有名称',
+  'audit.complete-project-name': '须填写项目名称',
+  'audit.complete-score': '每个指标须填写得分',
+  'audit.complete-target': '每个指标须填写指标值',
   'audit.claim-all-met': '正文称目标全部完成须与指标表一致',
   'audit.cost-floor': '成本指标应为上限（≤）',
   'audit.count-completed': '完成指标数不超过设定指标数',

@@ -15,6 +15,7 @@ export const FINDING_CODES = [
   'weights-invalid',
   'indicator-quality',
   'budget-execution-anomaly',
+  'incomplete',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
