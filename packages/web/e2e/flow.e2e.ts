@@ -198,6 +198,8 @@ describe('web UI end to end', () => {
     await page.goto(`${server.url}/evaluations/${evaluationId}`);
     await page.getByLabel('复核意见').fill('请补充群众满意度调查的样本数');
     await page.getByRole('button', { name: /退\s*回/ }).click();
+    // 退回 asks first.
+    await page.getByRole('button', { name: '确认退回' }).click();
     await page.getByText('退回成功').waitFor();
     await context.close();
 
@@ -249,6 +251,8 @@ describe('web UI end to end', () => {
     await page.getByRole('button', { name: '审核通过' }).click();
     await page.getByText('审核通过成功').waitFor();
     await page.getByRole('button', { name: /公\s*开/ }).click();
+    // 公开 asks first: the report becomes visible to everyone.
+    await page.getByRole('button', { name: '确认公开' }).click();
     await page.getByText('公开成功').waitFor();
     await page.locator('.ant-tag', { hasText: '已公开' }).first().waitFor();
     // The review score sits beside the self score; the self score is untouched.
