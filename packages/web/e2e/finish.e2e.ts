@@ -134,9 +134,9 @@ describe('a 填报人 finishes an evaluation from a blank form', () => {
     await page.getByLabel('改进措施').fill('继续规范办案补贴发放流程。');
     await page.getByLabel('评价结论').fill(conclusion);
     await page.getByLabel('结果应用').fill('自评结果作为 2026 年预算安排的依据。');
-    await shot(page, 'f03-goals');
     // Nothing required is left blank: no 必填项 finding remains.
     await expect.poll(() => page.locator('#findings').getByText('必填项未填写').count()).toBe(0);
+    await shot(page, 'f03-goals');
 
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText(/已保存（第 2 版）/).waitFor();
