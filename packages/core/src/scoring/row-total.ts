@@ -1,4 +1,4 @@
-import type { Evaluation } from '../model/evaluation.ts';
+import type { BudgetLine, Evaluation } from '../model/evaluation.ts';
 import { D, sum } from '../numbers/decimal.ts';
 
 /** 各项得分合计 — the 自评得分 the form's own rows add up to, and the rows still without one. */
@@ -10,15 +10,21 @@ export interface RowScoreTotal {
 }
 
 /**
+ * A budget line with a 得分 of its own: one that carries a 分值 (the 年度资金总额 line of the official form), or
+ * states a score. A 得分 column left blank on the other lines (an xlsx's empty cells) is no score row.
+ */
+export function scoredBudgetLine(l: BudgetLine): boolean {
+  return l.weight?.value != null || l.statedScore?.value != null;
+}
+
+/**
  * 自评得分 from the rows: the budget line that carries a 得分 cell (the 年度资金总额 line of the official
  * form) plus every indicator not marked 不适用. Only a complete set of row scores gives a total — half a
  * form does not have a 自评得分.
  */
 export function rowScoreTotal(e: Pick<Evaluation, 'budget' | 'indicators'>): RowScoreTotal {
   const rows = [
-    ...e.budget
-      .filter((l) => l.statedScore !== undefined)
-      .map((l) => ({ name: l.label, score: l.statedScore })),
+    ...e.budget.filter(scoredBudgetLine).map((l) => ({ name: l.label, score: l.statedScore })),
     ...e.indicators
       .map((i, k) => ({
         name: i.name.trim() || `第 ${k + 1} 个指标`,

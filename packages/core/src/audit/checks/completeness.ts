@@ -1,6 +1,7 @@
 import type { Evaluation, Indicator } from '../../model/evaluation.ts';
 import type { Finding } from '../../model/finding.ts';
 import { isBlank } from '../../model/stated.ts';
+import { scoredBudgetLine } from '../../scoring/row-total.ts';
 import type { AuditContext } from '../context.ts';
 import { finding } from '../finding-kit.ts';
 
@@ -65,10 +66,13 @@ export function checkCompleteness(ctx: AuditContext): Finding[] {
     ['得分', (i: Indicator) => isBlank(i.statedScore), 'audit.complete-score'],
   ] as const) {
     const left = missing(test);
-    // The budget line's 得分 cell (预算执行) is a score row of the form too.
+    // The budget line that carries a 分值 (预算执行) is a score row of the form too.
     const budget =
       field === '得分'
-        ? evaluation.budget.filter((l) => l.statedScore && isBlank(l.statedScore)).map((l) => l.label)
+        ? evaluation.budget
+            .filter(scoredBudgetLine)
+            .filter((l) => isBlank(l.statedScore))
+            .map((l) => l.label)
         : [];
     if (!left.length && !budget.length) continue;
     blank(
