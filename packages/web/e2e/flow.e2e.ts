@@ -128,7 +128,7 @@ describe('web UI end to end', () => {
     await shot(page, '05-detail-edited');
     // Leaving with unsaved edits asks first; staying keeps them.
     await page.getByRole('navigation').getByRole('link', { name: '自评列表' }).click();
-    await page.getByText('有未保存的修改', { exact: true }).waitFor();
+    await page.locator('.ant-modal-confirm-title', { hasText: '有未保存的修改' }).waitFor();
     await page.getByRole('button', { name: '留在本页' }).click();
     expect(page.url()).toMatch(/\/evaluations\/\d+$/);
     expect(await page.getByLabel('群众满意度 完成值').inputValue()).toBe('96%');

@@ -32,4 +32,14 @@ describe('followRowTotal', () => {
     const full = followRowTotal(blank(), withScores(blank(), ['10', '50', '30', '10']));
     expect(followRowTotal(full, withScores(full, ['10', '', '30', '10'])).statedTotal).toBeUndefined();
   });
+
+  it('leaves a 自评得分 as written while the rows add up to the same', () => {
+    const full = withScores(blank(), ['10', '50', '30', '10']);
+    const read = { ...full, statedTotal: parseStated('100.00') };
+    const typed = followRowTotal(read, {
+      ...read,
+      indicators: read.indicators.map((i) => ({ ...i, actual: parseStated('96%') })),
+    });
+    expect(typed.statedTotal?.raw).toBe('100.00');
+  });
 });

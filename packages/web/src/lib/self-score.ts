@@ -16,6 +16,8 @@ export function followRowTotal(prev: Evaluation, next: Evaluation): Evaluation {
     (before !== null && stated.value !== null && new D(stated.value).eq(before));
   if (!following) return next;
   const after = rowScoreTotal(next).total;
+  // A 完成值 or a name typed leaves the rows' total as it was: the 自评得分 stays as written ("90.00").
+  if (after === before) return next;
   if (after === null) {
     const { statedTotal: _dropped, ...rest } = next;
     return rest;
