@@ -166,7 +166,7 @@ describe('a 填报人 finishes an evaluation from a blank form', () => {
     // 审核通过 waits for a 复核得分 or the tick 与自评一致.
     const accept = page.getByRole('button', { name: '审核通过' });
     expect(await accept.isDisabled()).toBe(true);
-    await page.getByText('复核得分与自评一致').click();
+    await page.getByText('与自评一致', { exact: true }).click();
     expect(await accept.isDisabled()).toBe(false);
 
     // 退回 asks first; 取消 leaves it submitted.

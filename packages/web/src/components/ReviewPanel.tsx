@@ -109,13 +109,13 @@ export function ReviewPanel({ stored, onChanged }: { stored: StoredEvaluation; o
           </Popconfirm>
           {status === 'submitted' && !reviewed && (
             <Checkbox checked={sameAsSelf} onChange={(e) => setSameAsSelf(e.target.checked)}>
-              复核得分与自评一致
+              与自评一致
             </Checkbox>
           )}
           <Button
             type="primary"
             disabled={status !== 'submitted' || (!reviewed && !sameAsSelf)}
-            title={!reviewed && !sameAsSelf ? '请先保存复核得分，或勾选“复核得分与自评一致”' : undefined}
+            title={!reviewed && !sameAsSelf ? '请先保存复核得分，或勾选“与自评一致”' : undefined}
             loading={busy === '审核通过'}
             onClick={() =>
               run('审核通过', () =>
