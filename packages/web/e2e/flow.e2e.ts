@@ -128,7 +128,7 @@ describe('web UI end to end', () => {
     await shot(page, '05-detail-edited');
     // Leaving with unsaved edits asks first; staying keeps them.
     await page.getByRole('navigation').getByRole('link', { name: '自评列表' }).click();
-    await page.getByText('有未保存的修改', { exact: true }).waitFor();
+    await page.locator('.ant-modal-confirm-title', { hasText: '有未保存的修改' }).waitFor();
     await page.getByRole('button', { name: '留在本页' }).click();
     expect(page.url()).toMatch(/\/evaluations\/\d+$/);
     expect(await page.getByLabel('群众满意度 完成值').inputValue()).toBe('96%');
@@ -198,6 +198,8 @@ describe('web UI end to end', () => {
     await page.goto(`${server.url}/evaluations/${evaluationId}`);
     await page.getByLabel('复核意见').fill('请补充群众满意度调查的样本数');
     await page.getByRole('button', { name: /退\s*回/ }).click();
+    // 退回 asks first.
+    await page.getByRole('button', { name: '确认退回' }).click();
     await page.getByText('退回成功').waitFor();
     await context.close();
 
@@ -249,6 +251,8 @@ describe('web UI end to end', () => {
     await page.getByRole('button', { name: '审核通过' }).click();
     await page.getByText('审核通过成功').waitFor();
     await page.getByRole('button', { name: /公\s*开/ }).click();
+    // 公开 asks first: the report becomes visible to everyone.
+    await page.getByRole('button', { name: '确认公开' }).click();
     await page.getByText('公开成功').waitFor();
     await page.locator('.ant-tag', { hasText: '已公开' }).first().waitFor();
     // The review score sits beside the self score; the self score is untouched.

@@ -7,6 +7,7 @@ import { checkBudgetRatios } from './checks/budget-ratios.ts';
 import { checkBudgetSums } from './checks/budget-sums.ts';
 import { checkBudgetAdjustments } from './checks/budget-adjustment.ts';
 import { checkClaims, checkClaimsAgainstResults } from './checks/claims.ts';
+import { checkCompleteness } from './checks/completeness.ts';
 import { checkIndicatorCounts } from './checks/counts.ts';
 import { checkDeviationReasons } from './checks/deviation-reasons.ts';
 import { checkExecutionAnomalies } from './checks/execution-anomaly.ts';
@@ -32,6 +33,7 @@ import { checkStaleYears, checkTemplateText, checkUnfilledCells } from './checks
 
 /** Every check that looks at one evaluation, in the order a reviewer reads a form. */
 export const EVALUATION_CHECKS: Check[] = [
+  checkCompleteness,
   checkBudgetSums,
   checkBudgetRatios,
   checkBudgetAdjustments,

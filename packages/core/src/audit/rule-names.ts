@@ -17,6 +17,7 @@ export const FINDING_CODE_NAMES: Record<FindingCode, string> = {
   'budget-execution-anomaly': '预算执行异常',
   unfilled: '应填未填',
   'year-mismatch': '年度与本表年度不符',
+  incomplete: '必填项未填写',
 };
 
 /**
@@ -36,6 +37,13 @@ export const AUDIT_RULE_NAMES: Record<string, string> = {
   'audit.template-text': '不得保留填表说明作为填报内容',
   'audit.stale-year': '目标中的年度与本表年度一致',
   'audit.category-weight': '一级指标分值等于其下各指标分值之和',
+  'audit.complete-actual': '每个指标须填写完成值',
+  'audit.complete-budget': '项目须填写预算执行情况',
+  'audit.complete-goal': '须填写年度总体目标',
+  'audit.complete-indicator-name': '每个指标须有名称',
+  'audit.complete-project-name': '须填写项目名称',
+  'audit.complete-score': '每个指标须填写得分',
+  'audit.complete-target': '每个指标须填写指标值',
   'audit.claim-all-met': '正文称目标全部完成须与指标表一致',
   'audit.cost-floor': '成本指标应为上限（≤）',
   'audit.count-completed': '完成指标数不超过设定指标数',

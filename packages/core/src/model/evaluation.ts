@@ -174,12 +174,16 @@ export interface Evaluation {
   unmetExplanations: UnmetExplanation[];
   /** 年度总体目标 / 项目年度目标 */
   goal?: string;
+  /** 年度总体目标的实际完成情况 — what was achieved against the goal, written beside it on the form. */
+  goalAchieved?: string;
   /** 存在问题 */
   problems?: string;
   /** 改进措施 */
   measures?: string;
   /** 评价结论 text */
   conclusion?: string;
+  /** 结果应用 — how the result is used (预算安排、整改、公开), the form's last section. */
+  resultUse?: string;
   /**
    * The table ended before its footer (合计/总分): what is missing, as the reader says it. Sums and
    * weight totals of a cut-off table are not audited as errors: the rows that would make them up

@@ -17,6 +17,7 @@ export const FINDING_CODES = [
   'budget-execution-anomaly',
   'unfilled',
   'year-mismatch',
+  'incomplete',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -33,6 +33,9 @@ function sample(): Evaluation {
     statedGrade: { raw: '优', source: { file: 't.txt', line: 30 } },
     monitoring: [{ month: 9, target: { raw: '≥80%', value: '80', decimals: 0, percent: true, sign: '≥' } }],
     goal: '全年完成培训 200 人次。',
+    goalAchieved: '全年完成培训 210 人次。',
+    conclusion: '自评得分 95 分，评价等级为优。',
+    resultUse: '结果用于次年预算安排。',
   });
 }
 

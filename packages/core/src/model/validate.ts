@@ -215,9 +215,11 @@ export const evaluationSchema = z
     monitoring: table(monitoringPointSchema, L.rows.monitoring),
     unmetExplanations: table(unmetExplanationSchema, L.rows.unmetExplanations),
     goal: text(L.text).optional(),
+    goalAchieved: text(L.text).optional(),
     problems: text(L.text).optional(),
     measures: text(L.text).optional(),
     conclusion: text(L.text).optional(),
+    resultUse: text(L.text).optional(),
     cutOff: text(L.text).optional(),
     source,
   })
@@ -299,9 +301,11 @@ const TOP_LABELS: Record<string, string> = {
   monitoring: '执行进度监控',
   unmetExplanations: '未完成指标说明',
   goal: '年度目标',
+  goalAchieved: '年度目标实际完成情况',
   problems: '存在问题',
   measures: '改进措施',
   conclusion: '评价结论',
+  resultUse: '结果应用',
   cutOff: '表格截断',
   source: '来源位置',
 };

@@ -10,3 +10,4 @@ export {
   type Formula,
   type FormulaResult,
 } from './formula/index.ts';
+export { rowScoreTotal, statedTotalDifference, type RowScoreTotal } from './row-total.ts';

@@ -98,7 +98,20 @@ describe.each(BACKENDS)('authorization on the %s database', (_name, open) => {
         title: `${key} 自评表`,
         kind: 'project',
         year: 2024,
-        statedTotal: parseStated('90'),
+        // 执行率 100% × 10 = 10, the whole of a form without indicator rows.
+        statedTotal: parseStated('10'),
+        // Complete as the 自评表 requires (completeness check), so that submitting it is a matter of roles.
+        projectName: `${key} 项目`,
+        goal: '完成年度工作任务。',
+        budget: [
+          {
+            id: 'total',
+            label: '年度资金总额',
+            role: 'total',
+            adjustedBudget: parseStated('100'),
+            executed: parseStated('100'),
+          },
+        ],
       });
       const stored = await createEvaluation(t.db, {
         departmentId: dept,
@@ -324,8 +337,13 @@ describe.each(BACKENDS)('authorization on the %s database', (_name, open) => {
     expect((await call('fillerA', 'POST', `/api/evaluations/${ids.aSubmitted}/submit`, {})).statusCode).toBe(
       200,
     );
+    // 审核通过 needs a 复核得分 or the reviewer's word that the self score stands.
+    const unscored = await call('reviewerR1', 'POST', `/api/evaluations/${ids.aSubmitted}/accept`, {});
+    expect(unscored.statusCode).toBe(409);
+    expect(unscored.json().error).toBe('审核通过前请先保存复核得分，或确认复核得分与自评一致');
     expect(
-      (await call('reviewerR1', 'POST', `/api/evaluations/${ids.aSubmitted}/accept`, {})).statusCode,
+      (await call('reviewerR1', 'POST', `/api/evaluations/${ids.aSubmitted}/accept`, { sameAsSelf: true }))
+        .statusCode,
     ).toBe(200);
     expect((await call('fillerA', 'POST', `/api/evaluations/${ids.aSubmitted}/publish`, {})).statusCode).toBe(
       403,

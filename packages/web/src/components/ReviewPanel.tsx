@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, Input, InputNumber, Space, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Form, Input, InputNumber, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, type StoredEvaluation } from '../lib/api.ts';
 import { score } from '../lib/format.ts';
@@ -6,7 +6,8 @@ import { selfAccuracy } from '../lib/review.ts';
 
 /**
  * 复核 — the 财政审核人's review score and comment beside the self score, and the status
- * actions: 退回 (with a comment), 审核通过, 公开.
+ * actions: 退回 (with a comment), 审核通过, 公开. 退回 and 公开 ask first (one sends the work back, the other
+ * shows it to everyone); 审核通过 needs a saved 复核得分 or the reviewer's tick that it is 与自评一致.
  */
 export function ReviewPanel({ stored, onChanged }: { stored: StoredEvaluation; onChanged: () => void }) {
   const { message } = App.useApp();
@@ -15,6 +16,8 @@ export function ReviewPanel({ stored, onChanged }: { stored: StoredEvaluation; o
   );
   const [comment, setComment] = useState(stored.review?.comment ?? '');
   const [busy, setBusy] = useState<string | null>(null);
+  const [sameAsSelf, setSameAsSelf] = useState(false);
+  const reviewed = stored.review?.review_total != null && stored.review.review_total !== '';
   const status = stored.status;
   const self = stored.score.statedTotal ?? stored.score.computedTotal;
   const accuracy = total !== null && self !== null ? selfAccuracy(stored.score, self, total) : null;
@@ -84,34 +87,59 @@ export function ReviewPanel({ stored, onChanged }: { stored: StoredEvaluation; o
           >
             保存复核得分
           </Button>
-          <Button
-            danger
+          <Popconfirm
+            title="退回这份自评？"
+            description="退回后填报人按复核意见修改，再重新提交。"
+            okText="确认退回"
+            cancelText="取消"
+            okButtonProps={{ danger: true }}
             disabled={status !== 'submitted' || !comment.trim()}
-            title={!comment.trim() ? '退回需要填写复核意见' : undefined}
-            loading={busy === '退回'}
-            onClick={() =>
+            onConfirm={() =>
               run('退回', () => api('POST', `/api/evaluations/${stored.id}/return`, { comment }))
             }
           >
-            退回
-          </Button>
+            <Button
+              danger
+              disabled={status !== 'submitted' || !comment.trim()}
+              title={!comment.trim() ? '退回需要填写复核意见' : undefined}
+              loading={busy === '退回'}
+            >
+              退回
+            </Button>
+          </Popconfirm>
+          {status === 'submitted' && !reviewed && (
+            <Checkbox checked={sameAsSelf} onChange={(e) => setSameAsSelf(e.target.checked)}>
+              与自评一致
+            </Checkbox>
+          )}
           <Button
             type="primary"
-            disabled={status !== 'submitted'}
+            disabled={status !== 'submitted' || (!reviewed && !sameAsSelf)}
+            title={!reviewed && !sameAsSelf ? '请先保存复核得分，或勾选“与自评一致”' : undefined}
             loading={busy === '审核通过'}
             onClick={() =>
-              run('审核通过', () => api('POST', `/api/evaluations/${stored.id}/accept`, { comment }))
+              run('审核通过', () =>
+                api('POST', `/api/evaluations/${stored.id}/accept`, {
+                  comment,
+                  ...(reviewed ? {} : { sameAsSelf: true }),
+                }),
+              )
             }
           >
             审核通过
           </Button>
-          <Button
+          <Popconfirm
+            title="公开这份自评？"
+            description="公开后任何人都能在门户网站看到这份报告。"
+            okText="确认公开"
+            cancelText="取消"
             disabled={status !== 'accepted'}
-            loading={busy === '公开'}
-            onClick={() => run('公开', () => api('POST', `/api/evaluations/${stored.id}/publish`, {}))}
+            onConfirm={() => run('公开', () => api('POST', `/api/evaluations/${stored.id}/publish`, {}))}
           >
-            公开
-          </Button>
+            <Button disabled={status !== 'accepted'} loading={busy === '公开'}>
+              公开
+            </Button>
+          </Popconfirm>
         </Space>
       </Form>
     </Card>

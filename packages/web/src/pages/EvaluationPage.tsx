@@ -1,5 +1,5 @@
 import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Tabs, Typography } from 'antd';
-import type { Evaluation, Finding } from '@jixiao/core';
+import { parseStated, rowScoreTotal, type Evaluation, type Finding } from '@jixiao/core';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { BudgetTable } from '../components/BudgetTable.tsx';
@@ -7,6 +7,7 @@ import { dismissedKeys, FindingsPanel } from '../components/FindingsPanel.tsx';
 import { FindingCounts } from '../components/FindingCounts.tsx';
 import { IndicatorTable } from '../components/IndicatorTable.tsx';
 import { InputsTable } from '../components/InputsTable.tsx';
+import { NarrativeFields } from '../components/NarrativeFields.tsx';
 import { PageState } from '../components/PageState.tsx';
 import { ReviewPanel } from '../components/ReviewPanel.tsx';
 import { returnComment, RevisionsTable } from '../components/RevisionsTable.tsx';
@@ -21,6 +22,7 @@ import { showRow, tabOf } from '../lib/locate.ts';
 import { useEditGuards } from '../lib/useEditGuards.ts';
 import { formatTime, KIND_NAMES, STATUS } from '../lib/format.ts';
 import { useLoad } from '../lib/useLoad.ts';
+import { followRowTotal } from '../lib/self-score.ts';
 import { ExportLinks } from '../components/ExportLinks.tsx';
 
 interface Conflict {
@@ -124,7 +126,7 @@ export function EvaluationPage() {
     .size;
 
   function edit(next: Partial<Evaluation>) {
-    setDraft((d) => (d ? { ...d, ...next } : d));
+    setDraft((d) => (d ? followRowTotal(d, { ...d, ...next }) : d));
     setDirty(true);
   }
 
@@ -298,7 +300,17 @@ export function EvaluationPage() {
           description={`服务器：${mismatch.server.frameworkName}（${mismatch.server.frameworkVersion}）得分 ${mismatch.server.computedTotal ?? '—'}；本页：${mismatch.here.frameworkName}（${mismatch.here.frameworkVersion}）得分 ${mismatch.here.computedTotal ?? '—'}。可能是服务器加载了本地评分框架；提交时按服务器的审核结果检查。`}
         />
       )}
-      <ScoreSummary result={live.score} review={stored.review} />
+      <ScoreSummary
+        result={live.score}
+        review={stored.review}
+        evaluation={e}
+        editable={editable}
+        onStatedTotal={(raw) => {
+          // Clearing the override returns to the rows' total.
+          const total = raw.trim() || rowScoreTotal(e).total;
+          edit({ statedTotal: total ? parseStated(total) : undefined });
+        }}
+      />
 
       <Row gutter={12}>
         <Col xs={24} xxl={16}>
@@ -361,19 +373,7 @@ export function EvaluationPage() {
                 {
                   key: 'text',
                   label: '目标与问题',
-                  children: (
-                    <Descriptions
-                      size="small"
-                      column={1}
-                      bordered
-                      items={[
-                        { key: 'g', label: '年度目标', children: e.goal ?? '—' },
-                        { key: 'p', label: '存在问题', children: e.problems ?? '—' },
-                        { key: 'm', label: '改进措施', children: e.measures ?? '—' },
-                        { key: 'c', label: '评价结论', children: e.conclusion ?? '—' },
-                      ]}
-                    />
-                  ),
+                  children: <NarrativeFields evaluation={e} editable={editable} onChange={edit} />,
                 },
                 {
                   key: 'revisions',

@@ -31,6 +31,8 @@ const transitionBody = z.object({
       error: '错误说明（explanations）应为「审核发现 → 说明」的对象',
     })
     .optional(),
+  /** 审核通过 without a 复核得分 of its own: the reviewer states the self score stands (与自评一致). */
+  sameAsSelf: z.boolean({ error: '与自评一致（sameAsSelf）应为 true 或 false' }).optional(),
 });
 
 const reviewBody = z.object({
@@ -148,6 +150,14 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
       const body = parse(transitionBody, request.body);
       let note = body.comment ?? '';
       if (action === 'return' && !note) throw badRequest('退回需要写明意见，告诉填报人要改什么');
+      if (action === 'accept' && !body.sameAsSelf) {
+        const review = await db.query<{ review_total: string | null }>(
+          'select review_total from reviews where evaluation_id = $1',
+          [id],
+        );
+        if (review.rows[0]?.review_total == null)
+          throw new HttpError(409, '审核通过前请先保存复核得分，或确认复核得分与自评一致');
+      }
       let freeze: Parameters<typeof setStatus>[6];
       if (action === 'submit') {
         await assertYearsOpen(db, [scope.year]);
