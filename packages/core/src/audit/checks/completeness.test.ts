@@ -55,6 +55,13 @@ describe('checkCompleteness', () => {
     );
   });
 
+  it('leaves a table read from a file to the checks that know its form', () => {
+    const e = blankEvaluation(reg.get('mof-project-2020')!, { year: 2025 });
+    expect(errors(e)).not.toEqual([]);
+    e.indicators[0]!.source = { file: '自评报告.txt', line: 12 };
+    expect(errors(e)).toEqual([]);
+  });
+
   it('a finished form has none', () => {
     expect(errors(filled())).toEqual([]);
   });

@@ -7,7 +7,7 @@ import { finding, startsMidTable } from '../finding-kit.ts';
 export function checkWeights(ctx: AuditContext): Finding[] {
   const { evaluation, score } = ctx;
   if (evaluation.cutOff || startsMidTable(evaluation) || !evaluation.indicators.length) return [];
-  // A form without a 分值 column (the 湖北 and 云南 20/80 forms, corpus 018 and 038) prints no weights to add up.
+  // A form without a 分值 column (the 20/80 forms of corpus 018 and 038, scored by 一级 with no per-row weight) prints no weights to add up.
   if (!evaluation.indicators.some((i) => i.weight?.value != null)) return [];
   const out: Finding[] = [];
   const expected = new D(score.expectedWeightTotal ?? '100');
