@@ -2,20 +2,12 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { NarrativeFacts } from './narrative/types.ts';
+import { emptyNarrativeFacts } from './narrative/extract.ts';
 import { readText } from './read-text.ts';
 
 const seeds = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../examples/seeds');
 const seed = (name: string) => readFileSync(resolve(seeds, name), 'utf8');
-const noProse = (): NarrativeFacts => ({
-  statements: [],
-  categoryScores: [],
-  indicatorCounts: [],
-  monitoring: [],
-  unmetExplanations: [],
-  statedTotals: [],
-  statedGrades: [],
-});
+const noProse = emptyNarrativeFacts;
 const read = (text: string) => readText(text, 'x.txt', { narrative: noProse });
 
 describe('readText on damaged input', () => {

@@ -3,19 +3,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { BudgetLine, Evaluation, EvaluationDocument, Indicator, Stated } from '@jixiao/core';
-import type { NarrativeFacts } from './narrative/types.ts';
+import { emptyNarrativeFacts } from './narrative/extract.ts';
 import { readText } from './read-text.ts';
 
 const seeds = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../examples/seeds');
-const noProse = (): NarrativeFacts => ({
-  statements: [],
-  categoryScores: [],
-  indicatorCounts: [],
-  monitoring: [],
-  unmetExplanations: [],
-  statedTotals: [],
-  statedGrades: [],
-});
+const noProse = emptyNarrativeFacts;
 /** Tables only: these tests must not depend on the prose extractor. */
 function seed(prefix: string): EvaluationDocument {
   const name = [

@@ -15,15 +15,9 @@ const SECTION_NAME = /^[（(]([^（）()]{2,30})[)）]$/;
 const MARKER =
   /^(?:第[一二三四五六七八九十百]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、])/;
 
-/**
- * Reads the prose of a report: every figure as a statement (subject, qualifiers, project), and the
- * facts the prose states outright — self-scores and grades, 一级 subtotals, indicator counts,
- * execution checkpoints and the list of unmet targets with their reasons. Table rows are skipped;
- * the table reader handles them.
- */
-export function extractNarrative(lines: NumberedLine[], file: string): NarrativeFacts {
-  const paragraphs = proseParagraphs(lines);
-  const facts: NarrativeFacts = {
+/** Facts of a text with no prose to read (also what a test passes to read its tables alone). */
+export function emptyNarrativeFacts(): NarrativeFacts {
+  return {
     statements: [],
     categoryScores: [],
     indicatorCounts: [],
@@ -33,6 +27,17 @@ export function extractNarrative(lines: NumberedLine[], file: string): Narrative
     statedGrades: [],
     claims: [],
   };
+}
+
+/**
+ * Reads the prose of a report: every figure as a statement (subject, qualifiers, project), and the
+ * facts the prose states outright — self-scores and grades, 一级 subtotals, indicator counts,
+ * execution checkpoints and the list of unmet targets with their reasons. Table rows are skipped;
+ * the table reader handles them.
+ */
+export function extractNarrative(lines: NumberedLine[], file: string): NarrativeFacts {
+  const paragraphs = proseParagraphs(lines);
+  const facts = emptyNarrativeFacts();
   const counts = new Map<string, IndicatorCount>();
   const monitoring: MonitoringPoint[] = [];
   let sectionAbout: string | undefined;

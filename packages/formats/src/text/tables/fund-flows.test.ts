@@ -1,19 +1,11 @@
 import { newEvaluation, type ReadIssue } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
 import { readText } from '../read-text.ts';
-import type { NarrativeFacts } from '../narrative/types.ts';
+import { emptyNarrativeFacts } from '../narrative/extract.ts';
 import { readFundFlows } from './fund-flows.ts';
 import type { RawRow } from './types.ts';
 
-const noProse = (): NarrativeFacts => ({
-  statements: [],
-  categoryScores: [],
-  indicatorCounts: [],
-  monitoring: [],
-  unmetExplanations: [],
-  statedTotals: [],
-  statedGrades: [],
-});
+const noProse = emptyNarrativeFacts;
 
 const row = (line: number, ...texts: string[]): RawRow => ({
   cells: texts.map((text) => ({ text, line })),
