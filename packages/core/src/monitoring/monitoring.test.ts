@@ -5,6 +5,7 @@ import { builtinMonitoringPlans, monitoringPlanFor } from './builtin.ts';
 import { isFocusProject, lampOf, lampsOf } from './lamp.ts';
 import { MonitoringPlanError, parseMonitoringPlan } from './plan.ts';
 import { surveyRate } from './survey.ts';
+import { monitoringStatus, worstLamp } from './status.ts';
 
 const plan = (id: string) => builtinMonitoringPlans().find((p) => p.id === id)!;
 
@@ -115,5 +116,32 @@ describe('满意度调查', () => {
       '各选项合计 11 份，与收回有效问卷 12 份不一致',
     ]);
     expect(surveyRate({ issued: 10, returned: 0, options: [] }).rate).toBeNull();
+  });
+});
+
+describe('监控状态 from the department reports', () => {
+  const honghe = monitoringPlanFor('honghe-department-2024')!;
+  const report = (month: number, executed: string, budget = '898.33') => ({
+    evaluationId: 1,
+    month,
+    executed,
+    budget,
+    reason: '',
+    reportedBy: '填报人',
+    reportedAt: '2024-10-08T00:00:00.000Z',
+  });
+
+  it('judges each checkpoint from 执行数 ÷ 全年预算数; one not reported is 无法判定, and the worst lamp leads', () => {
+    const status = monitoringStatus(honghe, [report(9, '700')], '898.33');
+    expect(status.checkpoints.map((c) => [c.month, c.lampName, c.actual])).toEqual([
+      [9, '黄灯', '77.92'],
+      [11, '无法判定', null],
+    ]);
+    expect(worstLamp(status)).toBe('yellow');
+    expect(worstLamp(monitoringStatus(honghe, [report(9, '500'), report(11, '890')], null))).toBe('red');
+  });
+
+  it('an evaluation no plan monitors has no checkpoints', () => {
+    expect(monitoringStatus(undefined, [], null)).toEqual({ plan: null, checkpoints: [], focus: null });
   });
 });

@@ -1,18 +1,5 @@
+import type { MonitoringReport } from '@jixiao/core';
 import type { Queryable } from '../db/database.ts';
-
-/** One checkpoint's report: cumulative 执行数 by the end of the month against the 全年预算数 (万元). */
-export interface MonitoringReport {
-  evaluationId: number;
-  month: number;
-  /** 截至月末累计执行数（万元）, a decimal string */
-  executed: string;
-  /** 全年预算数（万元） */
-  budget: string;
-  /** 未达进度原因 */
-  reason: string;
-  reportedBy: string;
-  reportedAt: string;
-}
 
 interface Row {
   evaluation_id: number;

@@ -4,19 +4,19 @@ import {
   D,
   evaluationMoney,
   executionRatePercent,
-  isFocusProject,
   LAMP_NAMES,
+  LAMP_ORDER,
   lampOf,
   monitoringPlanFor,
+  monitoringStatus,
+  worstLamp,
   type FrameworkRegistry,
-  type LampResult,
-  type MonitoringPlan,
 } from '@jixiao/core';
 import type { User } from '../../auth/users.ts';
 import type { Database } from '../../db/database.ts';
 import { getEvaluation, type StoredEvaluation } from '../../store/evaluations.ts';
 import { listEvaluations, scopeOf } from '../../store/listing.ts';
-import { monitoringOf, recordMonitoring, type MonitoringReport } from '../../store/monitoring.ts';
+import { monitoringOf, recordMonitoring } from '../../store/monitoring.ts';
 import { resultsOf } from '../../store/results.ts';
 import { canSeeMonitoring, type EvaluationScope } from '../access.ts';
 import { badRequest, forbidden, HttpError, unauthenticated } from '../errors.ts';
@@ -36,43 +36,9 @@ const reportBody = z.object({
   reason: text('未达进度原因', { max: 2000, multiline: true, optional: true }),
 });
 
-/** One checkpoint as the API gives it: the plan's lamp with the figures it was judged from. */
-export interface MonitoringCheckpoint extends LampResult {
-  lampName: string;
-  report: MonitoringReport | null;
-}
-
-interface Monitored {
-  plan: { id: string; name: string; source: string } | null;
-  checkpoints: MonitoringCheckpoint[];
-  /** 重点监控, when the plan has a rule and the figures are there. */
-  focus: { focus: boolean; explanation: string } | null;
-}
-
 /** 全年预算数 of the evaluation, as core reads it from its budget lines. */
 function budgetOf(stored: StoredEvaluation): string | null {
   return evaluationMoney(stored.evaluation, null).money.adjusted?.toFixed(2) ?? null;
-}
-
-function monitored(
-  plan: MonitoringPlan | undefined,
-  reports: MonitoringReport[],
-  budget: string | null,
-): Monitored {
-  if (!plan) return { plan: null, checkpoints: [], focus: null };
-  const checkpoints = plan.checkpoints.map((c) => {
-    const report = reports.find((r) => r.month === c.month) ?? null;
-    const rate = report ? executionRatePercent(new D(report.executed), new D(report.budget)) : null;
-    const lamp = lampOf(plan, c.month, rate)!;
-    return { ...lamp, lampName: LAMP_NAMES[lamp.lamp], report };
-  });
-  const atFocus = plan.focus ? reports.find((r) => r.month === plan.focus!.month) : undefined;
-  const focusBudget = atFocus?.budget ?? budget;
-  const focus =
-    plan.focus && atFocus && focusBudget
-      ? isFocusProject(plan, new D(focusBudget), new D(atFocus.executed))
-      : null;
-  return { plan: { id: plan.id, name: plan.name, source: plan.source }, checkpoints, focus };
 }
 
 /** The monitoring plan of an evaluation: the one that monitors the framework it is scored under. */
@@ -99,7 +65,7 @@ export function monitoringRoutes(app: FastifyInstance, db: Database, registry: F
     requireSee(request.session?.user ?? null, await scopeOf(db, id));
     const stored = await getEvaluation(db, id);
     const reports = (await monitoringOf(db, [id])).get(id) ?? [];
-    return monitored(await planOf(db, registry, stored), reports, budgetOf(stored));
+    return monitoringStatus(await planOf(db, registry, stored), reports, budgetOf(stored));
   });
 
   app.put('/api/evaluations/:id/monitoring/:month', async (request) => {
@@ -135,7 +101,7 @@ export function monitoringRoutes(app: FastifyInstance, db: Database, registry: F
       reportedBy: user.displayName,
     });
     const reports = (await monitoringOf(db, [id])).get(id) ?? [];
-    return monitored(plan, reports, budgetOf(stored));
+    return monitoringStatus(plan, reports, budgetOf(stored));
   });
 
   /** The monitoring board: every monitored evaluation the user may see, with its lamps, worst first. */
@@ -155,20 +121,16 @@ export function monitoringRoutes(app: FastifyInstance, db: Database, registry: F
       db,
       items.map((i) => i.id),
     );
-    const rank = { red: 0, yellow: 1, unknown: 2, green: 3 } as const;
     const rows = items.flatMap((item, k) => {
       const s = stored[k]!;
       const frameworkId = results.get(item.id)?.result.score.frameworkId ?? s.evaluation.frameworkId;
       const plan = frameworkId ? monitoringPlanFor(frameworkId) : undefined;
       if (!plan) return [];
-      const m = monitored(plan, reports.get(item.id) ?? [], budgetOf(s));
-      const worst = m.checkpoints.reduce<keyof typeof rank>(
-        (w, c) => (rank[c.lamp] < rank[w] ? c.lamp : w),
-        'green',
-      );
+      const m = monitoringStatus(plan, reports.get(item.id) ?? [], budgetOf(s));
+      const worst = worstLamp(m);
       return [{ evaluation: item, worst, worstName: LAMP_NAMES[worst], ...m }];
     });
-    rows.sort((a, b) => rank[a.worst] - rank[b.worst] || a.evaluation.id - b.evaluation.id);
+    rows.sort((a, b) => LAMP_ORDER[a.worst] - LAMP_ORDER[b.worst] || a.evaluation.id - b.evaluation.id);
     return rows;
   });
 }
