@@ -28,6 +28,7 @@ const ImportPage = named(() => import('./pages/ImportPage.tsx'), 'ImportPage');
 const PasswordPage = named(() => import('./pages/PasswordPage.tsx'), 'PasswordPage');
 const UsersPage = named(() => import('./pages/UsersPage.tsx'), 'UsersPage');
 const ReviewQueue = named(() => import('./pages/ReviewQueue.tsx'), 'ReviewQueue');
+const MonitoringPage = named(() => import('./pages/MonitoringPage.tsx'), 'MonitoringPage');
 const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
 const SummaryPage = lazy(() => import('./pages/SummaryPage.tsx'));
 const PortalList = lazy(() => import('./pages/PortalList.tsx'));
@@ -194,6 +195,14 @@ export const router = createBrowserRouter(
         element={
           <Private title="审核队列" roles={['reviewer', 'admin']}>
             <ReviewQueue />
+          </Private>
+        }
+      />
+      <Route
+        path="/monitoring"
+        element={
+          <Private title="执行进度监控">
+            <MonitoringPage />
           </Private>
         }
       />

@@ -15,6 +15,7 @@ export function Shell({ children }: { children: ReactNode }) {
     { key: '/evaluations', label: <Link to="/evaluations">自评列表</Link> },
     ...(role === 'filler' ? [{ key: '/import', label: <Link to="/import">导入</Link> }] : []),
     ...(role !== 'filler' ? [{ key: '/review', label: <Link to="/review">审核队列</Link> }] : []),
+    { key: '/monitoring', label: <Link to="/monitoring">执行监控</Link> },
     ...(role !== 'filler' ? [{ key: '/dashboard', label: <Link to="/dashboard">看板</Link> }] : []),
     ...(role !== 'filler' ? [{ key: '/summary', label: <Link to="/summary">汇总表</Link> }] : []),
     ...(role === 'admin' ? [{ key: '/users', label: <Link to="/users">用户与部门</Link> }] : []),
