@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api, ApiError, type Disposition, type DispositionEntry } from '../lib/api.ts';
 import { findingKey } from '../lib/assess.ts';
 import { formatTime } from '../lib/format.ts';
+import { findingPlace } from '../lib/locate.ts';
 
 export const SEVERITY: Record<Severity, { label: string; color: string }> = {
   error: { label: '错误', color: 'red' },
@@ -16,18 +17,6 @@ const ROUNDING: Record<string, string> = {
   'beyond-rounding': '差异超出四舍五入范围',
   truncation: '像是截位而非四舍五入',
 };
-
-/** Where a finding points, in Chinese: the indicator or budget line, then the source position. */
-export function findingPlace(f: Finding): string {
-  const what = f.location.indicator
-    ? `指标「${f.location.indicator}」`
-    : f.location.budgetLine
-      ? `预算行「${f.location.budgetLine}」`
-      : '';
-  const where = describeSource(f.location);
-  // A row typed in the editor has no source in a file: naming the indicator is the whole location.
-  return [what, what && where === '位置未知' ? '' : where].filter(Boolean).join(' · ');
-}
 
 function Evidence({ f }: { f: Finding }) {
   const e = f.evidence;

@@ -2,7 +2,7 @@ import { Alert, Form, Input, Modal, Typography } from 'antd';
 import type { Finding } from '@jixiao/core';
 import { useState } from 'react';
 import { findingKey } from '../lib/assess.ts';
-import { findingPlace } from './FindingsPanel.tsx';
+import { findingPlace } from '../lib/locate.ts';
 
 /**
  * 提交 — lists the error findings still open; each needs a reason before the evaluation goes to

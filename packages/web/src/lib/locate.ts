@@ -1,4 +1,4 @@
-import type { Finding } from '@jixiao/core';
+import { describeSource, type Finding } from '@jixiao/core';
 
 /** The tab of the 自评 page that holds the row a finding points at. */
 export function tabOf(f: Finding): 'indicators' | 'budget' | null {
@@ -21,4 +21,18 @@ export function showRow(f: Finding): void {
   row.classList.add('row-located');
   window.setTimeout(() => row.classList.remove('row-located'), 2000);
   row.querySelector<HTMLElement>('input, textarea')?.focus({ preventScroll: true });
+}
+
+/** Where a finding points, in Chinese: the indicator or budget line, then the source position. */
+export function findingPlace(f: Finding): string {
+  const what = f.location.indicator
+    ? `指标「${f.location.indicator}」`
+    : f.location.budgetLine
+      ? `预算行「${f.location.budgetLine}」`
+      : '';
+  const where = describeSource(f.location);
+  // A row typed in the editor has no source in a file: naming the row, or the field, is the whole location.
+  const known = where !== '位置未知';
+  const field = typeof f.evidence.about === 'string' && f.evidence.about ? `「${f.evidence.about}」栏` : '';
+  return [what || (known ? '' : field), known ? where : ''].filter(Boolean).join(' · ') || '整张自评表';
 }

@@ -283,7 +283,7 @@ export function EvaluationPage() {
           type="info"
           showIcon
           data-testid="frozen"
-          message={`已冻结：第 ${stored.frozen.version} 版于 ${formatTime(stored.frozen.submittedAt)} 提交，按评分框架 ${stored.frozen.frameworkId} 的 ${stored.frozen.frameworkVersion} 版计分`}
+          message={`已冻结：第 ${stored.frozen.version} 版于 ${formatTime(stored.frozen.submittedAt)} 提交，按评分框架「${stored.score.frameworkName ?? '提交时的评分框架'}」${stored.frozen.frameworkVersion} 版计分`}
           description={
             stored.rescored
               ? `${stored.rescored.label}：复算得分 ${stored.rescored.score.computedTotal ?? '—'}${stored.rescored.score.totalIncomplete ? '（完成值空白，为下限）' : ''}，等级 ${stored.rescored.score.computedGrade ?? '—'}（提交时复算得分 ${stored.score.computedTotal ?? '—'}，等级 ${stored.score.computedGrade ?? '—'}）。`
