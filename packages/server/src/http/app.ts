@@ -28,7 +28,7 @@ import { hostileStringIn } from './validate.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The worker pool reading uploads (see work/pool.ts). */
+    /** The worker pool reading uploads and writing exports (see work/pool.ts). */
     workPool: WorkPool;
   }
 }
@@ -191,7 +191,7 @@ export async function buildApp(
   importRoutes(app, db, registry, pool);
   dashboardRoutes(app, db, registry);
   summaryRoutes(app, db, registry);
-  exportRoutes(app, db, registry, pdfLimit);
+  exportRoutes(app, db, registry, { pool, pdfLimit });
   findingRoutes(app, db, registry);
   publicRoutes(app, db, registry);
   adminRoutes(app, db);
