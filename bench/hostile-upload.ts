@@ -398,7 +398,8 @@ if (process.argv.includes('--serve')) {
     console.log(`生成测试文件 ${((performance.now() - t0) / 1000).toFixed(1)} 秒（${dir}）：`);
     for (const f of files) console.log(`  ${f.label}：${(f.bytes.length / MB).toFixed(2)} MB`);
     writeFileSync(join(dir, 'README'), '由 bench/hostile-upload.ts 生成，运行结束即删除\n');
-    await run('embedded', files);
+    // ONLY_SERVER=1: the server database alone.
+    if (!process.env.ONLY_SERVER) await run('embedded', files);
     if (process.env.DATABASE_URL) await run('server', files);
   } finally {
     rmSync(dir, { recursive: true, force: true });
