@@ -1,5 +1,5 @@
 export { writeReportDocx } from './docx.ts';
-export { writeReportPdf } from './pdf.ts';
+export { printReportHtml, writeReportPdf } from './pdf.ts';
 export { writeReportHtml, renderReportHtml } from './html.ts';
 export { renderCharts, type ReportChart } from './charts.ts';
 export { buildReportContent, type ReportContent, type ReportOptions } from './content.ts';

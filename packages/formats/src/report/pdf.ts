@@ -18,7 +18,14 @@ export async function writeReportPdf(
   doc: DocumentAudit | EvaluationResult[],
   opts: ReportOptions = {},
 ): Promise<Buffer> {
-  const html = writeReportHtml(doc, opts);
+  return printReportHtml(writeReportHtml(doc, opts));
+}
+
+/**
+ * The report's HTML (writeReportHtml) printed as the PDF: the server writes the HTML in a worker thread
+ * and prints it here, through the shared browser.
+ */
+export async function printReportHtml(html: string): Promise<Buffer> {
   return withPrintPage(async (page) => {
     await page.setContent(html, { waitUntil: 'load' });
     const pdf = await page.pdf({

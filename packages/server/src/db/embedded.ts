@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Queryable, QueryResult } from './database.ts';
-import { lockFolder } from './folder-lock.ts';
+import { lockFolder, realFolder } from './folder-lock.ts';
 import { DamagedDataError, describeFailure } from './integrity.ts';
 
 function adapt(q: Pick<PGlite, 'query' | 'exec'>): Queryable {
@@ -40,7 +40,8 @@ export async function openEmbedded(dataDir: string): Promise<EmbeddedDatabase> {
   const release = lockFolder(dir);
   let db: PGlite;
   try {
-    db = await PGlite.create(dir);
+    // PGlite's file system cannot open a folder through a symbolic link: it gets the real path.
+    db = await PGlite.create(realFolder(dir));
     await db.query('select 1');
   } catch (error) {
     release();

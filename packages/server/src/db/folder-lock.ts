@@ -1,12 +1,29 @@
-import { openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, realpathSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /**
- * The lock file of an embedded data folder — who has it open — beside it (data → data.lock): inside,
- * it would make a new folder non-empty, which PostgreSQL's initdb refuses.
+ * The folder as the file system knows it: symbolic links followed, so that `data` and a link to it
+ * (`/srv/jixiao → /data/jixiao`, or a relative path) are one folder with one lock. A folder not made yet
+ * is its nearest existing parent's real path with the rest of the name.
+ */
+export function realFolder(folder: string): string {
+  const absolute = resolve(folder);
+  try {
+    return realpathSync.native(absolute);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    const parent = dirname(absolute);
+    return parent === absolute ? absolute : join(realFolder(parent), basename(absolute));
+  }
+}
+
+/**
+ * The lock file of an embedded data folder — who has it open — beside its real path (data → data.lock):
+ * inside, it would make a new folder non-empty, which PostgreSQL's initdb refuses.
  */
 export function lockFileOf(folder: string): string {
-  return `${folder.replace(/[\\/]+$/, '')}.lock`;
+  return `${realFolder(folder)}.lock`;
 }
 
 /** Folders this process holds: a second open of the same folder in one process is refused as well. */
@@ -39,19 +56,20 @@ function alive(pid: number): boolean {
  * Takes the folder for this process: a lock file with our pid, created exclusively. A lock left by a
  * process that is gone (killed, crashed) is taken over; one of a live process is refused. PGlite keeps no
  * lock of its own (postmaster.pid is written but never checked by a second WebAssembly instance).
- * Returns the release function.
+ * The folder is compared by its real path (realFolder). Returns the release function.
  */
 export function lockFolder(folder: string): () => void {
-  const file = lockFileOf(folder);
-  if (held.has(folder)) throw new FolderInUseError(folder, process.pid);
+  const real = realFolder(folder);
+  const file = `${real}.lock`;
+  if (held.has(real)) throw new FolderInUseError(folder, process.pid);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(file, 'wx');
       writeSync(fd, `${process.pid}\n${hostname()}\n${new Date().toISOString()}\n`);
       closeSync(fd);
-      held.add(folder);
+      held.add(real);
       return () => {
-        held.delete(folder);
+        held.delete(real);
         try {
           if (readFileSync(file, 'utf8').split('\n')[0] === String(process.pid))
             rmSync(file, { force: true });

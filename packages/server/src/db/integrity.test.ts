@@ -1,7 +1,16 @@
 // Faults of the embedded data folder: a second process on it, and damaged files. Each is refused at start
 // with a message naming the folder and saying what to do; nothing runs on half-read data.
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,6 +94,24 @@ describe('the embedded data folder', () => {
     const again = await open(dir);
     await again.close();
   }, 90_000);
+
+  it('sees a folder and a symbolic link to it as one folder', async () => {
+    const dir = copy('linked');
+    const link = join(root, 'link-to-linked');
+    symlinkSync(dir, link, 'dir');
+    const first = await open(dir);
+    // In this process…
+    await expect(open(link)).rejects.toThrow(`内嵌数据库文件夹 ${link} 正被另一个 jixiao 进程`);
+    await first.close();
+    // …and from another one: its lock, written beside the real folder, holds against the link too.
+    expect(lockFileOf(link)).toBe(lockFileOf(dir));
+    writeFileSync(lockFileOf(dir), `${process.ppid}\nelsewhere\n2020-01-01T00:00:00Z\n`);
+    await expect(open(link)).rejects.toThrow(`（进程号 ${process.ppid}）`);
+    await expect(open(join(link, '..', 'linked'))).rejects.toBeInstanceOf(FolderInUseError);
+    unlinkSync(lockFileOf(dir));
+    const again = await open(link);
+    await again.close();
+  });
 
   it('takes over the lock of a process that is gone', async () => {
     const dir = copy('stale-lock');

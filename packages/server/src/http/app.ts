@@ -31,7 +31,7 @@ import { recomputeRoutes } from './routes/recompute.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The worker pool reading uploads (see work/pool.ts). */
+    /** The worker pool reading uploads and writing exports (see work/pool.ts). */
     workPool: WorkPool;
     /** The recomputation jobs of stored results (see jobs/recompute.ts). */
     recompute: RecomputeJobs;
@@ -207,7 +207,7 @@ export async function buildApp(
   importRoutes(app, db, registry, pool);
   dashboardRoutes(app, db, registry);
   summaryRoutes(app, db, registry);
-  exportRoutes(app, db, registry, pdfLimit);
+  exportRoutes(app, db, registry, { pool, pdfLimit });
   findingRoutes(app, db, registry);
   publicRoutes(app, db, registry);
   adminRoutes(app, db);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { badCharacters, contentDisposition, downloadName, hostileStringIn, idParam } from './validate.ts';
+import {
+  badCharacters,
+  contentDisposition,
+  downloadName,
+  hostileStringIn,
+  idParam,
+  uploadFileName,
+} from './validate.ts';
 
 describe('request values', () => {
   it('takes an id only as digits within PostgreSQL integer', () => {
@@ -29,6 +36,20 @@ describe('request values', () => {
     expect(hostileStringIn({ params: { id: '\u0000' } })).toContain('地址中的编号（id）');
     expect(hostileStringIn({ body: { ['k\u0000']: 1 } })).toContain('含有空字符');
     expect(hostileStringIn({ body: { contentBase64: 'AAAA', username: 'ok' } })).toBeUndefined();
+  });
+});
+
+describe('uploaded file names as stored', () => {
+  it('drops direction and control characters and folders, and keeps the extension', () => {
+    expect(uploadFileName('自评\u202Etxt.exe\u202C.docx')).toBe('自评txt.exe.docx');
+    expect(uploadFileName('a\u2066b\u0007c\u0085d.txt')).toBe('abcd.txt');
+    expect(uploadFileName('../年度/自评.xlsx')).toBe('.._年度_自评.xlsx');
+    expect(uploadFileName('\u202E')).toBe('上传的文件');
+    const long = uploadFileName(`${'长'.repeat(300)}.xlsx`);
+    expect([...long].length).toBe(200);
+    expect(long.endsWith('长.xlsx')).toBe(true);
+    // A character outside the BMP is not cut in half.
+    expect([...uploadFileName('𠀀'.repeat(250))].every((c) => c === '𠀀')).toBe(true);
   });
 });
 

@@ -201,6 +201,25 @@ export function downloadName(title: string, extension: string): string {
   return `${base}.${extension}`;
 }
 
+/**
+ * 上传文件名 as stored (the evaluation's source file, the revision note "导入 …", the document): no
+ * control, format or direction characters — U+202E in "报告\u202Etxt.exe" would show it as another name
+ * wherever it is listed — no folder part, at most 200 characters; the extension, which says how the file
+ * is read, is kept.
+ */
+export function uploadFileName(name: string): string {
+  const cleaned = name
+    .normalize('NFC')
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Co}]/gu, '')
+    .replace(/[\\/]/g, '_')
+    .trim();
+  const chars = [...cleaned];
+  if (chars.length <= 200) return cleaned || '上传的文件';
+  const dot = cleaned.lastIndexOf('.');
+  const extension = dot > 0 && cleaned.length - dot <= 10 ? cleaned.slice(dot) : '';
+  return chars.slice(0, 200 - extension.length).join('') + extension;
+}
+
 /** `attachment` with an ASCII fallback and the real name as RFC 5987 filename* (UTF-8, percent-encoded). */
 export function contentDisposition(fileName: string): string {
   const extension = fileName.slice(fileName.lastIndexOf('.') + 1).replace(/[^a-z0-9]/gi, '');

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database.ts';
 
-/** 审计事件的种类 — what happened; the Chinese name is what the admin reads. */
+/** 审计事件的种类 — what happened; the Chinese name is what the admin reads. A transition of the review (access.ts TRANSITIONS) is recorded under its own action's name. */
 export const AUDIT_KINDS = {
   login: '登录',
   'login-failed': '登录失败',
@@ -11,6 +11,10 @@ export const AUDIT_KINDS = {
   'role-change': '变更角色',
   'user-disable': '停用账号',
   'user-enable': '启用账号',
+  // The review's steps: who handed a self-evaluation in, who sent it back or accepted it, and when.
+  submit: '提交自评',
+  return: '退回自评',
+  accept: '审核通过',
   publish: '公开报告',
 } as const;
 export type AuditKind = keyof typeof AUDIT_KINDS;

@@ -5,11 +5,11 @@ import Piscina from 'piscina';
 import { HttpError } from '../http/errors.ts';
 
 /**
- * 工作线程池: the heavy work of a request — reading an upload, scoring and auditing it — runs here, in a
- * fixed number of worker threads, so the thread that answers every other request (health, reads, saves)
- * never waits for it. Each job has a time limit and a memory limit (the worker is ended, not the server);
- * a job is cancelled when its client goes away; when every thread is busy and the queue is full, the
- * request is refused at once with 429 稍后重试 and Retry-After rather than piling up.
+ * 工作线程池: the heavy work of a request — reading an upload, scoring and auditing it, writing an export —
+ * runs here, in a fixed number of worker threads, so the thread that answers every other request (health,
+ * reads, saves) never waits for it. Each job has a time limit and a memory limit (the worker is ended, not
+ * the server); a job is cancelled when its client goes away; when every thread is busy and the queue is
+ * full, the request is refused at once with 429 稍后重试 and Retry-After rather than piling up.
  */
 export interface PoolOptions {
   /** Worker threads (JIXIAO_WORKERS; default: the cores but one, at least 1). */
@@ -23,6 +23,9 @@ export interface PoolOptions {
 }
 
 const env = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+
+/** The advice after an upload stopped at a limit: nothing of it was saved. */
+const UPLOAD_TOO_LARGE = '，未保存：文件可能过大或结构过于复杂，请拆分后再试';
 
 /** Retry-After of a refusal for a full queue: about one job's time, as a hint. */
 const RETRY_AFTER_SECONDS = 10;
@@ -58,30 +61,45 @@ export class WorkPool {
    */
   async run<T>(
     task: unknown,
-    { what, signal, transfer = [] }: { what: string; signal?: AbortSignal; transfer?: ArrayBuffer[] },
+    {
+      what,
+      signal,
+      transfer = [],
+      worker,
+      tooLarge = UPLOAD_TOO_LARGE,
+    }: {
+      what: string;
+      signal?: AbortSignal;
+      transfer?: ArrayBuffer[];
+      /** The worker file of the job, when not the pool's own (an export beside the uploads' reading). */
+      worker?: URL;
+      /** What to do about a job stopped at its time or memory limit, for the message. */
+      tooLarge?: string;
+    },
   ): Promise<T> {
     if (this.pool.queueSize >= this.queue) throw busy(what);
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const both = signal ? AbortSignal.any([signal, timeout]) : timeout;
     try {
-      return (await this.pool.run(task, { signal: both, transferList: transfer })) as T;
+      return (await this.pool.run(task, {
+        signal: both,
+        transferList: transfer,
+        ...(worker ? { filename: worker.href } : {}),
+      })) as T;
     } catch (error) {
       const message = (error as Error).message ?? '';
       if (/queue is at limit/i.test(message)) throw busy(what);
       if (timeout.aborted)
         throw new HttpError(
           422,
-          `${what}超时（超过 ${Number((this.timeoutMs / 1000).toFixed(1))} 秒）已停止，未保存：文件可能过大或结构过于复杂，请拆分后再试`,
+          `${what}超时（超过 ${Number((this.timeoutMs / 1000).toFixed(1))} 秒）已停止${tooLarge}`,
         );
       if (signal?.aborted) {
         this.cancelled++;
         throw new HttpError(499, `${what}已取消：连接已断开`);
       }
       if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory/i.test(message))
-        throw new HttpError(
-          422,
-          `${what}超出内存上限已停止，未保存：文件可能过大或结构过于复杂，请拆分后再试`,
-        );
+        throw new HttpError(422, `${what}超出内存上限已停止${tooLarge}`);
       throw error;
     }
   }

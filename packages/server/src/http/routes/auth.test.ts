@@ -9,6 +9,7 @@ import { createUser } from '../../auth/users.ts';
 import { BACKENDS, type TestDatabase } from '../../db/test-databases.ts';
 import { createEvaluation, ensureDepartment } from '../../store/evaluations.ts';
 import { buildApp } from '../app.ts';
+import { assess, findingKey } from '../assess.ts';
 
 const PASSWORD = 'correct-horse-42';
 
@@ -277,5 +278,57 @@ describe.each(BACKENDS)('accounts on the %s database', (_name, open) => {
     expect(onlyFailures.length).toBeGreaterThan(0);
     expect(onlyFailures.every((e) => e.kind === 'login-failed')).toBe(true);
     expect((await call(admin, 'GET', '/api/audit?kind=nonsense')).statusCode).toBe(400);
+  });
+
+  it('records each step of the review in the audit log: 提交, 退回 with its comment, 审核通过', async () => {
+    await createUser(t.db, {
+      username: 'author',
+      displayName: '填报人乙',
+      role: 'filler',
+      departmentId: department,
+      password: PASSWORD,
+    });
+    const evaluation = newEvaluation({ id: 'r', title: '复核留痕的项目自评表', kind: 'project', year: 2024 });
+    const stored = await createEvaluation(t.db, {
+      departmentId: department,
+      evaluation,
+      author: { name: 'setup' },
+    });
+    // Submitting needs each error explained; the errors are the ones the server's own audit finds.
+    const errors = assess(await loadBuiltinRegistry(), evaluation).findings.filter(
+      (f) => f.severity === 'error',
+    );
+    const explanations = Object.fromEntries(errors.map((f) => [findingKey(f), '已核实，系原表如此']));
+    const author = await signIn('author');
+    const reviewer = await signIn('reviewer');
+    const step = async (c: Client, action: string, payload: object) => {
+      const r = await call(c, 'POST', `/api/evaluations/${stored.id}/${action}`, payload);
+      expect(r.statusCode, r.body).toBe(200);
+    };
+    await step(author, 'submit', { explanations });
+    await step(reviewer, 'return', { comment: '绩效目标未量化，请补充' });
+    await step(author, 'submit', { explanations });
+    await step(reviewer, 'accept', {});
+    const admin = await signIn('admin', PASSWORD, '10.9.1.3');
+    const log = (await call(admin, 'GET', '/api/audit?limit=500')).json() as Array<{
+      kind: string;
+      event: string;
+      actor: string;
+      address: string;
+      subject: string;
+      detail: string;
+    }>;
+    const steps = log
+      .filter((e) => e.subject === `自评 ${stored.id}`)
+      .reverse()
+      .map((e) => [e.event, e.actor, e.address, e.detail]);
+    expect(steps).toEqual([
+      ['提交自评', '填报人乙', '127.0.0.1', '提交自评「复核留痕的项目自评表」'],
+      ['退回自评', '审核人', '127.0.0.1', '退回自评「复核留痕的项目自评表」：绩效目标未量化，请补充'],
+      ['提交自评', '填报人乙', '127.0.0.1', '提交自评「复核留痕的项目自评表」'],
+      ['审核通过', '审核人', '127.0.0.1', '审核通过「复核留痕的项目自评表」'],
+    ]);
+    const returns = (await call(admin, 'GET', '/api/audit?kind=return')).json() as typeof log;
+    expect(returns.map((e) => e.subject)).toEqual([`自评 ${stored.id}`]);
   });
 });

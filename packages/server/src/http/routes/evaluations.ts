@@ -19,7 +19,7 @@ import { evaluationFromBody } from '../evaluation-body.ts';
 import { requireUser } from '../session-plugin.ts';
 import { idParam, parse, text, yearQuery } from '../validate.ts';
 import { publicReport } from './public.ts';
-import { recordAudit } from '../../store/audit.ts';
+import { AUDIT_KINDS, recordAudit } from '../../store/audit.ts';
 import { assertYearsOpen } from './years.ts';
 
 const idOf = (params: unknown) => idParam(params);
@@ -198,14 +198,13 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
       }
       // Its status is in the basis of its results and its file's: stored anew now, under the frozen version.
       await refreshResults(db, registry, id);
-      if (action === 'publish')
-        await recordAudit(db, {
-          kind: 'publish',
-          actor: user,
-          address: request.ip,
-          subject: `自评 ${id}`,
-          detail: `公开「${scope.title}」`,
-        });
+      await recordAudit(db, {
+        kind: action as keyof typeof TRANSITIONS,
+        actor: user,
+        address: request.ip,
+        subject: `自评 ${id}`,
+        detail: `${AUDIT_KINDS[action as keyof typeof TRANSITIONS]}「${scope.title}」${action === 'return' ? `：${body.comment}` : ''}`,
+      });
       return { id, status: rule.to };
     });
   }

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { EvaluationResult, FrameworkRegistry } from '@jixiao/core';
-import { writeEvaluationXlsx, writeReportDocx, writeReportPdf } from '@jixiao/formats';
+import { printReportHtml } from '@jixiao/formats';
 import type { Database } from '../../db/database.ts';
-import { clientSignal, type Limiter } from '../../work/pool.ts';
+import { clientSignal, type Limiter, type WorkPool } from '../../work/pool.ts';
+import type { ExportTask } from '../../work/export.worker.ts';
 import { getEvaluation } from '../../store/evaluations.ts';
 import { scopeOf } from '../../store/listing.ts';
 import { canRead, canSeeInternal } from '../access.ts';
@@ -23,17 +24,32 @@ function formatOf(query: unknown): Format {
   return f as Format;
 }
 
-/** A PDF is printed by Chromium: at most a few at once, through `pdfLimit` (see work/pool.ts). */
+const EXPORT_WORKER = new URL('../../work/export.worker.ts', import.meta.url);
+
+/**
+ * Writes the file in the worker pool (its time and memory limits, cancelled when the client goes away, 429
+ * when the queue is full). A PDF is the report's HTML, written there too, printed by the shared Chromium:
+ * at most a few at once, a few more waiting, the rest refused with 429, through `pdfLimit` (work/pool.ts).
+ */
 async function render(
   result: EvaluationResult,
   format: Format,
   internal: boolean,
-  pdfLimit: Limiter,
+  work: { pool: WorkPool; pdfLimit: Limiter },
   signal: AbortSignal,
 ): Promise<Buffer> {
-  if (format === 'xlsx') return writeEvaluationXlsx(result);
-  if (format === 'docx') return writeReportDocx([result], { includeFindings: internal });
-  return pdfLimit.run(() => writeReportPdf([result], { includeFindings: internal }), signal);
+  const write = async (kind: ExportTask['format']) => {
+    const task: ExportTask = { format: kind, result, internal };
+    const bytes = await work.pool.run<Uint8Array>(task, {
+      what: `生成${format === 'xlsx' ? '自评表' : '自评报告'} ${format.toUpperCase()} `,
+      signal,
+      worker: EXPORT_WORKER,
+      tooLarge: '：这份自评过大，无法在限定的时间和内存内生成，请联系管理员',
+    });
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  };
+  if (format !== 'pdf') return write(format);
+  return work.pdfLimit.run(async () => printReportHtml((await write('html')).toString('utf8')), signal);
 }
 
 function send(reply: FastifyReply, data: Buffer, format: Format, title: string) {
@@ -51,7 +67,7 @@ export function exportRoutes(
   app: FastifyInstance,
   db: Database,
   registry: FrameworkRegistry,
-  pdfLimit: Limiter,
+  work: { pool: WorkPool; pdfLimit: Limiter },
 ): void {
   app.get('/api/evaluations/:id/export', async (request, reply) => {
     const id = idParam(request.params);
@@ -70,7 +86,7 @@ export function exportRoutes(
     }
     const stored = await getEvaluation(db, id);
     const { result } = await assessStored(db, registry, stored);
-    const data = await render(result, format, internal, pdfLimit, clientSignal(reply));
+    const data = await render(result, format, internal, work, clientSignal(reply));
     return send(reply, data, format, stored.evaluation.projectName ?? stored.evaluation.title);
   });
 
@@ -80,7 +96,7 @@ export function exportRoutes(
     if ((await scopeOf(db, id)).status !== 'published') throw new HttpError(404, '没有这份公开报告');
     const stored = await getEvaluation(db, id);
     const { result } = await assessStored(db, registry, stored);
-    const data = await render(result, format, false, pdfLimit, clientSignal(reply));
+    const data = await render(result, format, false, work, clientSignal(reply));
     return send(reply, data, format, stored.evaluation.projectName ?? stored.evaluation.title);
   });
 }

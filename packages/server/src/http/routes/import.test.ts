@@ -110,6 +110,19 @@ describe.each(BACKENDS)('saving an import on the %s database', (_name, open) => 
     expect(await countEvaluations(t.db)).toBe(before + 1);
   });
 
+  it('stores the file name without its direction and control characters', async () => {
+    const file = { ...upload('002_2938c48e62223733.txt'), fileName: '自评\u202Etxt.exe\u2066.txt' };
+    const saved = await call('POST', '/api/import/save', file);
+    expect(saved.statusCode, saved.body).toBe(200);
+    const id = (saved.json() as Array<{ id: number }>)[0]!.id;
+    const detail = (await call('GET', `/api/evaluations/${id}`)).json();
+    expect(detail.sourceFile).toBe('自评txt.exe.txt');
+    const revisions = (await call('GET', `/api/evaluations/${id}/revisions`)).json() as Array<{
+      note: string;
+    }>;
+    expect(revisions.map((r) => r.note)).toContain('导入 自评txt.exe.txt');
+  });
+
   it('refuses an unreadable file with a Chinese message and saves nothing', async () => {
     const before = await countEvaluations(t.db);
     const r = await call('POST', '/api/import/save', {

@@ -9,6 +9,7 @@ import { refreshResults } from '../../store/results.ts';
 import { badRequest, HttpError } from '../errors.ts';
 import { evaluationFromBody } from '../evaluation-body.ts';
 import { requireUser } from '../session-plugin.ts';
+import { uploadFileName } from '../validate.ts';
 import { assertYearsOpen } from './years.ts';
 
 /** The framework definitions as stored, for a worker to score with (it has no database). */
@@ -48,8 +49,7 @@ function readUpload(body: unknown): { name: string; bytes: Buffer } {
   if (typeof b.fileName !== 'string' || typeof b.contentBase64 !== 'string') {
     throw badRequest('导入需要 fileName 和 contentBase64（文件内容的 Base64 编码）');
   }
-  const name = b.fileName.replace(/[\\/]/g, '_').slice(0, 200);
-  return { name, bytes: Buffer.from(b.contentBase64, 'base64') };
+  return { name: uploadFileName(b.fileName), bytes: Buffer.from(b.contentBase64, 'base64') };
 }
 
 /** 导入与新建: a file is read and audited for preview (nothing saved); saving is a separate, explicit step. */
@@ -116,13 +116,14 @@ export function importRoutes(
     const user = requireUser(request, 'filler');
     const body = (request.body ?? {}) as { evaluation?: unknown; sourceFile?: unknown };
     const e = evaluationFromBody(body.evaluation);
+    const sourceFile = typeof body.sourceFile === 'string' ? uploadFileName(body.sourceFile) : undefined;
     await assertYearsOpen(db, [e.year]);
     const created = await createEvaluation(db, {
       departmentId: user.departmentId!,
       evaluation: e,
-      ...(typeof body.sourceFile === 'string' ? { sourceFile: body.sourceFile } : {}),
+      ...(sourceFile ? { sourceFile } : {}),
       author: { id: user.id, name: user.displayName },
-      note: typeof body.sourceFile === 'string' ? `导入 ${body.sourceFile}` : '新建',
+      note: sourceFile ? `导入 ${sourceFile}` : '新建',
     });
     await refreshResults(db, registry, created.id);
     return created;

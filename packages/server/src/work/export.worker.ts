@@ -1,0 +1,20 @@
+// Runs in a worker thread of the pool (pool.ts): writing an export — the official 自评表 (xlsx), the
+// 自评报告 (docx, its charts drawn as images) or the report's HTML for the PDF — off the thread that
+// answers every other request. The result is scored on the server (it needs the database) and cloned here.
+import type { EvaluationResult } from '@jixiao/core';
+import { writeEvaluationXlsx, writeReportDocx, writeReportHtml } from '@jixiao/formats';
+
+export interface ExportTask {
+  /** 'html': the report's HTML, printed as the PDF by the shared browser on the server's thread. */
+  format: 'xlsx' | 'docx' | 'html';
+  result: EvaluationResult;
+  /** With the audit findings as the report's internal appendix (docx and PDF). */
+  internal: boolean;
+}
+
+/** The file's bytes (the HTML as UTF-8 for 'html'). */
+export default async function writeExport(task: ExportTask): Promise<Uint8Array> {
+  if (task.format === 'xlsx') return writeEvaluationXlsx(task.result);
+  if (task.format === 'docx') return writeReportDocx([task.result], { includeFindings: task.internal });
+  return Buffer.from(writeReportHtml([task.result], { includeFindings: task.internal }));
+}
