@@ -1,7 +1,7 @@
 // Runs in a worker thread of the pool (pool.ts): writing an export — the official 自评表 (xlsx), the
 // 自评报告 (docx, its charts drawn as images) or the report's HTML for the PDF — off the thread that
 // answers every other request. The result is scored on the server (it needs the database) and cloned here.
-import type { EvaluationResult } from '@jixiao/core';
+import type { EvaluationResult, NarrativeStatement } from '@jixiao/core';
 import { writeEvaluationXlsx, writeReportDocx, writeReportHtml } from '@jixiao/formats';
 
 export interface ExportTask {
@@ -10,11 +10,16 @@ export interface ExportTask {
   result: EvaluationResult;
   /** With the audit findings as the report's internal appendix (docx and PDF). */
   internal: boolean;
+  /** The prose of the evaluation's file: a department report quotes its own 总支出 and 预算执行率 from it. */
+  statements: NarrativeStatement[];
 }
 
 /** The file's bytes (the HTML as UTF-8 for 'html'). */
 export default async function writeExport(task: ExportTask): Promise<Uint8Array> {
   if (task.format === 'xlsx') return writeEvaluationXlsx(task.result);
-  if (task.format === 'docx') return writeReportDocx([task.result], { includeFindings: task.internal });
-  return Buffer.from(writeReportHtml([task.result], { includeFindings: task.internal }));
+  if (task.format === 'docx')
+    return writeReportDocx([task.result], { includeFindings: task.internal, statements: task.statements });
+  return Buffer.from(
+    writeReportHtml([task.result], { includeFindings: task.internal, statements: task.statements }),
+  );
 }

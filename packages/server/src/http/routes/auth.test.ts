@@ -308,7 +308,7 @@ describe.each(BACKENDS)('accounts on the %s database', (_name, open) => {
     await step(author, 'submit', { explanations });
     await step(reviewer, 'return', { comment: '绩效目标未量化，请补充' });
     await step(author, 'submit', { explanations });
-    await step(reviewer, 'accept', {});
+    await step(reviewer, 'accept', { sameAsSelf: true });
     const admin = await signIn('admin', PASSWORD, '10.9.1.3');
     const log = (await call(admin, 'GET', '/api/audit?limit=500')).json() as Array<{
       kind: string;

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { EvaluationResult, FrameworkRegistry } from '@jixiao/core';
+import type { DocumentContext, EvaluationResult, FrameworkRegistry } from '@jixiao/core';
 import { printReportHtml } from '@jixiao/formats';
 import type { Database } from '../../db/database.ts';
 import { clientSignal, type Limiter, type WorkPool } from '../../work/pool.ts';
@@ -32,14 +32,14 @@ const EXPORT_WORKER = new URL('../../work/export.worker.ts', import.meta.url);
  * at most a few at once, a few more waiting, the rest refused with 429, through `pdfLimit` (work/pool.ts).
  */
 async function render(
-  result: EvaluationResult,
+  { result, context }: { result: EvaluationResult; context: DocumentContext | null },
   format: Format,
   internal: boolean,
   work: { pool: WorkPool; pdfLimit: Limiter },
   signal: AbortSignal,
 ): Promise<Buffer> {
   const write = async (kind: ExportTask['format']) => {
-    const task: ExportTask = { format: kind, result, internal };
+    const task: ExportTask = { format: kind, result, internal, statements: context?.statements ?? [] };
     const bytes = await work.pool.run<Uint8Array>(task, {
       what: `生成${format === 'xlsx' ? '自评表' : '自评报告'} ${format.toUpperCase()} `,
       signal,
@@ -85,8 +85,13 @@ export function exportRoutes(
       throw forbidden('导出这份自评的审核发现附录');
     }
     const stored = await getEvaluation(db, id);
-    const { result } = await assessStored(db, registry, stored);
-    const data = await render(result, format, internal, work, clientSignal(reply));
+    const data = await render(
+      await assessStored(db, registry, stored),
+      format,
+      internal,
+      work,
+      clientSignal(reply),
+    );
     return send(reply, data, format, stored.evaluation.projectName ?? stored.evaluation.title);
   });
 
@@ -95,8 +100,13 @@ export function exportRoutes(
     const format = formatOf(request.query);
     if ((await scopeOf(db, id)).status !== 'published') throw new HttpError(404, '没有这份公开报告');
     const stored = await getEvaluation(db, id);
-    const { result } = await assessStored(db, registry, stored);
-    const data = await render(result, format, false, work, clientSignal(reply));
+    const data = await render(
+      await assessStored(db, registry, stored),
+      format,
+      false,
+      work,
+      clientSignal(reply),
+    );
     return send(reply, data, format, stored.evaluation.projectName ?? stored.evaluation.title);
   });
 }
