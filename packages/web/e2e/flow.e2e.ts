@@ -115,8 +115,12 @@ describe('web UI end to end', () => {
     // The browser scores the stored evaluation exactly as the server did.
     expect(await page.getByText('浏览器内的计分与服务器不一致').count()).toBe(0);
     await shot(page, '04-detail-before');
-    // 定位: a finding takes the user to its indicator row.
-    await page.getByRole('button', { name: '定位到表格' }).first().click();
+    // 定位: a finding takes the user to its indicator row (the 定性 one; others point at budget lines).
+    await page
+      .getByTestId('finding')
+      .filter({ hasText: '指标「促进社会稳定」' })
+      .getByRole('button', { name: '定位到表格' })
+      .click();
     await page.locator('tr.row-located').waitFor();
 
     await page.getByLabel('重新犯罪率 完成值').fill('0.1%');
