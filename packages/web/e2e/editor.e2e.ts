@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, loginAs, shot } from './browser.ts';
-import { apiSession, ensureBuilt, startServer, type TestServer } from './server.ts';
+import { addAccounts, ensureBuilt, startServer, type TestServer } from './server.ts';
 
 /**
  * 新建与编辑指标 — a 填报人 creates a blank project evaluation from the 财预〔2020〕10号 framework,
@@ -19,15 +19,7 @@ describe('creating an evaluation from a framework and editing its indicator tree
     const dist = await ensureBuilt();
     server = await startServer(dist);
     browser = await launch();
-    const admin = await apiSession(server.url, 'admin', server.adminPassword);
-    const departments = await admin<Array<{ id: number; name: string }>>('GET', '/api/departments');
-    const department = departments.find((d) => d.name.includes('安居')) ?? departments[0]!;
-    await admin('POST', '/api/users', {
-      ...filler,
-      displayName: '项目填报员',
-      role: 'filler',
-      departmentId: department.id,
-    });
+    await addAccounts(server, '安居', [{ ...filler, displayName: '项目填报员', role: 'filler' }]);
   });
 
   afterAll(async () => {

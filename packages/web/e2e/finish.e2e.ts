@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, loginAs, shot } from './browser.ts';
-import { apiSession, ensureBuilt, startServer, type TestServer } from './server.ts';
+import { addAccounts, ensureBuilt, startServer, type TestServer } from './server.ts';
 
 /**
  * 从空白到提交 — a 填报人 creates a 项目支出 evaluation from blank (财预〔2020〕10号), cannot submit it
@@ -23,21 +23,10 @@ describe('a 填报人 finishes an evaluation from a blank form', () => {
     const dist = await ensureBuilt();
     server = await startServer(dist);
     browser = await launch();
-    const admin = await apiSession(server.url, 'admin', server.adminPassword);
-    const departments = await admin<Array<{ id: number; name: string }>>('GET', '/api/departments');
-    const anju = departments.find((d) => d.name.includes('安居'))!;
-    await admin('POST', '/api/users', {
-      ...filler,
-      displayName: '法援填报员',
-      role: 'filler',
-      departmentId: anju.id,
-    });
-    await admin('POST', '/api/users', {
-      ...reviewer,
-      displayName: '安居区审核员',
-      role: 'reviewer',
-      region: '遂宁市安居区',
-    });
+    await addAccounts(server, '安居', [
+      { ...filler, displayName: '法援填报员', role: 'filler' },
+      { ...reviewer, displayName: '安居区审核员', role: 'reviewer' },
+    ]);
   });
 
   afterAll(async () => {

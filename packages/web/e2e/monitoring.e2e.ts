@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, loginAs, shot } from './browser.ts';
-import { apiSession, ensureBuilt, startServer, type TestServer } from './server.ts';
+import { addAccounts, ensureBuilt, startServer, type TestServer } from './server.ts';
 
 /**
  * 执行进度监控 — 红河州司法局's 填报人 reports 9 月's cumulative 执行数 (700 of 898.33 万元 = 77.92%, behind
@@ -18,24 +18,10 @@ describe('in-year execution monitoring in the browser', () => {
   beforeAll(async () => {
     server = await startServer(await ensureBuilt());
     browser = await launch();
-    const admin = await apiSession(server.url, 'admin', server.adminPassword);
-    const departments = await admin<Array<{ id: number; name: string; region: string }>>(
-      'GET',
-      '/api/departments',
-    );
-    const honghe = departments.find((d) => d.name.includes('红河'))!;
-    await admin('POST', '/api/users', {
-      ...filler,
-      displayName: '红河填报员',
-      role: 'filler',
-      departmentId: honghe.id,
-    });
-    await admin('POST', '/api/users', {
-      ...reviewer,
-      displayName: '红河审核员',
-      role: 'reviewer',
-      region: honghe.region,
-    });
+    await addAccounts(server, '红河', [
+      { ...filler, displayName: '红河填报员', role: 'filler' },
+      { ...reviewer, displayName: '红河审核员', role: 'reviewer' },
+    ]);
   });
 
   afterAll(async () => {

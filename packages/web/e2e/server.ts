@@ -92,3 +92,39 @@ export async function apiSession(base: string, username: string, password: strin
     return JSON.parse(text) as T;
   };
 }
+
+/** A user a browser test signs in as: 填报人 of the sample department, or 财政审核人 of its region. */
+export interface TestAccount {
+  username: string;
+  password: string;
+  displayName: string;
+  role: 'filler' | 'reviewer';
+}
+
+/**
+ * Creates the test's accounts through the admin's API for the sample department whose name contains
+ * `department`: a 填报人 belongs to it, a 财政审核人 to its region (examples/seeds/samples.json).
+ */
+export async function addAccounts(
+  server: TestServer,
+  department: string,
+  accounts: TestAccount[],
+): Promise<{
+  admin: Awaited<ReturnType<typeof apiSession>>;
+  department: { id: number; name: string; region: string };
+}> {
+  const admin = await apiSession(server.url, 'admin', server.adminPassword);
+  const departments = await admin<Array<{ id: number; name: string; region: string }>>(
+    'GET',
+    '/api/departments',
+  );
+  const found = departments.find((d) => d.name.includes(department));
+  if (!found) throw new Error(`示例数据里没有名称含「${department}」的部门`);
+  for (const a of accounts) {
+    await admin('POST', '/api/users', {
+      ...a,
+      ...(a.role === 'filler' ? { departmentId: found.id } : { region: found.region }),
+    });
+  }
+  return { admin, department: found };
+}
