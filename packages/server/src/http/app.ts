@@ -222,7 +222,8 @@ export async function buildApp(
     await app.register(fastifyStatic, { root: web, wildcard: false, preCompressed: true });
     // The UI routes in the browser: any page that is not a file or an API call gets index.html.
     app.setNotFoundHandler((request, reply) => {
-      if (request.method !== 'GET' || request.url.startsWith('/api/')) {
+      // HEAD as well as GET: a link checker or a proxy's health probe asks for the page without its body.
+      if ((request.method !== 'GET' && request.method !== 'HEAD') || request.url.startsWith('/api/')) {
         return reply.code(404).send({ error: `没有这个接口：${request.method} ${request.url}` });
       }
       return reply.sendFile('index.html');

@@ -49,6 +49,17 @@ describe('security headers and cookies', () => {
     }
   });
 
+  it('answers a HEAD of a page of the app as its GET does, without a body', async () => {
+    for (const url of ['/login', '/evaluations/1']) {
+      const get = await app.inject({ method: 'GET', url });
+      const head = await app.inject({ method: 'HEAD', url });
+      expect(head.statusCode, url).toBe(200);
+      expect(head.headers['content-type'], url).toBe(get.headers['content-type']);
+      expect(head.body, url).toBe('');
+    }
+    expect((await app.inject({ method: 'HEAD', url: '/api/nothing' })).statusCode).toBe(404);
+  });
+
   it('marks the session cookie Secure when the browser came over HTTPS through a trusted proxy', async () => {
     const login = (headers: Record<string, string>, remoteAddress = '127.0.0.1') =>
       app.inject({
