@@ -6,6 +6,7 @@ import { isFocusProject, lampOf, lampsOf } from './lamp.ts';
 import { MonitoringPlanError, parseMonitoringPlan } from './plan.ts';
 import { surveyRate } from './survey.ts';
 import { monitoringStatus, worstLamp } from './status.ts';
+import { rectificationOverdue } from './rectification.ts';
 
 const plan = (id: string) => builtinMonitoringPlans().find((p) => p.id === id)!;
 
@@ -143,5 +144,14 @@ describe('监控状态 from the department reports', () => {
 
   it('an evaluation no plan monitors has no checkpoints', () => {
     expect(monitoringStatus(undefined, [], null)).toEqual({ plan: null, checkpoints: [], focus: null });
+  });
+});
+
+describe('整改逾期', () => {
+  it('an item not done past its deadline is overdue; done, or without a deadline, it is not', () => {
+    expect(rectificationOverdue({ due: '2025-06-30', status: 'open' }, '2025-07-01')).toBe(true);
+    expect(rectificationOverdue({ due: '2025-06-30', status: 'in-progress' }, '2025-06-30')).toBe(false);
+    expect(rectificationOverdue({ due: '2025-06-30', status: 'done' }, '2026-01-01')).toBe(false);
+    expect(rectificationOverdue({ due: null, status: 'open' }, '2030-01-01')).toBe(false);
   });
 });

@@ -22,6 +22,7 @@ import { evaluationRoutes } from './routes/evaluations.ts';
 import { publicRoutes } from './routes/public.ts';
 import { yearRoutes } from './routes/years.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
+import { rectificationRoutes } from './routes/rectifications.ts';
 import { summaryRoutes } from './routes/summary.ts';
 import { registerSessions } from './session-plugin.ts';
 import { Limiter, WorkPool, type PoolOptions } from '../work/pool.ts';
@@ -215,6 +216,7 @@ export async function buildApp(
   recomputeRoutes(app);
   yearRoutes(app, db);
   monitoringRoutes(app, db, registry);
+  rectificationRoutes(app, db);
 
   const web = opts.webDist ?? WEB_DIST;
   if (existsSync(join(web, 'index.html'))) {

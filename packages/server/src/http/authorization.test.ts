@@ -520,6 +520,32 @@ describe.each(BACKENDS)('authorization on the %s database', (_name, open) => {
     }
   });
 
+  it("registers 整改 items by the department and its region's reviewers; only the department moves them on", async () => {
+    const url = `/api/evaluations/${ids.aSubmitted}/rectifications`;
+    const want: Record<string, number> = {
+      stranger: 401,
+      fillerA: 200,
+      fillerB: 403,
+      reviewerR1: 200,
+      reviewerR2: 403,
+      admin: 200,
+    };
+    let itemId = 0;
+    for (const actor of ACTORS) {
+      expect((await call(actor, 'GET', url)).statusCode, actor).toBe(want[actor]);
+      const added = await call(actor, 'POST', url, { problem: `${actor} 发现的问题` });
+      expect(added.statusCode, actor).toBe(want[actor]);
+      if (added.statusCode === 200) itemId = added.json().id;
+      expect((await call(actor, 'GET', '/api/rectifications')).statusCode, actor).toBe(
+        actor === 'stranger' ? 401 : 200,
+      );
+    }
+    for (const actor of ACTORS) {
+      const r = await call(actor, 'PUT', `/api/rectifications/${itemId}`, { status: 'in-progress' });
+      expect(r.statusCode, actor).toBe(actor === 'stranger' ? 401 : actor === 'fillerA' ? 200 : 403);
+    }
+  });
+
   it('saves an import only for a 填报人, into its own department', async () => {
     const file = {
       fileName: '003.txt',
