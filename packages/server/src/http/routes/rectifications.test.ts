@@ -1,66 +1,24 @@
 // 问题整改 through the API on both databases: the department registers a problem of its self-evaluation, the
 // region's 财政审核人 one of its review, the department moves each on and cannot close one without saying
 // what was done, and an item past its deadline is overdue on the region's list.
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadBuiltinRegistry, readDocumentFile } from '@jixiao/formats';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../auth/users.ts';
 import { freshDatabaseFor } from '../../db/fresh-database.ts';
 import { BACKENDS } from '../../db/test-databases.ts';
-import { createEvaluation, ensureDepartment } from '../../store/evaluations.ts';
-import { buildApp } from '../app.ts';
-
-const seeds = join(resolve(dirname(fileURLToPath(import.meta.url)), '../../../../..'), 'examples/seeds');
-const PASSWORD = 'correct-horse-42';
-type Actor = 'stranger' | 'filler' | 'otherFiller' | 'reviewer' | 'otherReviewer';
+import { regionApp, type RegionApp } from '../test-regions.ts';
 
 describe.each(BACKENDS)('rectification of problems on the %s database', (_name, open) => {
   const t = freshDatabaseFor(open);
-  let app: FastifyInstance;
-  const auth: Partial<Record<Actor, { cookie: string; csrf: string }>> = {};
+  let region: RegionApp;
   let id = 0;
-
-  function call(actor: Actor, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) {
-    const a = auth[actor];
-    const headers: Record<string, string> = a ? { cookie: a.cookie, 'x-csrf-token': a.csrf } : {};
-    return app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
-  }
+  const call: RegionApp['call'] = (...args) => region.call(...args);
 
   beforeAll(async () => {
-    app = await buildApp(t.db, await loadBuiltinRegistry());
-    const dept = await ensureDepartment(t.db, '红河州司法局', '红河州');
-    const other = await ensureDepartment(t.db, '某县财政局', '某县');
-    const users: Array<[Actor, object]> = [
-      ['filler', { role: 'filler', departmentId: dept }],
-      ['otherFiller', { role: 'filler', departmentId: other }],
-      ['reviewer', { role: 'reviewer', region: '红河州' }],
-      ['otherReviewer', { role: 'reviewer', region: '某县' }],
-    ];
-    for (const [username, extra] of users) {
-      await createUser(t.db, {
-        username,
-        displayName: `${username}名`,
-        password: PASSWORD,
-        ...extra,
-      } as Parameters<typeof createUser>[1]);
-    }
-    const doc = await readDocumentFile(join(seeds, '004_bfa41fd3fc706bb4.txt'));
-    const evaluation = doc.evaluations.find((e) => e.kind === 'department')!;
-    id = (await createEvaluation(t.db, { departmentId: dept, evaluation, author: { name: 'setup' } })).id;
-    for (const [actor] of users) {
-      const r = await app.inject({
-        method: 'POST',
-        url: '/api/login',
-        payload: { username: actor, password: PASSWORD },
-      });
-      auth[actor] = { cookie: String(r.headers['set-cookie']).split(';')[0]!, csrf: r.json().csrfToken };
-    }
+    region = await regionApp(t.db);
+    id = region.evaluationId;
   }, 120_000);
 
   afterAll(async () => {
-    await app?.close();
+    await region?.app.close();
   });
 
   it('the department and the region register problems; strangers and other places cannot', async () => {
