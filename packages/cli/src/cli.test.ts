@@ -76,6 +76,13 @@ describe('jixiao audit', () => {
     expect(stdout).toMatch(/发现：错误 \d+ · 警告 \d+ · 提示 \d+/);
   });
 
+  it('names the place of a reading warning once', () => {
+    const { stdout } = run('audit', seed('003_cbcf39354c9835b0.txt'));
+    const reading = stdout.split('\n').filter((l) => l.includes('读取：'));
+    expect(reading.length).toBeGreaterThan(0);
+    for (const line of reading) expect(line.match(/第 \d+ 行/g) ?? []).toHaveLength(1);
+  });
+
   it('exits 2 with a Chinese message naming an unreadable file, and still audits the others', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
     const empty = join(dir, 'empty.txt');

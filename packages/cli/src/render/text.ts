@@ -92,10 +92,9 @@ export function renderDocument(audit: DocumentAudit, opts: TextOptions): string 
   const out: string[] = [];
   const bar = '═'.repeat(4);
   out.push(`${bar} ${audit.file} ${bar}`);
+  // A reader's message names its own place (as the web's import preview shows it); adding the source again doubled it.
   for (const issue of audit.issues) {
-    out.push(
-      `  ${tag(issue.severity === 'error' ? 'error' : 'warning', opts.color)} 读取：${describeSource(issue.source)} ${issue.message}`,
-    );
+    out.push(`  ${tag(issue.severity === 'error' ? 'error' : 'warning', opts.color)} 读取：${issue.message}`);
   }
   if (!audit.results.length) out.push('  未找到可评价的表格或自评内容。');
   audit.results.forEach((r, k) => out.push(renderEvaluation(r, k + 1, audit.results.length, opts)));
