@@ -131,7 +131,7 @@ describe('web UI end to end', () => {
     expect(after).not.toBe(before);
     await shot(page, '05-detail-edited');
     // Leaving with unsaved edits asks first; staying keeps them.
-    await page.getByRole('navigation').getByRole('link', { name: '自评列表' }).click();
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '自评列表' }).click();
     await page.locator('.ant-modal-confirm-title', { hasText: '有未保存的修改' }).waitFor();
     await page.getByRole('button', { name: '留在本页' }).click();
     expect(page.url()).toMatch(/\/evaluations\/\d+$/);
@@ -173,24 +173,33 @@ describe('web UI end to end', () => {
     await context.close();
   });
 
-  it('the 填报人 imports a report: preview, then save as a draft', async () => {
+  it("the 填报人 imports a report: another body's file cannot be saved, its own is previewed and saved", async () => {
     const context = await browser.newContext(desktop);
     const page = await context.newPage();
     await loginAs(page, server.url, filler.username, filler.password);
     await page.goto(`${server.url}/import`);
+    // 雁峰区司法局's report in 安居区's hands: said before saving, and the save stays closed.
     await page
       .locator('input[type=file]')
       .setInputFiles(join(REPO, 'examples/seeds/002_2938c48e62223733.txt'));
-    await page.getByText(/中读到 \d+ 份自评/).waitFor({ timeout: 60_000 });
-    await shot(page, '09-import-preview');
-    await page.getByRole('button', { name: /保存所选为草稿/ }).click();
-    await page.waitForURL(/\/evaluations\/\d+$/);
-    await page.getByTestId('computed-total').waitFor();
-    expect(await page.getByRole('heading', { name: '雁峰区司法局整体绩效自评表' }).count()).toBe(1);
+    const mismatch = page.getByTestId('department-mismatch');
+    await mismatch.waitFor({ timeout: 60_000 });
+    expect(await mismatch.innerText()).toContain('雁峰区司法局');
+    expect(await page.getByRole('button', { name: /保存所选为草稿/ }).isDisabled()).toBe(true);
+    await shot(page, '09-import-other-department');
+    await page
+      .locator('input[type=file]')
+      .setInputFiles(join(REPO, 'examples/seeds/003_cbcf39354c9835b0.txt'));
+    await page.getByText(/中读到 6 份自评/).waitFor({ timeout: 60_000 });
+    expect(await mismatch.count()).toBe(0);
+    await shot(page, '09b-import-preview');
+    await page.getByRole('button', { name: /保存所选为草稿（6）/ }).click();
+    await page.getByText('已保存 6 份自评为草稿').waitFor();
+    await page.waitForURL(/\/evaluations$/);
 
     // The session ends (cookie gone): the next call answers 401 and the app returns to 登录.
     await context.clearCookies();
-    await page.getByRole('navigation').getByRole('link', { name: '自评列表' }).click();
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '自评列表' }).click();
     await page.waitForURL(/\/login$/);
     await context.close();
   });
@@ -212,7 +221,7 @@ describe('web UI end to end', () => {
     await loginAs(fillerPage, server.url, filler.username, filler.password);
     await fillerPage.goto(`${server.url}/evaluations/${evaluationId}`);
     await expect.poll(() => fillerPage.getByTestId('return-comment').innerText()).toContain('样本数');
-    await shot(fillerPage, '09b-returned', false);
+    await shot(fillerPage, '09c-returned', false);
     await fillerPage.getByLabel('群众满意度 偏差原因').fill('满意度调查样本 120 份，收回 118 份');
     await fillerPage.getByRole('button', { name: '提交审核' }).click();
     const dialog = fillerPage.getByRole('dialog');

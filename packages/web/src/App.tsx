@@ -185,7 +185,7 @@ export const router = createBrowserRouter(
       <Route
         path="/import"
         element={
-          <Private title="导入自评" roles={['filler']}>
+          <Private title="导入自评" roles={['filler', 'admin']}>
             <ImportPage />
           </Private>
         }

@@ -546,22 +546,24 @@ describe.each(BACKENDS)('authorization on the %s database', (_name, open) => {
     }
   });
 
-  it('saves an import only for a 填报人, into its own department', async () => {
+  it("saves an import for a 填报人's own body only, and for the department the admin names", async () => {
     const file = {
       fileName: '003.txt',
       contentBase64: readFileSync(seed003).toString('base64'),
       select: [1],
     };
+    // 003 is 遂宁市安居区司法局's report: not 甲局's or 乙局's to save; the admin places it.
     for (const actor of ACTORS) {
-      const want = actor === 'stranger' ? 401 : actor.startsWith('filler') ? 200 : 403;
-      const r = await call(actor, 'POST', '/api/import/save', file);
-      expect(r.statusCode, actor).toBe(want);
-      if (want !== 200) continue;
-      const [{ id }] = r.json() as [{ id: number }];
-      const other = actor === 'fillerA' ? 'fillerB' : 'fillerA';
-      expect((await call(actor, 'GET', `/api/evaluations/${id}`)).statusCode).toBe(200);
-      expect((await call(other, 'GET', `/api/evaluations/${id}`)).statusCode).toBe(403);
+      const want =
+        actor === 'stranger' ? 401 : actor.startsWith('filler') ? 409 : actor === 'admin' ? 400 : 403;
+      expect((await call(actor, 'POST', '/api/import/save', file)).statusCode, actor).toBe(want);
     }
+    const A = await ensureDepartment(t.db, '甲局');
+    const r = await call('admin', 'POST', '/api/import/save', { ...file, departmentId: A });
+    expect(r.statusCode, r.body).toBe(200);
+    const [{ id }] = r.json() as [{ id: number }];
+    expect((await call('fillerA', 'GET', `/api/evaluations/${id}`)).statusCode).toBe(200);
+    expect((await call('fillerB', 'GET', `/api/evaluations/${id}`)).statusCode).toBe(403);
   });
 
   it("marks findings 不是问题 only as the region's reviewer or the admin", async () => {

@@ -117,6 +117,23 @@ export async function ensureDepartment(db: Queryable, name: string, region = '')
   return r.rows[0]!.id;
 }
 
+/** The title a list shows: a file's project tables share the form's title, so each adds its project. */
+function listedTitle(e: Evaluation): string {
+  return e.projectName ? `${e.title} · ${e.projectName}` : e.title;
+}
+
+/** 部门 — a department by its id, or undefined when there is none. */
+export async function findDepartment(
+  db: Queryable,
+  id: number,
+): Promise<{ id: number; name: string; region: string } | undefined> {
+  const r = await db.query<{ id: number; name: string; region: string }>(
+    'select id, name, region from departments where id = $1',
+    [id],
+  );
+  return r.rows[0];
+}
+
 async function addRevision(
   tx: Queryable,
   id: number,
@@ -156,7 +173,7 @@ export async function createEvaluationIn(tx: Queryable, input: NewEvaluation): P
       input.departmentId,
       e.year ?? null,
       e.kind,
-      e.projectName ? `${e.title} · ${e.projectName}` : e.title,
+      listedTitle(e),
       e.frameworkId ?? null,
       JSON.stringify(e),
       input.sourceFile ?? null,
@@ -167,6 +184,80 @@ export async function createEvaluationIn(tx: Queryable, input: NewEvaluation): P
   );
   const stored = toStored(r.rows[0]!);
   await addRevision(tx, stored.id, 1, e, stored.status, input.author, input.note ?? '创建');
+  return stored;
+}
+
+/** A draft an import can update: the department's own, still editable, of the same kind, year and title. */
+export interface EditableTwin {
+  id: number;
+  title: string;
+  status: EvaluationStatus;
+  version: number;
+}
+
+/**
+ * 再次导入: for each evaluation of a file, the department's editable draft of the same project and year
+ * (same kind, year and title as a list shows it), if there is one — the newest when several.
+ */
+export async function editableTwins(
+  db: Queryable,
+  departmentId: number,
+  evaluations: Evaluation[],
+): Promise<Array<EditableTwin | undefined>> {
+  if (!evaluations.length) return [];
+  const r = await db.query<EditableTwin & { kind: string; year: number | null }>(
+    `select id, title, status, version, kind, year from evaluations
+      where department_id = $1 and status in ('draft', 'returned') and title = any($2::text[])
+      order by updated_at desc, id desc`,
+    [departmentId, evaluations.map(listedTitle)],
+  );
+  return evaluations.map((e) => {
+    const twin = r.rows.find(
+      (x) => x.title === listedTitle(e) && x.kind === e.kind && (x.year ?? undefined) === e.year,
+    );
+    return twin && { id: twin.id, title: twin.title, status: twin.status, version: twin.version };
+  });
+}
+
+/**
+ * An import saved over an editable draft (inside the caller's transaction): a new version with the file's
+ * figures, now tied to the new file; the revision says so. Refused as a conflict if the draft was
+ * submitted or saved since it was found.
+ */
+export async function updateFromImportIn(
+  tx: Queryable,
+  twin: EditableTwin,
+  input: { evaluation: Evaluation; sourceFile: string; documentId: number; author: Author; note: string },
+): Promise<StoredEvaluation> {
+  const e = input.evaluation;
+  const r = await tx.query<Row>(
+    `update evaluations
+        set data = $3, version = version + 1, updated_at = now(), updated_by = $4, updated_by_name = $5,
+            year = $6, title = $7, source_file = $8, document_id = $9, framework_id = coalesce($10, framework_id)
+      where id = $1 and version = $2 and status in ('draft', 'returned')
+      returning ${COLUMNS}`,
+    [
+      twin.id,
+      twin.version,
+      JSON.stringify(e),
+      input.author.id ?? null,
+      input.author.name,
+      e.year ?? null,
+      listedTitle(e),
+      input.sourceFile,
+      input.documentId,
+      e.frameworkId ?? null,
+    ],
+  );
+  if (!r.rows[0]) {
+    const current = await getEvaluation(tx, twin.id);
+    throw new ConflictError(
+      `草稿「${twin.title}」已被「${current.updatedBy || '其他用户'}」于 ${localTime(current.updatedAt)} 保存或提交，未能更新；请重新导入`,
+      { version: current.version, updatedAt: current.updatedAt, updatedBy: current.updatedBy },
+    );
+  }
+  const stored = toStored(r.rows[0]);
+  await addRevision(tx, stored.id, stored.version, e, stored.status, input.author, input.note);
   return stored;
 }
 
@@ -207,9 +298,7 @@ export async function saveEvaluation(
         input.author.id ?? null,
         input.author.name,
         input.evaluation.year ?? null,
-        input.evaluation.projectName
-          ? `${input.evaluation.title} · ${input.evaluation.projectName}`
-          : input.evaluation.title,
+        listedTitle(input.evaluation),
       ],
     );
     if (!r.rows[0]) {

@@ -13,7 +13,9 @@ export function Shell({ children }: { children: ReactNode }) {
   const role = user?.role;
   const items = [
     { key: '/evaluations', label: <Link to="/evaluations">自评列表</Link> },
-    ...(role === 'filler' ? [{ key: '/import', label: <Link to="/import">导入</Link> }] : []),
+    ...(role === 'filler' || role === 'admin'
+      ? [{ key: '/import', label: <Link to="/import">导入</Link> }]
+      : []),
     ...(role !== 'filler' ? [{ key: '/review', label: <Link to="/review">审核队列</Link> }] : []),
     { key: '/monitoring', label: <Link to="/monitoring">执行监控</Link> },
     ...(role !== 'filler' ? [{ key: '/dashboard', label: <Link to="/dashboard">看板</Link> }] : []),
@@ -29,13 +31,9 @@ export function Shell({ children }: { children: ReactNode }) {
         <Link to="/" style={{ color: '#fff', fontWeight: 600, fontSize: 16, whiteSpace: 'nowrap' }}>
           预算绩效自评
         </Link>
-        <Menu
-          theme="dark"
-          mode="horizontal"
-          selectedKeys={[selected]}
-          items={items}
-          style={{ flex: 1, minWidth: 0 }}
-        />
+        <nav aria-label="主菜单" style={{ flex: 1, minWidth: 0 }}>
+          <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} items={items} />
+        </nav>
         <Space style={{ color: '#fff', whiteSpace: 'nowrap' }}>
           <Typography.Text style={{ color: '#fff' }} data-testid="current-user">
             {user?.displayName}

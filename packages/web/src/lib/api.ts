@@ -111,6 +111,15 @@ export interface ImportPreview {
   file: string;
   evaluations: Array<{ evaluation: Evaluation; score: ScoreResult; findings: Finding[] }>;
   issues: Array<{ severity: 'error' | 'warning'; message: string; source?: { line?: number } }>;
+  /** 部门核对 (a 填报人's preview): their department, and the tables that name another body. */
+  department?: { name: string; elsewhere: Array<{ index: number; organization: string }> };
+}
+
+/** 部门 — GET /api/departments. */
+export interface Department {
+  id: number;
+  name: string;
+  region: string;
 }
 
 /** 看板 — GET /api/dashboard. */

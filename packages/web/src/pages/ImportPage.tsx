@@ -1,9 +1,26 @@
-import { Alert, App, Button, Card, Checkbox, Empty, List, Space, Steps, Tag, Typography, Upload } from 'antd';
+import { sameOrganization } from '@jixiao/core';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Empty,
+  List,
+  Select,
+  Space,
+  Steps,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { SEVERITY } from '../components/FindingsPanel.tsx';
-import { api, ApiError, type ImportPreview } from '../lib/api.ts';
+import { api, ApiError, type Department, type ImportPreview } from '../lib/api.ts';
+import { useAuth } from '../lib/auth.tsx';
 import { KIND_NAMES, score } from '../lib/format.ts';
+import { useLoad } from '../lib/useLoad.ts';
 
 const ACCEPT = '.txt,.html,.htm,.docx,.doc,.wps,.xlsx,.xls,.et,.pdf';
 
@@ -25,6 +42,13 @@ export function ImportPage() {
   const [chosen, setChosen] = useState<number[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The admin imports for a department they choose (a file another body's 填报人 may not save).
+  const isAdmin = useAuth().user?.role === 'admin';
+  const departments = useLoad(
+    () => (isAdmin ? api<Department[]>('GET', '/api/departments') : Promise.resolve([])),
+    `departments-${isAdmin}`,
+  );
+  const [departmentId, setDepartmentId] = useState<number | undefined>();
 
   async function read(file: File) {
     setBusy(true);
@@ -37,7 +61,11 @@ export function ImportPage() {
       });
       setPreview(p);
       setFile(file);
-      setChosen(p.evaluations.map((_, i) => i));
+      const elsewhere = new Set(p.department?.elsewhere.map((x) => x.index));
+      setChosen(p.evaluations.map((_, i) => i).filter((i) => !elsewhere.has(i)));
+      const organization = p.evaluations.find((r) => r.evaluation.organization)?.evaluation.organization;
+      if (isAdmin && organization)
+        setDepartmentId(departments.data?.find((d) => sameOrganization(organization, d.name))?.id);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '读取失败');
     } finally {
@@ -53,6 +81,7 @@ export function ImportPage() {
         fileName: file.name,
         contentBase64: await toBase64(file),
         select: chosen,
+        ...(isAdmin ? { departmentId } : {}),
       });
       message.success(`已保存 ${saved.length} 份自评为草稿`);
       navigate(saved.length === 1 ? `/evaluations/${saved[0]!.id}` : '/evaluations');
@@ -100,11 +129,25 @@ export function ImportPage() {
               style={{ marginBottom: 12 }}
               message={`读取时有 ${preview.issues.length} 个问题`}
               description={preview.issues.slice(0, 8).map((i, k) => (
-                <div key={k}>
-                  {i.source?.line ? `第 ${i.source.line} 行：` : ''}
-                  {i.message}
-                </div>
+                <div key={k}>{i.message}</div>
               ))}
+            />
+          )}
+          {preview.department && preview.department.elsewhere.length > 0 && (
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="department-mismatch"
+              message={`有 ${preview.department.elsewhere.length} 份自评不是你的部门「${preview.department.name}」的`}
+              description={
+                <>
+                  {[...new Set(preview.department.elsewhere.map((x) => x.organization))].map((o) => (
+                    <div key={o}>文件写明的单位：{o}</div>
+                  ))}
+                  <div>这些自评不能保存为本部门的草稿；如确属本部门，请管理员导入。</div>
+                </>
+              }
             />
           )}
           {preview.evaluations.length === 0 ? (
@@ -126,7 +169,10 @@ export function ImportPage() {
                   return (
                     <List.Item>
                       <Space direction="vertical" size={2} style={{ width: '100%' }}>
-                        <Checkbox value={i}>
+                        <Checkbox
+                          value={i}
+                          disabled={preview.department?.elsewhere.some((x) => x.index === i)}
+                        >
                           {/* A file's project tables share the form's title: each is named by its project. */}
                           <b>{r.evaluation.projectName ?? r.evaluation.title}</b>{' '}
                           <Tag>{KIND_NAMES[r.evaluation.kind]}</Tag>
@@ -150,7 +196,27 @@ export function ImportPage() {
             </Checkbox.Group>
           )}
           <Space style={{ marginTop: 12 }}>
-            <Button type="primary" disabled={!chosen.length} loading={busy} onClick={save}>
+            {isAdmin && (
+              <Select
+                style={{ width: 280 }}
+                placeholder="保存到哪个部门"
+                aria-label="保存到哪个部门"
+                showSearch
+                optionFilterProp="label"
+                value={departmentId}
+                onChange={setDepartmentId}
+                options={(departments.data ?? []).map((d) => ({
+                  value: d.id,
+                  label: d.region ? `${d.name}（${d.region}）` : d.name,
+                }))}
+              />
+            )}
+            <Button
+              type="primary"
+              disabled={!chosen.length || (isAdmin && departmentId === undefined)}
+              loading={busy}
+              onClick={save}
+            >
               保存所选为草稿（{chosen.length}）
             </Button>
             <Button onClick={() => setPreview(null)}>重新选择</Button>

@@ -28,14 +28,27 @@ describe.each(BACKENDS)('saving an import on the %s database', (_name, open) => 
   let t: TestDatabase;
   let app: FastifyInstance;
   let auth = { cookie: '', csrf: '' };
+  /** A 填报人 of 遂宁市安居区司法局, and the admin. */
+  let anju = { cookie: '', csrf: '' };
+  let admin = { cookie: '', csrf: '' };
 
-  function call(method: 'GET' | 'POST', url: string, payload?: object) {
+  function callAs(who: typeof auth, method: 'GET' | 'POST', url: string, payload?: object) {
     return app.inject({
       method,
       url,
-      headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf },
+      headers: { cookie: who.cookie, 'x-csrf-token': who.csrf },
       ...(payload ? { payload } : {}),
     });
+  }
+  const call = (method: 'GET' | 'POST', url: string, payload?: object) => callAs(auth, method, url, payload);
+
+  async function signIn(username: string) {
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/login',
+      payload: { username, password: PASSWORD },
+    });
+    return { cookie: String(r.headers['set-cookie']).split(';')[0]!, csrf: r.json().csrfToken as string };
   }
 
   beforeAll(async () => {
@@ -49,12 +62,17 @@ describe.each(BACKENDS)('saving an import on the %s database', (_name, open) => 
       departmentId: dept,
       password: PASSWORD,
     });
-    const r = await app.inject({
-      method: 'POST',
-      url: '/api/login',
-      payload: { username: 'filler', password: PASSWORD },
+    await createUser(t.db, {
+      username: 'anju',
+      displayName: '安居区填报人',
+      role: 'filler',
+      departmentId: await ensureDepartment(t.db, '遂宁市安居区司法局', '遂宁市安居区'),
+      password: PASSWORD,
     });
-    auth = { cookie: String(r.headers['set-cookie']).split(';')[0]!, csrf: r.json().csrfToken };
+    await createUser(t.db, { username: 'root', displayName: '管理员', role: 'admin', password: PASSWORD });
+    auth = await signIn('filler');
+    anju = await signIn('anju');
+    admin = await signIn('root');
   }, 120_000);
 
   afterAll(async () => {
@@ -132,5 +150,67 @@ describe.each(BACKENDS)('saving an import on the %s database', (_name, open) => 
     expect(r.statusCode).toBe(422);
     expect(r.json().error).toMatch(/[\u4e00-\u9fff]/);
     expect(await countEvaluations(t.db)).toBe(before);
+  });
+
+  it("refuses to save another body's file for the 填报人's department, and lets the admin place it", async () => {
+    // 雁峰区司法局's report in the hands of 安居区's 填报人: the preview says so before anything is saved.
+    const preview = await callAs(anju, 'POST', '/api/import', upload('002_2938c48e62223733.txt'));
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json().department).toEqual({
+      name: '遂宁市安居区司法局',
+      elsewhere: [{ index: 0, organization: '雁峰区司法局' }],
+    });
+    const before = await countEvaluations(t.db);
+    const refused = await callAs(anju, 'POST', '/api/import/save', upload('002_2938c48e62223733.txt'));
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toBe(
+      '所选的第 1 份自评属于「雁峰区司法局」，不是你的部门「遂宁市安居区司法局」，不能保存为本部门的草稿；如确属本部门，请管理员导入',
+    );
+    expect(await countEvaluations(t.db)).toBe(before);
+
+    // Its own file (written "遂宁市安居区司法局" as the department is named) is saved as usual.
+    const own = await callAs(anju, 'POST', '/api/import', upload('003_cbcf39354c9835b0.txt'));
+    expect(own.json().department.elsewhere).toEqual([]);
+
+    // The admin decides: the department is named, or the save is refused with what is missing.
+    const unnamed = await callAs(admin, 'POST', '/api/import/save', upload('002_2938c48e62223733.txt'));
+    expect(unnamed.statusCode).toBe(400);
+    expect(unnamed.json().error).toContain('指定保存到哪个部门');
+    const anjuId = await ensureDepartment(t.db, '遂宁市安居区司法局');
+    const placed = await callAs(admin, 'POST', '/api/import/save', {
+      ...upload('002_2938c48e62223733.txt'),
+      departmentId: anjuId,
+    });
+    expect(placed.statusCode, placed.body).toBe(200);
+    const id = (placed.json() as Array<{ id: number }>)[0]!.id;
+    const seen = await callAs(anju, 'GET', `/api/evaluations/${id}`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().departmentId).toBe(anjuId);
+  });
+
+  it('offers to update the draft of the same project and year on a second import, and updates it in place', async () => {
+    const file = upload('003_cbcf39354c9835b0.txt');
+    const first = await callAs(anju, 'POST', '/api/import/save', { ...file, select: [2] });
+    expect(first.statusCode, first.body).toBe(200);
+    const [{ id }] = first.json() as [{ id: number }];
+    const again = (await callAs(anju, 'POST', '/api/import', file)).json();
+    expect(again.drafts).toContainEqual(expect.objectContaining({ index: 2, id, status: 'draft' }));
+
+    const before = await countEvaluations(t.db);
+    // A table with no draft of its own cannot be "updated".
+    const none = await callAs(anju, 'POST', '/api/import/save', { ...file, select: [4], update: [4] });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error).toContain('没有同一项目、同一年度的草稿可更新');
+    const updated = await callAs(anju, 'POST', '/api/import/save', { ...file, select: [2], update: [2] });
+    expect(updated.statusCode, updated.body).toBe(200);
+    expect(updated.json()).toEqual([expect.objectContaining({ id, version: 2 })]);
+    expect(await countEvaluations(t.db)).toBe(before);
+    const revisions = (await callAs(anju, 'GET', `/api/evaluations/${id}/revisions`)).json() as Array<{
+      note: string;
+    }>;
+    expect(revisions.map((r) => r.note)).toEqual([
+      '导入 003_cbcf39354c9835b0.txt',
+      '重新导入 003_cbcf39354c9835b0.txt，更新草稿',
+    ]);
   });
 });

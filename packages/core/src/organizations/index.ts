@@ -1,0 +1,1 @@
+export { plainOrganizationName, sameOrganization } from './same.ts';
