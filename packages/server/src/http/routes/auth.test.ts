@@ -1,7 +1,9 @@
 // Accounts under attack, on both databases: the lockout attack, timing, the password policy, change,
 // reset, disabling, and the audit log of all of it.
 import { newEvaluation } from '@jixiao/core';
-import { loadBuiltinRegistry } from '@jixiao/formats';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadBuiltinRegistry, readDocumentFile } from '@jixiao/formats';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { delayAfter } from '../../auth/rate-limit.ts';
@@ -288,7 +290,13 @@ describe.each(BACKENDS)('accounts on the %s database', (_name, open) => {
       departmentId: department,
       password: PASSWORD,
     });
-    const evaluation = newEvaluation({ id: 'r', title: '复核留痕的项目自评表', kind: 'project', year: 2024 });
+    // A project table of a real file (seed 003): a blank form would be refused for its blanks, not explained.
+    const seed = join(
+      resolve(dirname(fileURLToPath(import.meta.url)), '../../../../..'),
+      'examples/seeds/003_cbcf39354c9835b0.txt',
+    );
+    const read = await readDocumentFile(seed);
+    const evaluation = { ...read.evaluations[1]!, title: '复核留痕的项目自评表' };
     const stored = await createEvaluation(t.db, {
       departmentId: department,
       evaluation,
@@ -323,10 +331,15 @@ describe.each(BACKENDS)('accounts on the %s database', (_name, open) => {
       .reverse()
       .map((e) => [e.event, e.actor, e.address, e.detail]);
     expect(steps).toEqual([
-      ['提交自评', '填报人乙', '127.0.0.1', '提交自评「复核留痕的项目自评表」'],
-      ['退回自评', '审核人', '127.0.0.1', '退回自评「复核留痕的项目自评表」：绩效目标未量化，请补充'],
-      ['提交自评', '填报人乙', '127.0.0.1', '提交自评「复核留痕的项目自评表」'],
-      ['审核通过', '审核人', '127.0.0.1', '审核通过「复核留痕的项目自评表」'],
+      ['提交自评', '填报人乙', '127.0.0.1', '提交自评「复核留痕的项目自评表 · 案件代理」'],
+      [
+        '退回自评',
+        '审核人',
+        '127.0.0.1',
+        '退回自评「复核留痕的项目自评表 · 案件代理」：绩效目标未量化，请补充',
+      ],
+      ['提交自评', '填报人乙', '127.0.0.1', '提交自评「复核留痕的项目自评表 · 案件代理」'],
+      ['审核通过', '审核人', '127.0.0.1', '审核通过「复核留痕的项目自评表 · 案件代理」'],
     ]);
     const returns = (await call(admin, 'GET', '/api/audit?kind=return')).json() as typeof log;
     expect(returns.map((e) => e.subject)).toEqual([`自评 ${stored.id}`]);

@@ -172,6 +172,14 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
           frameworkVersion: checked.score.frameworkVersion,
         };
         const errors = checked.findings.filter((f) => f.severity === 'error');
+        // A blank field of the form is filled, not explained: a form left blank is no self-evaluation.
+        const blanks = errors.filter((f) => f.code === 'incomplete');
+        if (blanks.length) {
+          throw new HttpError(
+            422,
+            `还有 ${blanks.length} 项必填内容未填写，填写后才能提交（${blanks.map((f) => f.message).join('')}）`,
+          );
+        }
         const explanations = body.explanations ?? {};
         const unexplained = errors.filter((f) => !explanations[findingKey(f)]);
         if (unexplained.length) {
