@@ -192,14 +192,22 @@ describe('web UI end to end', () => {
       .setInputFiles(join(REPO, 'examples/seeds/003_cbcf39354c9835b0.txt'));
     await page.getByText(/中读到 6 份自评/).waitFor({ timeout: 60_000 });
     expect(await mismatch.count()).toBe(0);
+    // The sample's drafts of this file are there already: each is offered for update, except the one
+    // submitted above (no longer a draft).
+    expect(await page.getByText(/本部门已有同一项目、同一年度的草稿/).count()).toBe(5);
     await shot(page, '09b-import-preview');
     await page.getByRole('button', { name: /保存所选为草稿（6）/ }).click();
-    await page.getByText('已保存 6 份自评为草稿').waitFor();
+    await page.getByText('已保存 6 份自评为草稿，其中 5 份更新了已有草稿').waitFor();
     await page.waitForURL(/\/evaluations$/);
+    // The list has loaded (its call answered) before the session ends below.
+    await page
+      .getByRole('link', { name: /社区矫正办公经费/ })
+      .first()
+      .waitFor();
 
     // The session ends (cookie gone): the next call answers 401 and the app returns to 登录.
     await context.clearCookies();
-    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '自评列表' }).click();
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '执行监控' }).click();
     await page.waitForURL(/\/login$/);
     await context.close();
   });

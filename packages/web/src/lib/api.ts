@@ -113,6 +113,8 @@ export interface ImportPreview {
   issues: Array<{ severity: 'error' | 'warning'; message: string; source?: { line?: number } }>;
   /** 部门核对 (a 填报人's preview): their department, and the tables that name another body. */
   department?: { name: string; elsewhere: Array<{ index: number; organization: string }> };
+  /** 再次导入: tables whose project and year already have an editable draft of the department. */
+  drafts?: Array<{ index: number; id: number; title: string; status: Status }>;
 }
 
 /** 部门 — GET /api/departments. */

@@ -40,6 +40,8 @@ export function ImportPage() {
   // Saving sends the file again: the server keeps what the file says (tables and prose), not the preview.
   const [file, setFile] = useState<File | null>(null);
   const [chosen, setChosen] = useState<number[]>([]);
+  // Tables saved over the department's draft of the same project and year (offered, on by default).
+  const [updating, setUpdating] = useState<number[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // The admin imports for a department they choose (a file another body's 填报人 may not save).
@@ -63,6 +65,7 @@ export function ImportPage() {
       setFile(file);
       const elsewhere = new Set(p.department?.elsewhere.map((x) => x.index));
       setChosen(p.evaluations.map((_, i) => i).filter((i) => !elsewhere.has(i)));
+      setUpdating((p.drafts ?? []).map((d) => d.index));
       const organization = p.evaluations.find((r) => r.evaluation.organization)?.evaluation.organization;
       if (isAdmin && organization)
         setDepartmentId(departments.data?.find((d) => sameOrganization(organization, d.name))?.id);
@@ -81,9 +84,15 @@ export function ImportPage() {
         fileName: file.name,
         contentBase64: await toBase64(file),
         select: chosen,
+        update: updating.filter((i) => chosen.includes(i)),
         ...(isAdmin ? { departmentId } : {}),
       });
-      message.success(`已保存 ${saved.length} 份自评为草稿`);
+      const updated = updating.filter((i) => chosen.includes(i)).length;
+      message.success(
+        updated
+          ? `已保存 ${saved.length} 份自评为草稿，其中 ${updated} 份更新了已有草稿`
+          : `已保存 ${saved.length} 份自评为草稿`,
+      );
       navigate(saved.length === 1 ? `/evaluations/${saved[0]!.id}` : '/evaluations');
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '保存失败');
@@ -178,6 +187,25 @@ export function ImportPage() {
                           <Tag>{KIND_NAMES[r.evaluation.kind]}</Tag>
                           {r.evaluation.year ?? ''}
                         </Checkbox>
+                        {preview.drafts
+                          ?.filter((d) => d.index === i)
+                          .map((d) => (
+                            <Checkbox
+                              key={d.id}
+                              style={{ marginLeft: 24 }}
+                              checked={updating.includes(i)}
+                              disabled={!chosen.includes(i)}
+                              onChange={(ev) =>
+                                setUpdating((u) => (ev.target.checked ? [...u, i] : u.filter((x) => x !== i)))
+                              }
+                            >
+                              本部门已有同一项目、同一年度的{d.status === 'returned' ? '退回' : ''}草稿（
+                              <a href={`/evaluations/${d.id}`} target="_blank" rel="noreferrer">
+                                {d.title}
+                              </a>
+                              ）：更新它，不另建一份
+                            </Checkbox>
+                          ))}
                         <Typography.Text type="secondary">
                           指标 {r.evaluation.indicators.length} 个 · 预算行 {r.evaluation.budget.length} ·
                           自评 {score(r.score.statedTotal)} 分 · 规则得分 {score(r.score.computedTotal)}
