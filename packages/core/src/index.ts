@@ -7,3 +7,4 @@ export * from './scoring/index.ts';
 export * from './summary/index.ts';
 export * from './monitoring/index.ts';
 export * from './organizations/index.ts';
+export { directionFromWords } from './model/direction-words.ts';

@@ -200,4 +200,51 @@ describe('creating an evaluation from a framework and editing its indicator tree
     await expect.poll(() => computedOf(page, '违规记录')).toBe('9');
     await context.close();
   });
+
+  it('粘贴 — a block copied from Excel fills the indicator rows and adds one for the line past the end', async () => {
+    const context = await browser.newContext(desktop);
+    const page = await context.newPage();
+    await loginAs(page, server.url, filler.username, filler.password);
+    await page.getByRole('button', { name: '新建自评' }).click();
+    const dialog = page.getByRole('dialog', { name: '新建自评' });
+    await dialog.getByLabel('年度').fill('2025');
+    await dialog.getByLabel('项目名称').fill('法律援助值班律师补贴');
+    await dialog.getByRole('button', { name: '新建并填写' }).click();
+    await page.waitForURL(/\/evaluations\/\d+$/);
+    await page.getByTestId('computed-total').waitFor();
+    // Excel's clipboard: tabs between cells, CRLF between rows, from 三级指标 to 自评得分.
+    const block = [
+      ['值班律师服务人次', '正向', '100', '人次', '80', '50', '40'],
+      ['案件按期办结率', '正向', '95%', '', '97%', '30', '30'],
+      ['受援人满意度', '正向', '90%', '', '96%', '10', '10'],
+      ['投诉办结率', '正向', '100%', '', '100%', '0', '0'],
+    ]
+      .map((r) => r.join('\t'))
+      .join('\r\n');
+    await page.getByLabel('第1行 三级指标').evaluate((el, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, block);
+    await page.getByText('已粘贴 28 格，新增 1 行').waitFor();
+    const rows = page.locator('tbody tr[data-indicator]');
+    await expect.poll(() => rows.count()).toBe(4);
+    // 80 ÷ 100 × 50 = 40; the others met their targets: full 分值.
+    await expect.poll(() => computedOf(page, '值班律师服务人次')).toBe('40');
+    await expect.poll(() => computedOf(page, '案件按期办结率')).toBe('30');
+    await expect.poll(() => computedOf(page, '受援人满意度')).toBe('10');
+    expect(await page.getByLabel('值班律师服务人次 完成值').inputValue()).toBe('80');
+    expect(await page.getByLabel('受援人满意度 自评得分').inputValue()).toBe('10');
+    await expect
+      .poll(() => page.locator('tr[data-indicator="案件按期办结率"] .ant-select-selection-item').innerText())
+      .toBe('≥ 正向');
+    // The added row sits under the last row's 一级 (满意度指标).
+    expect(
+      await page
+        .locator('tr[data-indicator="投诉办结率"]')
+        .evaluate((tr) => tr.previousElementSibling?.getAttribute('data-indicator')),
+    ).toBe('受援人满意度');
+    await shot(page, 'e11-pasted');
+    await context.close();
+  });
 });

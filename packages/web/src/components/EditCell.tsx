@@ -1,5 +1,5 @@
 import { Input } from 'antd';
-import type { KeyboardEvent } from 'react';
+import type { ClipboardEvent, KeyboardEvent } from 'react';
 import type { Stated } from '@jixiao/core';
 
 /**
@@ -41,6 +41,7 @@ export function EditCell({
   column,
   placeholder,
   required = true,
+  onPaste,
 }: {
   value: Stated | string | undefined;
   display?: string;
@@ -54,6 +55,8 @@ export function EditCell({
   placeholder?: string;
   /** Whether a blank cell is marked as still to fill. */
   required?: boolean;
+  /** A paste into the cell (a block of spreadsheet cells fills the table from here). */
+  onPaste?: (e: ClipboardEvent<HTMLElement>) => void;
 }) {
   const raw = typeof value === 'string' ? value : (value?.raw ?? '');
   if (!editable) return <span>{display ?? raw}</span>;
@@ -65,6 +68,7 @@ export function EditCell({
         placeholder={placeholder}
         autoSize={{ minRows: 1, maxRows: 4 }}
         onChange={(e) => onChange(e.target.value)}
+        onPaste={onPaste}
         style={{ minWidth: width ?? 160 }}
       />
     );
@@ -78,6 +82,7 @@ export function EditCell({
       status={required && raw.trim() === '' ? 'warning' : undefined}
       onChange={(e) => onChange(e.target.value)}
       onKeyDown={confirmAndMoveDown}
+      onPaste={onPaste}
       data-cell-col={column}
       style={{ width: width ?? 96 }}
     />

@@ -1,5 +1,5 @@
-import { Button, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { useState, type HTMLAttributes } from 'react';
+import { App, Button, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useState, type ClipboardEvent, type HTMLAttributes } from 'react';
 import {
   D,
   indicatorPool,
@@ -21,6 +21,7 @@ import {
   renameLevel2,
   type NewIndicator,
 } from '../lib/indicators.ts';
+import { clipboardBlock, pasteIntoIndicators, type PasteColumn } from '../lib/paste.ts';
 import { AddIndicatorDialog, DIRECTION_OPTIONS } from './AddIndicatorDialog.tsx';
 import { EditCell } from './EditCell.tsx';
 
@@ -96,6 +97,7 @@ export function IndicatorTable({
   framework?: Framework | undefined;
   onChange: (indicators: Indicator[]) => void;
 }) {
+  const { message } = App.useApp();
   const [adding, setAdding] = useState<{ level1: string; level2?: string } | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
   if (!indicators.length && !editable)
@@ -140,6 +142,26 @@ export function IndicatorTable({
   const enteredGroup = (start: number, count: number) =>
     indicators.slice(start, start + count).every(definable);
 
+  /** Whether a pasted block may fill this cell of the row: the cells the table lets one type. */
+  const pastable = (ind: Indicator, column: PasteColumn) =>
+    column === 'name' || column === 'direction' || column === 'unit'
+      ? definable(ind)
+      : column === 'target'
+        ? definable(ind) && !ind.adjustedTarget?.raw
+        : editable;
+  /** 粘贴 — a block copied from Excel or WPS fills the table from this cell, as in a spreadsheet. */
+  function paste(index: number, column: PasteColumn, e: ClipboardEvent<HTMLElement>) {
+    const block = clipboardBlock(e.clipboardData.getData('text/plain'));
+    if (!block) return;
+    e.preventDefault();
+    const r = pasteIntoIndicators(indicators, { row: index, column }, block, pastable);
+    onChange(r.indicators);
+    message.info(
+      `已粘贴 ${r.filled} 格${r.added ? `，新增 ${r.added} 行` : ''}` +
+        (r.kept ? `；${r.kept} 格保持原值（读自文件的指标值、固定指标的名称不随粘贴改变）` : ''),
+    );
+  }
+
   const cell =
     (field: Field, label: string, width: number) => (v: Stated | undefined, ind: Indicator, i: number) => (
       <EditCell
@@ -149,6 +171,7 @@ export function IndicatorTable({
         width={width}
         column={field}
         onChange={(raw) => set(i, field, raw)}
+        onPaste={(e) => paste(i, field, e)}
       />
     );
 
@@ -184,7 +207,7 @@ export function IndicatorTable({
             {pool ? `，应为 ${score(pool.toFixed())}` : ''}
           </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            Tab 到下一格，Enter 确认并移到下一行
+            Tab 到下一格，Enter 确认并移到下一行；从 Excel、WPS 复制的多行多列可直接粘贴
           </Typography.Text>
         </Space>
       )}
@@ -253,6 +276,7 @@ export function IndicatorTable({
                   width={162}
                   column="name"
                   onChange={(raw) => update(i, (r) => ({ ...r, name: raw }))}
+                  onPaste={(e) => paste(i, 'name', e)}
                 />
               ) : (
                 <Tooltip title={ind.criterionText ? `计分标准：${ind.criterionText}` : undefined}>
@@ -315,6 +339,7 @@ export function IndicatorTable({
                   label={`${rowName(ind, i)} 单位`}
                   width={50}
                   column="unit"
+                  onPaste={(e) => paste(i, 'unit', e)}
                   onChange={(raw) =>
                     update(i, (r) => {
                       const next: Indicator = { ...r, unit: raw };
@@ -368,6 +393,7 @@ export function IndicatorTable({
                 width={150}
                 label={`${rowName(ind, i)} 偏差原因`}
                 onChange={(raw) => update(i, (r) => ({ ...r, deviationReason: raw }))}
+                onPaste={(e) => paste(i, 'deviationReason', e)}
               />
             ),
           },
