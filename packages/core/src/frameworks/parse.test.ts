@@ -28,6 +28,7 @@ describe('parseFramework', () => {
       return f.id;
     });
     expect(ids.sort()).toEqual([
+      'anhui-department-2023',
       'hengyang-yanfeng-department-2024',
       'honghe-department-2024',
       'mof-project-2020',
@@ -36,6 +37,7 @@ describe('parseFramework', () => {
       'project-40-40-20-2022',
       'project-decision-management-performance',
       'suining-district-department-2024',
+      'transfer-regional',
       'zhengzhou-shangjie-department-2021',
     ]);
   });
