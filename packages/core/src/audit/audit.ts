@@ -13,6 +13,7 @@ import { checkDeviationReasons } from './checks/deviation-reasons.ts';
 import { checkExecutionAnomalies } from './checks/execution-anomaly.ts';
 import { checkGrade } from './checks/grade.ts';
 import { checkIndicatorQuality } from './checks/indicator-quality.ts';
+import { checkLevel2Names } from './checks/level2-names.ts';
 import { checkIndicatorsAgainstBudget } from './checks/indicator-vs-budget.ts';
 import {
   checkRuleDeviation,
@@ -51,6 +52,7 @@ export const EVALUATION_CHECKS: Check[] = [
   checkDeviationReasons,
   checkGrade,
   checkIndicatorQuality,
+  checkLevel2Names,
   checkStatedActuals,
   checkIndicatorCounts,
   checkIndicatorsAgainstBudget,

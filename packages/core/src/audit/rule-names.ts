@@ -62,6 +62,7 @@ export const AUDIT_RULE_NAMES: Record<string, string> = {
   'audit.indicator-min': '指标得分不为负',
   'audit.indicator-reason': '未完成指标须说明偏差原因',
   'audit.indicator-vague': '指标应具体、可衡量',
+  'audit.level2-name': '二级指标名称应为规范名称',
   'audit.indicator-vs-budget': '指标中的金额与预算一致',
   'audit.low-execution-high-score': '执行率很低而得分很高',
   'audit.monitoring-order': '累计执行进度不倒退',
