@@ -28,6 +28,7 @@ import { checkNarrativeAgainstTables } from './checks/narrative-vs-tables.ts';
 import { checkScoreSums } from './checks/score-sums.ts';
 import { checkSummaryRows } from './checks/summary-rows.ts';
 import { checkWeights } from './checks/weights.ts';
+import { checkPrintedWeights } from './checks/printed-weights.ts';
 import { checkStatedActuals } from './checks/stated-actuals.ts';
 import { checkComponentRows } from './checks/component-rows.ts';
 import { checkStaleYears, checkTemplateText, checkUnfilledCells } from './checks/unfilled.ts';
@@ -43,6 +44,7 @@ export const EVALUATION_CHECKS: Check[] = [
   checkScoreExceedsWeight,
   checkScoreSums,
   checkWeights,
+  checkPrintedWeights,
   checkComponentRows,
   checkUnfilledCells,
   checkTemplateText,
