@@ -49,8 +49,9 @@ const CORPUS: Record<string, Inconsistency[]> = {
     },
     {
       issue: "'开展精品示范村建设数量 ≤4' — a quantity target written as an upper bound",
-      kind: { code: 'indicator-quality', text: /精品示范村/ },
-      miss: 'no check of a 数量指标 written as ≤: an upper bound is right for 成本 and for counts to keep down (科目调整次数≤10次), so the direction alone does not show the mistake',
+      found: [
+        { code: 'indicator-quality', rule: 'audit.quantity-ceiling', text: /开展精品示范村建设数量.*上限/ },
+      ],
     },
   ],
   '010.txt': [

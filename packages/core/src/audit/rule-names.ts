@@ -63,6 +63,7 @@ export const AUDIT_RULE_NAMES: Record<string, string> = {
   'audit.indicator-reason': '未完成指标须说明偏差原因',
   'audit.indicator-vague': '指标应具体、可衡量',
   'audit.level2-name': '二级指标名称应为规范名称',
+  'audit.quantity-ceiling': '要完成的数量指标应为下限或定额',
   'audit.printed-weight': '表头写明的分值应与各行分值和评分框架一致',
   'audit.indicator-vs-budget': '指标中的金额与预算一致',
   'audit.low-execution-high-score': '执行率很低而得分很高',
