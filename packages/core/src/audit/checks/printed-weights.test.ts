@@ -68,7 +68,7 @@ describe('the points a form prints in its headers', () => {
 
   it('a cut-off table’s rows are not added up against its header', () => {
     const e = yuanzhou(['8', '8', '8', '8', '8', '8']);
-    e.cutOff = true;
+    e.cutOff = '表格在第 6 行后截断';
     expect(checkPrintedWeights(ctx(e, scoreEvaluation(e, reg)))).toEqual([]);
   });
 });
