@@ -71,6 +71,8 @@ describe('a 时效指标 whose target is a deadline', () => {
 describe('reading deadlines and completion dates', () => {
   it('reads 前 / 之前 / 底前 as a deadline, and a month alone or a percentage as none', () => {
     expect(deadlineOf('12月底之前完成')).toMatchObject({ month: 12, day: null });
+    expect(deadlineOf('10月份前完成')).toMatchObject({ month: 10, day: null });
+    expect(deadlineOf('3个月内完成')).toBeNull();
     expect(deadlineOf('2023年11月30日前完成')).toMatchObject({ year: 2023, month: 11, day: 30 });
     expect(deadlineOf('10月')).toBeNull();
     expect(deadlineOf('≥95%')).toBeNull();

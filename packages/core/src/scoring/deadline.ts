@@ -20,7 +20,8 @@ interface Written {
   by: boolean;
 }
 
-const DATE = /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|(底|末))?\s*(之前|以前|前|内|止)?/u;
+const DATE =
+  /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月份?\s*(?:(\d{1,2})\s*[日号]|(底|末))?\s*(之前|以前|前|内|止)?/u;
 
 function written(text: string): Written | null {
   const t = text.replace(/\s+/g, '');
