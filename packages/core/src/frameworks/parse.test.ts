@@ -83,6 +83,15 @@ describe('parseFramework', () => {
     expect(errorOf(gap)).toContain('留有空档 [0.8, 0.9)');
   });
 
+  it('rejects a 时限指标 rule that leaves late rows to 定性 tiers the framework does not have', () => {
+    const bad = copy(mof);
+    bad.rules = bad.rules.filter((r: { kind: string }) => r.kind !== 'qualitative-tiers');
+    const at = bad.rules.findIndex((r: { kind: string }) => r.kind === 'deadline');
+    expect(errorOf(bad)).toContain(
+      `rules[${at}].late 规则「时限指标」逾期完成的按定性指标分档酌情计分，但框架没有定性指标分档规则`,
+    );
+  });
+
   it('rejects grade bands out of order', () => {
     const bad = copy(mof);
     bad.grades.bands[1]!.min = 95;
