@@ -49,8 +49,9 @@ const CORPUS: Record<string, Inconsistency[]> = {
     },
     {
       issue: "'开展精品示范村建设数量 ≤4' — a quantity target written as an upper bound",
-      kind: { code: 'indicator-quality', text: /精品示范村/ },
-      miss: 'no check of a 数量指标 written as ≤: an upper bound is right for 成本 and for counts to keep down (科目调整次数≤10次), so the direction alone does not show the mistake',
+      found: [
+        { code: 'indicator-quality', rule: 'audit.quantity-ceiling', text: /开展精品示范村建设数量.*上限/ },
+      ],
     },
   ],
   '010.txt': [
@@ -67,13 +68,14 @@ const CORPUS: Record<string, Inconsistency[]> = {
     },
     {
       issue: "'日效性指标' typo for 时效指标",
-      kind: { text: /日效性/ },
-      miss: 'no check of 二级指标 names against the form’s list: the frameworks do not list the 二级 names yet',
+      found: [
+        { code: 'indicator-quality', rule: 'audit.level2-name', text: /「日效性指标」.*「时效指标」的笔误/ },
+      ],
     },
     {
       issue: '定性 middle band 80–50% here vs 80–60% nationally (local rule)',
       kind: { code: 'rule-deviation', text: /80%/ },
-      miss: 'not a mistake in the report but the 湖北 form’s own rule: choosing that framework from the 备注 is part 3 of issue 9',
+      miss: 'not a mistake in the report but the 湖北 form’s own rule: the 20/80 framework is chosen from the form’s header 得分(20分*执行率) and applies that 80%–50% tier (部分达成 6 of 10 is in [5, 7.99]), so rightly no finding',
     },
   ],
   '026.txt': [
@@ -137,9 +139,16 @@ const CORPUS: Record<string, Inconsistency[]> = {
       found: [{ code: 'missing-deviation-reason', rule: 'audit.execution-reason', text: /10\.77%/ }],
     },
     {
+      // The year half is left alone on purpose: a project name naming the year its funds were granted
+      // (2021年…补助资金) spent in a 2022 table is ordinary, so no year-mismatch is asked for.
       issue: "'社会效益效益指标' (duplicated word); title says 2021年…补助资金, table says 2022年度",
-      kind: { code: 'year-mismatch' },
-      miss: 'the doubled word needs a list of 二级 names (none yet); a project name naming the year its funds were granted (2021年…补助资金) spent in a 2022 table is ordinary, so the year is not flagged on purpose',
+      found: [
+        {
+          code: 'indicator-quality',
+          rule: 'audit.level2-name',
+          text: /「社会效益效益指标」.*「社会效益指标」/,
+        },
+      ],
     },
   ],
   '039.txt': [

@@ -102,6 +102,14 @@ describe('creating an evaluation from a framework and editing its indicator tree
     // 80 ÷ 100 × 10 = 8
     await expect.poll(() => computedOf(page, '办案补贴发放人次')).toBe('8');
     await shot(page, 'e05-row-scored');
+    // Hovering the rule's score shows its 算式 and each step, as `jixiao score` prints them.
+    await page.locator('tr[data-indicator="办案补贴发放人次"] [data-testid^="computed-"]').hover();
+    const steps = page.locator('.ant-tooltip:visible [data-testid="formula-steps"]');
+    await expect.poll(() => steps.innerText()).toContain('算式：80 ÷ 100 × 10 = 8');
+    expect(await steps.innerText()).toContain('完成值 ≥ 指标值：80 ≥ 100 → 不成立');
+    expect(await steps.innerText()).toContain('完成值 ÷ 指标值 × 分值：80 ÷ 100 × 10 → 8');
+    await shot(page, 'e05b-formula-steps', false);
+    await page.mouse.move(0, 0);
 
     // Remove the empty 产出 starter row, with a confirmation.
     await page.getByRole('button', { name: '删除 第1行' }).click();

@@ -13,6 +13,7 @@ import { checkDeviationReasons } from './checks/deviation-reasons.ts';
 import { checkExecutionAnomalies } from './checks/execution-anomaly.ts';
 import { checkGrade } from './checks/grade.ts';
 import { checkIndicatorQuality } from './checks/indicator-quality.ts';
+import { checkLevel2Names } from './checks/level2-names.ts';
 import { checkIndicatorsAgainstBudget } from './checks/indicator-vs-budget.ts';
 import {
   checkRuleDeviation,
@@ -27,6 +28,7 @@ import { checkNarrativeAgainstTables } from './checks/narrative-vs-tables.ts';
 import { checkScoreSums } from './checks/score-sums.ts';
 import { checkSummaryRows } from './checks/summary-rows.ts';
 import { checkWeights } from './checks/weights.ts';
+import { checkPrintedWeights } from './checks/printed-weights.ts';
 import { checkStatedActuals } from './checks/stated-actuals.ts';
 import { checkComponentRows } from './checks/component-rows.ts';
 import { checkStaleYears, checkTemplateText, checkUnfilledCells } from './checks/unfilled.ts';
@@ -42,6 +44,7 @@ export const EVALUATION_CHECKS: Check[] = [
   checkScoreExceedsWeight,
   checkScoreSums,
   checkWeights,
+  checkPrintedWeights,
   checkComponentRows,
   checkUnfilledCells,
   checkTemplateText,
@@ -51,6 +54,7 @@ export const EVALUATION_CHECKS: Check[] = [
   checkDeviationReasons,
   checkGrade,
   checkIndicatorQuality,
+  checkLevel2Names,
   checkStatedActuals,
   checkIndicatorCounts,
   checkIndicatorsAgainstBudget,

@@ -1,3 +1,4 @@
+import anhui from '../../frameworks/anhui-department-2023.json' with { type: 'json' };
 import hengyang from '../../frameworks/hengyang-yanfeng-department-2024.json' with { type: 'json' };
 import honghe from '../../frameworks/honghe-department-2024.json' with { type: 'json' };
 import mof from '../../frameworks/mof-project-2020.json' with { type: 'json' };
@@ -6,6 +7,7 @@ import project2080 from '../../frameworks/project-20-80-2020.json' with { type: 
 import project404020 from '../../frameworks/project-40-40-20-2022.json' with { type: 'json' };
 import decisionManagementPerformance from '../../frameworks/project-decision-management-performance.json' with { type: 'json' };
 import suining from '../../frameworks/suining-district-department-2024.json' with { type: 'json' };
+import transfer from '../../frameworks/transfer-regional.json' with { type: 'json' };
 import zhengzhou from '../../frameworks/zhengzhou-shangjie-department-2021.json' with { type: 'json' };
 import { parseFramework } from './parse.ts';
 import { FrameworkRegistry } from './registry.ts';
@@ -24,6 +26,8 @@ export const BUILTIN_FRAMEWORK_FILES: Record<string, unknown> = {
   'project-20-80-2020.json': project2080,
   'project-40-40-20-2022.json': project404020,
   'project-decision-management-performance.json': decisionManagementPerformance,
+  'anhui-department-2023.json': anhui,
+  'transfer-regional.json': transfer,
 };
 
 /** A registry holding every shipped framework. */

@@ -4,6 +4,8 @@ import type { Evaluation } from '../model/evaluation.ts';
 import { parseStated } from '../numbers/parse.ts';
 import { row } from '../scoring/fixtures/seed-shapes.ts';
 import { scoreEvaluation } from '../scoring/score.ts';
+import { auditDocument } from '../audit/audit.ts';
+import type { EvaluationDocument } from '../model/evaluation.ts';
 import { builtinRegistry } from './builtin.ts';
 import { parseFramework } from './parse.ts';
 
@@ -202,5 +204,138 @@ describe('a five-grade scale with what each grade means for the budget, as data'
     expect(() => parseFramework(bad, 'five.json')).toThrow(
       'grades.bands[3].consequence.budgetCut 「低」的预算压减比例下限 30% 高于上限 20%',
     );
+  });
+});
+
+/**
+ * 008.txt 金寨县茶谷和美丽乡村建设服务中心 部门整体支出绩效自评表(2023年度),
+ * https://www.ahjinzhai.gov.cn/public/6624963/37545031.html: its budget line and the eight rows visible.
+ */
+function jinzhai(): Evaluation {
+  return newEvaluation({
+    id: 'jinzhai',
+    title: '部门整体支出绩效自评表',
+    kind: 'department',
+    year: 2023,
+    formSignature: [
+      '部门整体支出绩效自评表',
+      '预算资金(万元)',
+      '年初预算数',
+      '全年预算数',
+      '全年执行数',
+      '分值',
+      '执行率',
+      '得分',
+      '实际完成值',
+      '偏差原因分析及改进措施',
+    ],
+    budget: [
+      {
+        id: 't',
+        label: '年度资金总额',
+        role: 'total',
+        initialBudget: parseStated('329.77'),
+        adjustedBudget: parseStated('329.77'),
+        executed: parseStated('338.31'),
+        weight: parseStated('10'),
+        executionRate: parseStated('102.59%'),
+      },
+    ],
+    indicators: [
+      row('产出指标', '数量指标', '指标1:开展精品示范村建设数量', '≤4', '4', '10', '10'),
+      row('产出指标', '数量指标', '指标2:建设美丽宜居自然村庄数量', '≥200', '202', '10', '10'),
+      row('产出指标', '数量指标', '指标3:完成农村户用卫生厕所改造数量', '≥2000', '3061', '10', '10'),
+      row('产出指标', '数量指标', '指标4:新建省级中心村数量', '≥10', '10', '10', '10'),
+      row('产出指标', '质量指标', '指标1:美丽宜居自然村庄验收通过率', '≥95%', '100%', '5', '5'),
+      row('产出指标', '质量指标', '指标2:户用卫生厕所改造验收通过率', '≥95%', '100%', '5', '5'),
+      row('产出指标', '时效指标', '指标1:完成美丽宜居自然村庄验收时间', '9月前', '7月', '5', '5'),
+      row('产出指标', '时效指标', '指标2:完成户用卫生厕所改造验收时间', '11月前', '10月', '5', '5'),
+    ],
+  });
+}
+
+describe('the 安徽 部门整体支出绩效自评表 (008, 金寨县 2023)', () => {
+  const reg = builtinRegistry();
+  it('is chosen from its header and its 10-point budget line, and says so', () => {
+    const r = scoreEvaluation(jinzhai(), reg);
+    expect(r.frameworkId).toBe('anhui-department-2023');
+    expect(r.explanation.inputs['评分框架识别依据']).toContain('预算执行分值为 10 分');
+    expect(r.explanation.inputs['评分框架识别依据']).toContain('表头含「部门整体支出绩效自评表」');
+  });
+  it('scores each visible row to the points the table prints, the 时效 deadlines included', () => {
+    const r = scoreEvaluation(jinzhai(), reg);
+    expect(r.indicators.map((s) => s.computed)).toEqual(
+      jinzhai().indicators.map((i) => `${i.statedScore!.raw}.00`),
+    );
+  });
+  it('scores the budget line the table leaves blank: 338.31 ÷ 329.77 = 102.59%, capped at 100%, 10 points', () => {
+    const be = scoreEvaluation(jinzhai(), reg).budgetExecution!;
+    expect(be.computed).toBe('10.00');
+    expect(be.stated).toBeNull();
+    expect(be.explanation.formula).toBe('min(102.59%, 100%) × 10 = 10');
+  });
+  it('a 部门整体 table with another budget weight is not taken for it', () => {
+    const e = jinzhai();
+    e.budget[0]!.weight = parseStated('20');
+    expect(scoreEvaluation(e, reg).frameworkId).not.toBe('anhui-department-2023');
+  });
+});
+
+/** 040.txt / 041.txt 宣城市 转移支付区域(项目)绩效目标自评表: the budget block as printed. */
+function xuancheng(year: 2023 | 2024): Evaluation {
+  const [a, b, rate] = year === 2023 ? ['148', '46', '31.00%'] : ['390', '390', '100%'];
+  return newEvaluation({
+    id: `xuancheng-${year}`,
+    title:
+      year === 2023
+        ? '宣城市转移支付区域(项目)绩效目标自评表'
+        : '中央财政农业防灾减灾(动物防疫项目)绩效目标自评表',
+    kind: 'project',
+    year,
+    formSignature: [
+      '转移支付(项目)名称',
+      '中央主管部门',
+      '地方主管部门',
+      '资金使用单位',
+      '资金投入情况(万元)',
+      '全年预算数(A)',
+      '全年执行数(B)',
+      '预算执行率(B/A×100%)',
+      '资金管理情况',
+    ],
+    budget: [
+      {
+        id: 't',
+        label: '年度资金总额',
+        role: 'total',
+        adjustedBudget: parseStated(a),
+        executed: parseStated(b),
+        executionRate: parseStated(rate),
+      },
+    ],
+  });
+}
+
+describe('the 转移支付区域（项目）绩效目标自评表 (040, 041: 宣城市)', () => {
+  const reg = builtinRegistry();
+  it('is chosen from its own header words, and gives no total and no grade: the form has no 分值 or 得分', () => {
+    const r = scoreEvaluation(xuancheng(2024), reg);
+    expect(r.frameworkId).toBe('transfer-regional');
+    expect(r.explanation.inputs['评分框架识别依据']).toContain('表头含「资金使用单位」');
+    expect([r.computedTotal, r.computedGrade, r.budgetExecution]).toEqual([null, null, undefined]);
+    expect(r.explanation.summary).toContain('没有分值和得分');
+  });
+  it('still checks its figures: 040 states 31.00% for 46 ÷ 148 = 31.08%, and no blank 得分 is asked for', () => {
+    const e = xuancheng(2023);
+    const doc: EvaluationDocument = { file: '040.txt', evaluations: [e], statements: [], issues: [] };
+    const found = auditDocument(doc, (x) => scoreEvaluation(x, reg)).results[0]!.findings;
+    expect(found.some((f) => f.code === 'ratio-mismatch' && /31\.08%/.test(f.message))).toBe(true);
+    expect(found.filter((f) => f.code === 'unfilled')).toEqual([]);
+  });
+  it('is not chosen for a 上级转移支付 project scored on the 20/80 form (038 prints 得分(20分*执行率))', () => {
+    const e = tanghu();
+    e.kind = 'project';
+    e.title = '隆阳区2021年中央化肥减量增效示范县项目补助资金（上级转移支付项目）';
+    expect(scoreEvaluation(e, reg).frameworkId).toBe('project-20-80-2020');
   });
 });

@@ -70,3 +70,28 @@ describe('detectFramework, by declared signatures only', () => {
     ]);
   });
 });
+
+describe('detectFramework from the points a form prints in its headers', () => {
+  it('a budget header 「预算执行情况(万元)(20分)」 with no 分值 on the line picks the 20/80 form, and says so', () => {
+    const e = newEvaluation({
+      id: 'h',
+      title: '项目支出绩效自评表',
+      kind: 'project',
+      formSignature: ['预算执行情况(万元)(20分)', '预算数(A)', '执行数(B)'],
+      indicators: [row('产出指标', '数量指标', '发放人数', '≥100', '100', '', '')],
+    });
+    const d = detectFramework(e, reg);
+    expect([d.framework.id, d.chosenBy]).toEqual(['project-20-80-2020', 'detected']);
+    expect(d.evidence).toContain('预算执行分值为 20 分');
+  });
+  it('a 10-point budget header does not (it stays with the national default)', () => {
+    const e = newEvaluation({
+      id: 'h',
+      title: '项目支出绩效自评表',
+      kind: 'project',
+      formSignature: ['预算执行情况(10分)'],
+      indicators: [row('产出指标', '数量指标', '发放人数', '≥100', '100', '', '')],
+    });
+    expect(detectFramework(e, reg).framework.id).not.toBe('project-20-80-2020');
+  });
+});

@@ -1,6 +1,7 @@
 import type { Evaluation } from '../model/evaluation.ts';
 import { D } from '../numbers/decimal.ts';
 import { containsKeyword, sameName } from './names.ts';
+import { printedWeights } from './printed.ts';
 import type { FrameworkRegistry } from './registry.ts';
 import type { Framework } from './schema.ts';
 
@@ -32,9 +33,15 @@ function normalise(text: string): string {
     .replace(/[＝]/g, '=');
 }
 
+/** The budget line's 分值: as its line states it, else as a header prints it (「预算执行情况(万元)(20分)」). */
 function budgetWeightOf(e: Evaluation): string | null {
   const line = e.budget.find((l) => l.role === 'total') ?? e.budget.find((l) => !l.partOf);
-  return line?.weight?.value ?? null;
+  if (line?.weight?.value != null) return line.weight.value;
+  return (
+    printedWeights(e.formSignature)
+      .find((p) => /预算执行/.test(p.name))
+      ?.points.toFixed() ?? null
+  );
 }
 
 /** The declared signals an evaluation shows, as a reader says them; null when the framework does not fit. */
@@ -61,10 +68,13 @@ export function matchEvidence(e: Evaluation, f: Framework): string[] | null {
   const budgetWeight = budgetWeightOf(e);
   const budgetHit =
     d.budgetWeight !== undefined && budgetWeight !== null && new D(budgetWeight).eq(d.budgetWeight);
-  // The weight a 一级 carries: as the form states it, else the sum of its rows' 分值.
+  // The weight a 一级 carries: as the form states it, else as a header prints it, else the sum of its rows' 分值.
+  const printed = printedWeights(e.formSignature);
   const level1Weight = (name: string) => {
     const stated = e.categoryScores.find((c) => sameName(c.level1, name))?.weight?.value;
     if (stated != null) return new D(stated);
+    const header = printed.find((p) => sameName(p.name, name));
+    if (header) return header.points;
     const rows = e.indicators.filter((i) => sameName(i.level1, name));
     if (!rows.length || rows.some((i) => i.weight?.value == null)) return null;
     return rows.reduce((acc, i) => acc.plus(i.weight!.value!), new D(0));

@@ -28,6 +28,7 @@ describe('parseFramework', () => {
       return f.id;
     });
     expect(ids.sort()).toEqual([
+      'anhui-department-2023',
       'hengyang-yanfeng-department-2024',
       'honghe-department-2024',
       'mof-project-2020',
@@ -36,6 +37,7 @@ describe('parseFramework', () => {
       'project-40-40-20-2022',
       'project-decision-management-performance',
       'suining-district-department-2024',
+      'transfer-regional',
       'zhengzhou-shangjie-department-2021',
     ]);
   });
@@ -79,6 +81,15 @@ describe('parseFramework', () => {
     const gap = copy(mof);
     (gap.rules[4] as { tiers: Array<{ min: string }> }).tiers[0]!.min = '0.9';
     expect(errorOf(gap)).toContain('留有空档 [0.8, 0.9)');
+  });
+
+  it('rejects a 时限指标 rule that leaves late rows to 定性 tiers the framework does not have', () => {
+    const bad = copy(mof);
+    bad.rules = bad.rules.filter((r: { kind: string }) => r.kind !== 'qualitative-tiers');
+    const at = bad.rules.findIndex((r: { kind: string }) => r.kind === 'deadline');
+    expect(errorOf(bad)).toContain(
+      `rules[${at}].late 规则「时限指标」逾期完成的按定性指标分档酌情计分，但框架没有定性指标分档规则`,
+    );
   });
 
   it('rejects grade bands out of order', () => {

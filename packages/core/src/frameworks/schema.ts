@@ -124,6 +124,21 @@ export const ruleSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     ...ruleBase,
+    ...formulaFields,
+    /**
+     * 时效指标 whose target is a deadline (「9月前」, 「2023年11月30日前完成」) and whose 完成值 is a date:
+     * the formula and `met` read 逾期天数 (days after the deadline, ≤ 0 on time) and 分值.
+     */
+    kind: z.literal('deadline'),
+    met: name,
+    /**
+     * A row done after its deadline: `formula` scores it, or `tiers` leaves it to judgement within the
+     * framework's 定性 tiers below the top one (部分达成 / 未达成).
+     */
+    late: z.enum(['formula', 'tiers']).default('tiers'),
+  }),
+  z.strictObject({
+    ...ruleBase,
     kind: z.literal('qualitative-tiers'),
     /** Fractions of 分值, [min, max), the top one closed at 1. */
     tiers: z.array(band({ label: name, aliases: z.array(name).default([]) })).min(1),

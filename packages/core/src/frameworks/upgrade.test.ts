@@ -9,15 +9,20 @@ import { BUILTIN_FRAMEWORK_FILES } from './builtin.ts';
 import { parseFramework } from './parse.ts';
 import type { Framework } from './schema.ts';
 
-/** What a framework computes: each rule's kind and formulas, without its worked examples. */
+/**
+ * What a framework computes: each rule's kind and formulas, without its worked examples. The 时限指标
+ * rule came after the old format, so no old file has it.
+ */
 const formulas = (f: Framework) =>
-  f.rules.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    ...('formula' in r ? { formula: r.formula } : {}),
-    ...('met' in r ? { met: r.met } : {}),
-    ...('notScoredWithout' in r ? { notScoredWithout: r.notScoredWithout } : {}),
-  }));
+  f.rules
+    .filter((r) => r.kind !== 'deadline')
+    .map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      ...('formula' in r ? { formula: r.formula } : {}),
+      ...('met' in r ? { met: r.met } : {}),
+      ...('notScoredWithout' in r ? { notScoredWithout: r.notScoredWithout } : {}),
+    }));
 
 /**
  * A framework version stored before rules were formulas (in the database, beside the evaluations

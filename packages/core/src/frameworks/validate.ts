@@ -128,6 +128,15 @@ export function validateFramework(f: Framework): FrameworkProblem[] {
       case 'qualitative-tiers':
         out.push(...intervalProblems(rule.tiers, `${at}.tiers`, { from: '0', to: '1' }));
         break;
+      case 'deadline':
+        // A late row left to the 定性 tiers needs tiers, or it would fall through to the on-time formula.
+        if (rule.late === 'tiers' && !f.rules.some((r) => r.kind === 'qualitative-tiers')) {
+          out.push({
+            path: `${at}.late`,
+            problem: `规则「${rule.title ?? rule.id}」逾期完成的按定性指标分档酌情计分，但框架没有定性指标分档规则（qualitative-tiers）；请加上分档，或设 "late": "formula" 由公式计分`,
+          });
+        }
+        break;
     }
   });
 

@@ -1,10 +1,11 @@
 import { sameName } from '../frameworks/names.ts';
-import type { CriterionRule, Framework } from '../frameworks/schema.ts';
+import type { CriterionRule, Framework, RuleOf } from '../frameworks/schema.ts';
 import type { Evaluation, Indicator } from '../model/evaluation.ts';
 import type { IndicatorScore } from '../model/result.ts';
 import { isBlank } from '../model/stated.ts';
 import { D, round, type Dec } from '../numbers/decimal.ts';
 import { scoreCriterion } from './criterion.ts';
+import { completionOf, deadlineOf, latenessOf, type Deadline } from './deadline.ts';
 import { directionOf } from './direction.ts';
 export { directionOf } from './direction.ts';
 import { citationText, ruleOf, rulesOf } from './cite.ts';
@@ -87,6 +88,15 @@ export function scoreIndicator(
 
   if (effectiveWeight === null) {
     return notJudgeable(base, f, 'weight', `指标「${i.name}」没有分值，无法计分`, {});
+  }
+  const deadline = deadlineOf((i.adjustedTarget ?? i.target)?.raw ?? '');
+  if (deadline) {
+    // A deadline is met or missed, not a figure to reach (「9月前」 against 「7月」 is not 7 ÷ 9).
+    const rule = ruleOf(f, 'deadline');
+    if (rule && completionOf(i.actual?.raw ?? '').kind === 'date') {
+      return scoreDeadline(e, f, i, base, effectiveWeight, stated, deadline, rule);
+    }
+    return scoreQualitative(f, i, base, effectiveWeight, stated);
   }
   const { direction, inferred } = directionOf(i);
   if (direction === 'qualitative') return scoreQualitative(f, i, base, effectiveWeight, stated);
@@ -233,6 +243,93 @@ function scoreQuantitative(
         inputs,
         steps: run.steps,
         citation: citationText(f, rule.cite),
+      },
+    },
+    contribution: computed,
+  };
+}
+
+/** A 时效 row whose target is a deadline and whose 完成值 is a date, by the framework's deadline rule. */
+function scoreDeadline(
+  e: Evaluation,
+  f: Framework,
+  i: Indicator,
+  base: Base,
+  weight: Dec,
+  stated: Dec | null,
+  deadline: Deadline,
+  rule: RuleOf<'deadline'>,
+): ScoredIndicator {
+  const inputs: Record<string, string> = {
+    指标值: i.target?.raw ?? '',
+    完成值: i.actual?.raw ?? '',
+    分值: n(weight),
+  };
+  if (i.adjustedTarget?.raw) inputs['调整后指标值'] = i.adjustedTarget.raw;
+  const late = latenessOf(deadline, completionOf(i.actual!.raw), e.year ?? null);
+  if (!late.ok) {
+    return notJudgeable(
+      base,
+      f,
+      rule.id,
+      `截止时间「${deadline.text}」：${late.reason}，无法计分（不按 0 分，也不按满分）`,
+      inputs,
+      rule.cite,
+    );
+  }
+  inputs['逾期天数'] = String(late.days);
+  const run = runRule(
+    f,
+    rule,
+    { 逾期天数: numberValue(new D(late.days), false), 分值: numberValue(weight, false) },
+    [],
+    f.decimals,
+  );
+  if (!run.ok) {
+    return notJudgeable(
+      base,
+      f,
+      rule.id,
+      undeterminedText(ruleName(rule), run.missing, run.reasons),
+      inputs,
+      rule.cite,
+    );
+  }
+  const name = rule.title ?? '时限指标';
+  const head = `${name}：截止时间「${deadline.text}」，完成于「${i.actual!.raw}」，${late.shown}`;
+  const citation = citationText(f, rule.cite);
+  const tiers = ruleOf(f, 'qualitative-tiers');
+  if (run.met === false && rule.late === 'tiers' && tiers) {
+    // Late: the framework leaves the points to judgement, within the tiers below 达成.
+    const below = tiersBestFirst(tiers).slice(1);
+    const lo = new D(0);
+    const hi = below.length ? tierRange(below[0]!, weight, f.decimals, tiers)[1] : lo;
+    const range: [Dec, Dec] = [lo, hi];
+    const statedTier = stated !== null ? tierOfScore(stated, weight, tiers) : null;
+    return manualResult(f, base, weight, stated, range, false, statedTier?.label, {
+      rule: rule.id,
+      summary: `${head}，未按期完成，得分应在 [${lo.toFixed(f.decimals)}, ${hi.toFixed(f.decimals)}] 之间（按定性指标「达成」以下各档酌情计分）`,
+      inputs,
+      steps: run.metSteps,
+      citation,
+    });
+  }
+  const computed = round(run.score, f.decimals);
+  // The score of an on-time row is often just 分值: show the deadline's test that decided it.
+  const decided = run.metSteps.at(-1);
+  return {
+    score: {
+      ...base,
+      outcome: 'scored',
+      computed: computed.toFixed(f.decimals),
+      met: run.met ?? false,
+      explanation: {
+        rule: rule.id,
+        summary: `${head}，${run.met ? '按期完成' : '未按期完成'}，按公式 ${rule.formula} 计分`,
+        formula: decided ? `${decided.shown}（${decided.result}）→ ${run.formula}` : run.formula,
+        inputs,
+        steps: [...run.metSteps, ...run.steps],
+        citation,
       },
     },
     contribution: computed,

@@ -1,4 +1,4 @@
-import { Table, Typography } from 'antd';
+import { Table, Tooltip, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import {
   D,
@@ -10,6 +10,7 @@ import {
 import { restate } from '../lib/assess.ts';
 import { percent, score, statedMoney } from '../lib/format.ts';
 import { EditCell } from './EditCell.tsx';
+import { FormulaSteps } from './FormulaSteps.tsx';
 
 type Field = 'initialBudget' | 'adjustedBudget' | 'executed' | 'executionRate' | 'statedScore';
 
@@ -138,12 +139,21 @@ export function BudgetTable({
           width: 90,
           render: (_: unknown, line) =>
             line.role === 'total' && execution ? (
-              <span title={execution.explanation.formula ?? execution.explanation.summary}>
-                {score(execution.computed)}
-                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                  执行率 {percent(execution.rate ?? execution.rateUsed)}
-                </Typography.Text>
-              </span>
+              <Tooltip
+                title={
+                  <div>
+                    <div>{execution.explanation.summary}</div>
+                    <FormulaSteps explanation={execution.explanation} />
+                  </div>
+                }
+              >
+                <span data-testid="computed-budget" style={{ cursor: 'help' }}>
+                  {score(execution.computed)}
+                  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                    执行率 {percent(execution.rate ?? execution.rateUsed)}
+                  </Typography.Text>
+                </span>
+              </Tooltip>
             ) : null,
         },
         {

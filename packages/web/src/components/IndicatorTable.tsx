@@ -24,6 +24,7 @@ import {
 import { clipboardBlock, pasteIntoIndicators, type PasteColumn } from '../lib/paste.ts';
 import { AddIndicatorDialog, DIRECTION_OPTIONS } from './AddIndicatorDialog.tsx';
 import { EditCell } from './EditCell.tsx';
+import { FormulaSteps } from './FormulaSteps.tsx';
 
 /**
  * The cells a 填报人 fills at self-evaluation on every row: 完成值, 分值, 自评得分. 指标值 of a row
@@ -56,7 +57,7 @@ function ComputedScore({ s }: { s: IndicatorScore | undefined }) {
       title={
         <div>
           <div>{s.explanation.summary}</div>
-          {s.explanation.formula && <div>算式：{s.explanation.formula}</div>}
+          <FormulaSteps explanation={s.explanation} />
           <div style={{ opacity: 0.8 }}>依据：{s.explanation.citation}</div>
         </div>
       }

@@ -24,6 +24,13 @@ const COUNT_UNITS: Array<[RegExp, RegExp, string]> = [
   [/人次|人数|对象|人员(?!.*率)/, /^(件|个)$/, '人'],
 ];
 
+/** A 数量指标 about work to deliver (建设, 开展, 完成 …) … */
+const DELIVERY_WORDS =
+  /建设|新建|建成|开展|完成|培训|发放|举办|组织|改造|实施|覆盖|修建|提供|服务|宣传|检查|救助|帮扶/;
+/** … unless it counts what is to be kept down (科目调整次数 ≤10次, 投诉, 事故): then an upper bound is right. */
+const KEEP_DOWN_WORDS =
+  /次数|投诉|事故|发生|违规|违纪|超标|超支|差错|失误|问题|调整|返工|不合格|降低|减少|控制|上访|信访量|滞留|积压|逾期/;
+
 function where(i: Indicator) {
   return { source: i.source, indicator: i.name };
 }
@@ -67,6 +74,24 @@ export function checkIndicatorQuality(ctx: AuditContext): Finding[] {
             inputs: { 度量单位: unit },
           },
           rule: 'audit.cost-floor',
+        }),
+      );
+    }
+    if (
+      /数量/.test(i.level2) &&
+      (sign === '≤' || i.target?.sign === '≤' || i.target?.sign === '<') &&
+      DELIVERY_WORDS.test(name) &&
+      !KEEP_DOWN_WORDS.test(name)
+    ) {
+      out.push(
+        finding({
+          code: 'indicator-quality',
+          severity: 'warning',
+          message: `数量指标「${i.name}」写成上限（${i.target?.raw ?? ''}${unit}）：要完成的产出数量应为下限（≥）或定额（=），写成上限则做得越少越“达标”。请核对指标性质。`,
+          evaluation,
+          ...where(i),
+          evidence: { stated: i.target?.raw ?? '', computed: '≥ 或 =', inputs: { 二级指标: i.level2 } },
+          rule: 'audit.quantity-ceiling',
         }),
       );
     }

@@ -22,6 +22,24 @@ describe('indicator-quality', () => {
   it('flags a unit that does not fit (seed 003: 法律援助案件 ≥200 人)', () => {
     expect(rules({ name: '法律援助案件', target: '200', unit: '人' })).toContain('audit.unit-mismatch');
   });
+  it('flags a quantity to deliver written as a ceiling (008: 开展精品示范村建设数量 ≤4), not a count to keep down', () => {
+    expect(
+      rules({
+        name: '指标1:开展精品示范村建设数量',
+        level2: '数量指标',
+        direction: '≤',
+        target: '≤4',
+        actual: '4',
+      }),
+    ).toContain('audit.quantity-ceiling');
+    // 006 大英县: 科目调整次数 ≤10次 is rightly an upper bound.
+    expect(
+      rules({ name: '科目调整次数', level2: '数量指标', direction: '≤', target: '≤10次' }),
+    ).not.toContain('audit.quantity-ceiling');
+    expect(
+      rules({ name: '开展精品示范村建设数量', level2: '数量指标', direction: '≥', target: '≥4' }),
+    ).toEqual([]);
+  });
   it('flags vague names (seed 002: 完成量 100%)', () => {
     expect(rules({ name: '完成量', target: '100%', unit: '%' })).toContain('audit.indicator-vague');
   });

@@ -45,7 +45,15 @@ export function formulaRows(indicators: readonly Indicator[]): FormulaRow[] {
 
 /** What a rule's formula came to, ready for an explanation. */
 export type RuleRun =
-  | { ok: true; score: Dec; met: boolean | null; formula: string; steps: ExplanationStep[] }
+  | {
+      ok: true;
+      score: Dec;
+      met: boolean | null;
+      formula: string;
+      steps: ExplanationStep[];
+      /** How `met` was decided (its conditions and their outcome), when the rule has one. */
+      metSteps: ExplanationStep[];
+    }
   | { ok: false; missing: string[]; reasons: string[]; steps: ExplanationStep[] };
 
 /** Runs a formula rule over named values (and the table's rows for count()). */
@@ -62,11 +70,13 @@ export function runRule(
   if (!r.ok) return r;
   if (r.value.kind !== 'number') throw new Error('a checked score formula gives a number');
   let met: boolean | null = null;
+  let metSteps: ExplanationStep[] = [];
   if (compiled.met) {
     const m = runFormula(compiled.met, env, decimals);
     met = m.ok ? m.value.v === true : null;
+    metSteps = m.steps;
   }
-  return { ok: true, score: r.value.v, met, formula: r.formula, steps: r.steps };
+  return { ok: true, score: r.value.v, met, formula: r.formula, steps: r.steps, metSteps };
 }
 
 /** Inputs a formula reads from the evaluation (not the row names inside count()). */

@@ -18,7 +18,7 @@ export function runExample(f: Framework, rule: FormulaRule, ex: FormulaExample):
   for (const [name, raw] of Object.entries(ex.inputs)) {
     const s = parseStated(raw);
     // 指标值 / 完成值 of a row are plain numbers in the unit the table writes; 执行率 is a percentage.
-    const rowFigure = rule.kind === 'indicator';
+    const rowFigure = rule.kind === 'indicator' || rule.kind === 'deadline';
     values[name] = rowFigure
       ? s.value === null
         ? undefined

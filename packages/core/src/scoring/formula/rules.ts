@@ -13,6 +13,7 @@ export function isFormulaRule(r: FrameworkRule): r is FormulaRule {
 const BUILT_IN: Record<FormulaRule['kind'], Record<string, ValueType>> = {
   'budget-execution': { 执行率: 'number', 分值: 'number', 执行数: 'number', 全年预算数: 'number' },
   indicator: { 指标值: 'number', 完成值: 'number', 分值: 'number' },
+  deadline: { 逾期天数: 'number', 分值: 'number' },
   criterion: { 分值: 'number', 自评总分: 'number' },
   'total-cap': { 执行率: 'number', 满分: 'number', 总分: 'number' },
 };
@@ -31,6 +32,7 @@ export function scopeOf(f: Framework, rule: FormulaRule): Map<string, ValueType>
 export function ruleName(rule: FrameworkRule): string {
   if ('criterion' in rule) return rule.title ?? rule.criterion;
   if (rule.kind === 'indicator') return rule.title ?? `指标性质「${rule.direction}」的计分公式`;
+  if (rule.kind === 'deadline') return rule.title ?? '时限指标的计分公式';
   return rule.title ?? rule.id;
 }
 
@@ -51,7 +53,7 @@ export function compiledRule(f: Framework, rule: FormulaRule): CompiledRule {
   const names = scopeOf(f, rule);
   const score = compileFormula(rule.formula, { names }, 'number');
   const compiled: CompiledRule =
-    rule.kind === 'indicator' ? { score, met: compileFormula(rule.met, { names }, 'bool') } : { score };
+    'met' in rule ? { score, met: compileFormula(rule.met, { names }, 'bool') } : { score };
   cache.set(rule, compiled);
   return compiled;
 }
@@ -63,7 +65,7 @@ export function formulaProblems(f: Framework): Array<{ path: string; problem: st
     if (!isFormulaRule(rule)) return;
     const names = scopeOf(f, rule);
     const fields: Array<[string, string, ValueType]> = [['formula', rule.formula, 'number']];
-    if (rule.kind === 'indicator') fields.push(['met', rule.met, 'bool']);
+    if ('met' in rule) fields.push(['met', rule.met, 'bool']);
     for (const [field, src, want] of fields) {
       try {
         compileFormula(src, { names }, want);
