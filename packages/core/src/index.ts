@@ -6,3 +6,4 @@ export * from './frameworks/index.ts';
 export * from './scoring/index.ts';
 export * from './summary/index.ts';
 export * from './monitoring/index.ts';
+export * from './targets/index.ts';
