@@ -1,41 +1,8 @@
-import type { TargetIndicator, TargetStatus } from '@jixiao/core';
+import type { Target, TargetIndicator, TargetRevision, TargetStatus } from '@jixiao/core';
+
+export type { Target, TargetRevision };
 import type { Queryable } from '../db/database.ts';
 import { AlreadyExistsError, NotFoundError } from './errors.ts';
-
-/** One version of a project's 绩效目标表 with its own course: 草稿 → 已提交 → 退回 / 已批复. */
-export interface TargetRevision {
-  id: number;
-  revision: number;
-  indicators: TargetIndicator[];
-  /** 年度绩效目标 (the sentence above the table) */
-  goal: string;
-  status: TargetStatus;
-  /** 调整原因 — from the second revision on */
-  reason: string;
-  /** The evaluation (last year's of the same project) the rows were copied from. */
-  copiedFrom: number | null;
-  createdBy: string;
-  updatedBy: string;
-  updatedAt: string;
-  submittedAt: string | null;
-  /** 退回意见 or 批复意见 */
-  decisionComment: string;
-  decidedBy: string | null;
-  decidedAt: string | null;
-}
-
-/** 绩效目标 — a project's targets for a year in one department, all its revisions oldest first. */
-export interface Target {
-  id: number;
-  departmentId: number;
-  department: string;
-  region: string;
-  year: number;
-  projectName: string;
-  createdBy: string;
-  createdAt: string;
-  revisions: TargetRevision[];
-}
 
 interface TargetRow {
   id: number;

@@ -13,6 +13,8 @@ import {
   type Framework,
   type FrameworkRegistry,
   type TargetIndicator,
+  type TargetTraceView,
+  type TargetView,
 } from '@jixiao/core';
 import type { User } from '../../auth/users.ts';
 import type { Database } from '../../db/database.ts';
@@ -100,7 +102,7 @@ function projectFramework(registry: FrameworkRegistry, id: string | undefined): 
 const revisionShown = (r: TargetRevision) => ({ ...r, statusName: TARGET_STATUS_NAMES[r.status] });
 
 /** A target as the list and the page show it: its revisions, the one being worked on, the one in force. */
-function shown(t: Target) {
+function shown(t: Target): TargetView {
   const current = currentRevision(t);
   const approved = approvedRevision(t);
   return {
@@ -196,7 +198,8 @@ export function targetRoutes(app: FastifyInstance, db: Database, registry: Frame
 
   app.get('/api/targets/:id', async (request) => {
     const t = await visible(request);
-    return { ...shown(t), evaluations: await evaluationsOfTarget(db, t.id) };
+    const view: TargetView = { ...shown(t), evaluations: await evaluationsOfTarget(db, t.id) };
+    return view;
   });
 
   app.put('/api/targets/:id', async (request) => {
@@ -311,7 +314,7 @@ export function targetRoutes(app: FastifyInstance, db: Database, registry: Frame
   });
 
   /** 指标值溯源: the approval a self-evaluation's 指标值 came from, row by row; null when it was not made from targets. */
-  app.get('/api/evaluations/:id/targets', async (request) => {
+  app.get('/api/evaluations/:id/targets', async (request): Promise<TargetTraceView | null> => {
     const id = idParam(request.params);
     const user = request.session?.user ?? null;
     if (!canSeeMonitoring(user, await scopeOf(db, id))) {
