@@ -173,18 +173,21 @@ export function TargetPage() {
     setRows((rs) => rs.map((r, j) => (j === k ? { ...r, ...patch } : r)));
     setDirty(true);
   };
+  // Inputs while the revision can change; the values as text otherwise (readable, not greyed out).
   const cell = (
     k: number,
     key: 'level1' | 'level2' | 'name' | 'target' | 'unit' | 'weight',
     label: string,
-  ) => (
-    <Input
-      aria-label={`第 ${k + 1} 行 ${label}`}
-      value={rows[k]![key]}
-      disabled={!editable}
-      onChange={(e) => change(k, { [key]: e.target.value })}
-    />
-  );
+  ) =>
+    editable ? (
+      <Input
+        aria-label={`第 ${k + 1} 行 ${label}`}
+        value={rows[k]![key]}
+        onChange={(e) => change(k, { [key]: e.target.value })}
+      />
+    ) : (
+      <span>{rows[k]![key] || '—'}</span>
+    );
   // The same checks the server makes before it accepts a submission, on the rows as typed.
   const problems = targetProblems(rows);
   const errors = problems.filter((p) => p.severity === 'error');
@@ -242,17 +245,20 @@ export function TargetPage() {
         <Typography.Paragraph strong style={{ marginBottom: 4 }}>
           年度绩效目标
         </Typography.Paragraph>
-        <Input.TextArea
-          aria-label="年度绩效目标"
-          rows={2}
-          value={goal}
-          disabled={!editable}
-          onChange={(e) => {
-            setGoal(e.target.value);
-            setDirty(true);
-          }}
-          style={{ marginBottom: 12 }}
-        />
+        {editable ? (
+          <Input.TextArea
+            aria-label="年度绩效目标"
+            rows={2}
+            value={goal}
+            onChange={(e) => {
+              setGoal(e.target.value);
+              setDirty(true);
+            }}
+            style={{ marginBottom: 12 }}
+          />
+        ) : (
+          <Typography.Paragraph>{goal || '—'}</Typography.Paragraph>
+        )}
         <Table<TargetIndicator>
           rowKey="id"
           size="small"
@@ -266,17 +272,19 @@ export function TargetPage() {
             {
               title: '指标性质',
               width: 130,
-              render: (_, r, k) => (
-                <Select
-                  aria-label={`第 ${k + 1} 行 指标性质`}
-                  value={r.direction}
-                  disabled={!editable}
-                  style={{ width: '100%' }}
-                  options={DIRECTIONS}
-                  placeholder="未选"
-                  onChange={(d: IndicatorDirection) => change(k, { direction: d })}
-                />
-              ),
+              render: (_, r, k) =>
+                editable ? (
+                  <Select
+                    aria-label={`第 ${k + 1} 行 指标性质`}
+                    value={r.direction}
+                    style={{ width: '100%' }}
+                    options={DIRECTIONS}
+                    placeholder="未选"
+                    onChange={(d: IndicatorDirection) => change(k, { direction: d })}
+                  />
+                ) : (
+                  (DIRECTIONS.find((d) => d.value === r.direction)?.label ?? '—')
+                ),
             },
             { title: '年度指标值', width: 140, render: (_, _r, k) => cell(k, 'target', '年度指标值') },
             { title: '度量单位', width: 90, render: (_, _r, k) => cell(k, 'unit', '度量单位') },
@@ -437,7 +445,7 @@ export function TargetPage() {
               render: (_, r) => (r.decidedBy ? `${r.decidedBy} ${formatTime(r.decidedAt)}` : '—'),
             },
             {
-              title: '最近修改',
+              title: '最近经手',
               width: 200,
               render: (_, r) => `${r.updatedBy} ${formatTime(r.updatedAt)}`,
             },
