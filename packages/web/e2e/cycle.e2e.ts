@@ -49,6 +49,17 @@ describe('the year’s cycle in the browser: targets and rectification', () => {
     return page;
   };
   const confirm = (page: Page, name: string) => page.getByRole('button', { name }).click();
+  /** Opens an antd Select by its label and picks the option (the selected value covers the input). */
+  const pick = async (page: Page, scope: ReturnType<Page['getByRole']>, label: string, option: string) => {
+    await scope
+      .locator('.ant-select', { has: page.getByLabel(label) })
+      .locator('.ant-select-selector')
+      .click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+      .first()
+      .click();
+  };
   const status = (page: Page) => page.locator('.ant-card-head-title .ant-tag').first().textContent();
 
   it('targets: drafted → returned → approved → adjusted and approved → self-evaluation created from them', async () => {
@@ -177,15 +188,13 @@ describe('the year’s cycle in the browser: targets and rectification', () => {
     const overdue = filler.locator('tr', { hasText: '满意度调查样本数量未说明' });
     await overdue.getByRole('button', { name: '更新进度' }).click();
     dialog = filler.getByRole('dialog');
-    await dialog.getByLabel('整改进度').click({ force: true });
-    await filler.locator('.ant-select-item-option', { hasText: '整改中' }).click();
+    await pick(filler, dialog, '整改进度', '整改中');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'hidden' });
     await overdue.getByText('整改中').waitFor();
 
     await overdue.getByRole('button', { name: '更新进度' }).click();
-    await dialog.getByLabel('整改进度').click({ force: true });
-    await filler.locator('.ant-select-item-option', { hasText: '已完成' }).click();
+    await pick(filler, dialog, '整改进度', '已完成');
     await dialog.getByRole('button', { name: '完成整改' }).click();
     await dialog.getByText('整改完成须写明整改结果').waitFor();
     await dialog.getByLabel('整改结果（完成时必填）').fill('已在报告中补充调查方法和 30 份样本');
