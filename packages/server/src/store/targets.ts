@@ -195,19 +195,26 @@ export async function addAdjustment(
   input: { reason: string; author: string },
 ): Promise<void> {
   const base = currentRevision(target);
-  await db.query(
-    `insert into target_revisions (target_id, revision, indicators, goal, reason, copied_from, created_by_name, updated_by_name)
+  try {
+    await db.query(
+      `insert into target_revisions (target_id, revision, indicators, goal, reason, copied_from, created_by_name, updated_by_name)
      values ($1, $2, $3, $4, $5, $6, $7, $7)`,
-    [
-      target.id,
-      base.revision + 1,
-      JSON.stringify(base.indicators),
-      base.goal,
-      input.reason,
-      base.copiedFrom,
-      input.author,
-    ],
-  );
+      [
+        target.id,
+        base.revision + 1,
+        JSON.stringify(base.indicators),
+        base.goal,
+        input.reason,
+        base.copiedFrom,
+        input.author,
+      ],
+    );
+  } catch (error) {
+    // Another adjustment was started a moment ago: its revision number is taken.
+    if ((error as { code?: string }).code === '23505')
+      throw new AlreadyExistsError(`第 ${base.revision + 1} 版调整刚刚已由他人建立，请刷新后在那一版上修改`);
+    throw error;
+  }
 }
 
 /** Records that an evaluation was created from an approved revision. */

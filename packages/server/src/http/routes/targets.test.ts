@@ -232,6 +232,16 @@ describe.each(BACKENDS)('绩效目标 on the %s database', (_name, open) => {
     const twice = await call('filler', 'POST', `/api/targets/${targetId}/evaluation`, {});
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error).toBe(`已由这个项目的绩效目标生成过年度自评（编号 ${id}），请打开它`);
+    // Two adjustments started at once: one revision 3, the other told, never a second revision 3 or a 500.
+    const both = await Promise.all(
+      ['甲', '乙'].map((k) =>
+        call('filler', 'POST', `/api/targets/${targetId}/adjust`, { reason: `调整${k}` }),
+      ),
+    );
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const after = (await call('filler', 'GET', `/api/targets/${targetId}`)).json() as Shown;
+    expect(after.revisions.map((r) => r.revision)).toEqual([1, 2, 3]);
+    expect(after.approvedRevision).toBe(2);
   });
 
   it('starts a blank table from the framework, and needs a project name and approved targets', async () => {

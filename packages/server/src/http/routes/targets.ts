@@ -184,15 +184,19 @@ export function targetRoutes(app: FastifyInstance, db: Database, registry: Frame
       indicators = blankTargets(projectFramework(registry, body.frameworkId), body.year);
     }
     if (!projectName) throw badRequest('请填写项目名称');
-    const id = await createTarget(db, {
-      departmentId: user.departmentId,
-      year: body.year,
-      projectName,
-      indicators,
-      goal: '',
-      copiedFrom: body.fromEvaluationId ?? null,
-      author: user.displayName,
-    });
+    // The target and its first revision together: never one without the other.
+    const departmentId = user.departmentId;
+    const id = await db.transaction((tx) =>
+      createTarget(tx, {
+        departmentId,
+        year: body.year,
+        projectName,
+        indicators,
+        goal: '',
+        copiedFrom: body.fromEvaluationId ?? null,
+        author: user.displayName,
+      }),
+    );
     return shown(await getTarget(db, id));
   });
 
