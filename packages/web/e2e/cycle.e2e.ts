@@ -211,5 +211,15 @@ describe('the year’s cycle in the browser: targets and rectification', () => {
     await seen.getByText('已在报告中补充调查方法和 30 份样本').waitFor();
     await expect(reviewer.getByRole('button', { name: '更新进度' }).count()).resolves.toBe(0);
     await shot(reviewer, 'rectifications-reviewer');
+
+    // On a phone the list keeps to the screen: the table scrolls sideways inside it, the page does not.
+    const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await loginAs(phone, server.url, honghe.filler.username, honghe.filler.password);
+    await phone.goto(`${server.url}/rectifications`);
+    await phone.getByText('部分项目预算执行率偏低').waitFor();
+    // (The header with the user's name and buttons is wider than a phone on every page: left to the shell.)
+    const card = await phone.locator('.ant-card').first().boundingBox();
+    expect(card!.x + card!.width).toBeLessThanOrEqual(390);
+    await shot(phone, 'rectifications-phone');
   });
 });

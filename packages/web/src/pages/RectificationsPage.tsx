@@ -187,6 +187,7 @@ export function RectificationsPage() {
           {
             title: '存在问题',
             dataIndex: 'problem',
+            width: 240,
             render: (p: string, r) => (
               <Space direction="vertical" size={0}>
                 <span>{p}</span>
