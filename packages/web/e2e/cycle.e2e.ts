@@ -83,6 +83,11 @@ describe('the year’s cycle in the browser: targets and rectification', () => {
     await first.fill('');
     await filler.getByText(`第 1 行「${name}」：请填写年度指标值`).waitFor();
     await shot(filler, 'targets-draft');
+    // Unsaved rows are not lost by a click on the menu.
+    await filler.getByRole('menuitem', { name: '问题整改' }).click();
+    await filler.locator('.ant-modal-confirm-title', { hasText: '有未保存的修改' }).waitFor();
+    await filler.getByRole('button', { name: '留在本页' }).click();
+    await expect(first.inputValue()).resolves.toBe('');
     await first.fill(copied);
     await filler.getByRole('button', { name: '提交审核' }).click();
     await confirm(filler, '确认提交');

@@ -12,7 +12,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   targetProblems,
@@ -25,6 +25,7 @@ import { PageState } from '../components/PageState.tsx';
 import { api, ApiError } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
 import { formatTime } from '../lib/format.ts';
+import { useEditGuards } from '../lib/useEditGuards.ts';
 import { useLoad } from '../lib/useLoad.ts';
 import { TARGET_COLOURS } from './TargetsPage.tsx';
 
@@ -137,6 +138,10 @@ export function TargetPage() {
     setDirty(false);
   }, [current?.id, current?.updatedAt]);
 
+  // Leaving with unsaved rows asks first; Ctrl+S saves (as on the 自评 page).
+  const saveRef = useRef<() => void>(() => undefined);
+  useEditGuards(dirty, () => saveRef.current());
+
   if (loaded.error || !t || !current)
     return <PageState loading={loaded.loading} error={loaded.error} reload={loaded.reload} />;
 
@@ -165,10 +170,15 @@ export function TargetPage() {
     );
   const submit = () =>
     run('提交', async () => {
-      if (dirty)
+      if (dirty) {
         await api('PUT', `/api/targets/${t.id}`, { revision: current.revision, indicators: rows, goal });
+        setDirty(false);
+      }
       return api('POST', `/api/targets/${t.id}/submit`, {});
     });
+  saveRef.current = () => {
+    if (dirty && editable) void save();
+  };
   const change = (k: number, patch: Partial<TargetIndicator>) => {
     setRows((rs) => rs.map((r, j) => (j === k ? { ...r, ...patch } : r)));
     setDirty(true);
