@@ -8,3 +8,4 @@ export * from './summary/index.ts';
 export * from './monitoring/index.ts';
 export * from './organizations/index.ts';
 export { directionFromWords } from './model/direction-words.ts';
+export * from './targets/index.ts';

@@ -29,6 +29,9 @@ const PasswordPage = named(() => import('./pages/PasswordPage.tsx'), 'PasswordPa
 const UsersPage = named(() => import('./pages/UsersPage.tsx'), 'UsersPage');
 const ReviewQueue = named(() => import('./pages/ReviewQueue.tsx'), 'ReviewQueue');
 const MonitoringPage = named(() => import('./pages/MonitoringPage.tsx'), 'MonitoringPage');
+const TargetsPage = named(() => import('./pages/TargetsPage.tsx'), 'TargetsPage');
+const TargetPage = named(() => import('./pages/TargetPage.tsx'), 'TargetPage');
+const RectificationsPage = named(() => import('./pages/RectificationsPage.tsx'), 'RectificationsPage');
 const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
 const SummaryPage = lazy(() => import('./pages/SummaryPage.tsx'));
 const PortalList = lazy(() => import('./pages/PortalList.tsx'));
@@ -203,6 +206,32 @@ export const router = createBrowserRouter(
         element={
           <Private title="执行进度监控">
             <MonitoringPage />
+          </Private>
+        }
+      />
+      <Route
+        path="/targets"
+        element={
+          <Private title="绩效目标">
+            <TargetsPage />
+          </Private>
+        }
+      />
+      <Route
+        path="/targets/:id"
+        element={
+          <Private title="绩效目标详情">
+            <ValidId>
+              <TargetPage />
+            </ValidId>
+          </Private>
+        }
+      />
+      <Route
+        path="/rectifications"
+        element={
+          <Private title="问题整改">
+            <RectificationsPage />
           </Private>
         }
       />

@@ -69,3 +69,30 @@ export const STATUS_NAMES: Record<EvaluationStatus, string> = {
   accepted: '已审核',
   published: '已公开',
 };
+
+/** What a rule about a project's 绩效目标 needs to know of it: whose they are. */
+export interface TargetScope {
+  departmentId: number;
+  region: string;
+}
+
+/**
+ * Who may see a project's 绩效目标 with all their revisions, comments and the trace of a self-evaluation to
+ * them: its department, the region's 财政审核人 (who approves them), the admin.
+ */
+export function canSeeTargets(user: User | null, t: TargetScope): boolean {
+  if (!user) return false;
+  if (user.role === 'admin') return true;
+  if (user.role === 'filler') return user.departmentId === t.departmentId;
+  return user.region === t.region;
+}
+
+/** Only the department's own 填报人 drafts, submits and adjusts its targets and creates the self-evaluation from them. */
+export function canDraftTargets(user: User, t: TargetScope): boolean {
+  return user.role === 'filler' && user.departmentId === t.departmentId;
+}
+
+/** The region's 财政审核人 (or the admin) returns or approves a submitted revision. */
+export function canDecideTargets(user: User, t: TargetScope): boolean {
+  return user.role === 'admin' || (user.role === 'reviewer' && user.region === t.region);
+}

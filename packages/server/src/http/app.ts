@@ -23,6 +23,7 @@ import { publicRoutes } from './routes/public.ts';
 import { yearRoutes } from './routes/years.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
 import { rectificationRoutes } from './routes/rectifications.ts';
+import { targetRoutes } from './routes/targets.ts';
 import { summaryRoutes } from './routes/summary.ts';
 import { registerSessions } from './session-plugin.ts';
 import { Limiter, WorkPool, type PoolOptions } from '../work/pool.ts';
@@ -217,6 +218,7 @@ export async function buildApp(
   yearRoutes(app, db);
   monitoringRoutes(app, db, registry);
   rectificationRoutes(app, db);
+  targetRoutes(app, db, registry);
 
   const web = opts.webDist ?? WEB_DIST;
   if (existsSync(join(web, 'index.html'))) {

@@ -546,6 +546,71 @@ describe.each(BACKENDS)('authorization on the %s database', (_name, open) => {
     }
   });
 
+  it("keeps a project's 绩效目标 to its department and its region's reviewers: the department drafts, the region decides", async () => {
+    const created = await call('fillerA', 'POST', '/api/targets', { year: 2025, projectName: '甲局 项目' });
+    expect(created.statusCode).toBe(200);
+    const id = created.json().id as number;
+    const url = `/api/targets/${id}`;
+    const see: Record<Actor, number> = {
+      stranger: 401,
+      admin: 200,
+      reviewerR1: 200,
+      reviewerR2: 403,
+      fillerA: 200,
+      fillerB: 403,
+    };
+    const draft = (created.json().revisions as Array<{ indicators: unknown[] }>)[0]!.indicators.map(
+      (r, k) => ({
+        ...(r as object),
+        name: `指标${k + 1}`,
+        target: '100',
+        direction: '≥',
+      }),
+    );
+    for (const actor of ACTORS) {
+      expect((await call(actor, 'GET', url)).statusCode, actor).toBe(see[actor]);
+      expect((await call(actor, 'GET', '/api/targets')).statusCode, actor).toBe(
+        actor === 'stranger' ? 401 : 200,
+      );
+      if (actor !== 'fillerA') {
+        const want = actor === 'stranger' ? 401 : 403;
+        expect(
+          (await call(actor, 'POST', '/api/targets', { year: 2025, projectName: 'x' })).statusCode,
+          actor,
+        ).toBe(actor.startsWith('filler') ? 200 : want);
+        expect((await call(actor, 'PUT', url, { revision: 1, indicators: draft })).statusCode, actor).toBe(
+          want,
+        );
+        expect((await call(actor, 'POST', `${url}/submit`, {})).statusCode, actor).toBe(want);
+        expect((await call(actor, 'POST', `${url}/adjust`, { reason: '调整' })).statusCode, actor).toBe(want);
+        expect((await call(actor, 'POST', `${url}/evaluation`, {})).statusCode, actor).toBe(want);
+      }
+    }
+    expect((await call('fillerA', 'PUT', url, { revision: 1, indicators: draft })).statusCode).toBe(200);
+    expect((await call('fillerA', 'POST', `${url}/submit`, {})).statusCode).toBe(200);
+    for (const actor of ACTORS) {
+      const want = actor === 'stranger' ? 401 : ['admin', 'reviewerR1'].includes(actor) ? 200 : 403;
+      if (want === 200) continue;
+      for (const action of ['return', 'approve'])
+        expect(
+          (await call(actor, 'POST', `${url}/${action}`, { comment: '意见' })).statusCode,
+          `${actor} ${action}`,
+        ).toBe(want);
+    }
+    expect((await call('reviewerR1', 'POST', `${url}/return`, { comment: '请细化指标' })).statusCode).toBe(
+      200,
+    );
+    await call('fillerA', 'POST', `${url}/submit`, {});
+    expect((await call('admin', 'POST', `${url}/approve`, {})).statusCode).toBe(200);
+    expect((await call('fillerA', 'POST', `${url}/adjust`, { reason: '年中调整' })).statusCode).toBe(200);
+    const made = await call('fillerA', 'POST', `${url}/evaluation`, {});
+    expect(made.statusCode).toBe(200);
+    for (const actor of ACTORS)
+      expect((await call(actor, 'GET', `/api/evaluations/${made.json().id}/targets`)).statusCode, actor).toBe(
+        see[actor],
+      );
+  });
+
   it("saves an import for a 填报人's own body only, and for the department the admin names", async () => {
     const file = {
       fileName: '003.txt',

@@ -17,7 +17,9 @@ export function Shell({ children }: { children: ReactNode }) {
       ? [{ key: '/import', label: <Link to="/import">导入</Link> }]
       : []),
     ...(role !== 'filler' ? [{ key: '/review', label: <Link to="/review">审核队列</Link> }] : []),
+    { key: '/targets', label: <Link to="/targets">绩效目标</Link> },
     { key: '/monitoring', label: <Link to="/monitoring">执行监控</Link> },
+    { key: '/rectifications', label: <Link to="/rectifications">问题整改</Link> },
     ...(role !== 'filler' ? [{ key: '/dashboard', label: <Link to="/dashboard">看板</Link> }] : []),
     ...(role !== 'filler' ? [{ key: '/summary', label: <Link to="/summary">汇总表</Link> }] : []),
     ...(role === 'admin' ? [{ key: '/users', label: <Link to="/users">用户与部门</Link> }] : []),
