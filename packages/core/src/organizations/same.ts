@@ -1,9 +1,9 @@
 /**
  * Whether a document's 部门(单位)名称 names the department a user belongs to. Forms write the same
- * body in several ways — with or without its city ("遂宁市安居区司法局" / "安居区司法局"), with the
+ * body in several ways — with or without its city ("某市某区司法局" / "某区司法局"), with the
  * stamp's note ("（盖章）"), "机关", "本级", full-width letters or spaces — so a name matches when,
- * written plainly, one contains the other. A different body ("雁峰区司法局") or a unit under it
- * ("安居区法律援助中心") does not match: importing it for this department is the admin's decision.
+ * written plainly, one contains the other. A different body (another district's 司法局) or a unit under it
+ * (its 法律援助中心) does not match: importing it for this department is the admin's decision.
  */
 export function sameOrganization(documentName: string, departmentName: string): boolean {
   const a = plainOrganizationName(documentName);
