@@ -5,8 +5,10 @@ import {
   downloadName,
   hostileStringIn,
   idParam,
+  parse,
   uploadFileName,
 } from './validate.ts';
+import { z } from 'zod';
 
 describe('request values', () => {
   it('takes an id only as digits within PostgreSQL integer', () => {
@@ -68,5 +70,28 @@ describe('download file names', () => {
       `attachment; filename="export.xlsx"; filename*=UTF-8''2024%E5%B9%B4%E5%BA%A6%20%E8%87%AA%E8%AF%84%28%E7%BB%88%29.xlsx`,
     );
     expect(decodeURIComponent(header.split("''")[1]!)).toBe('2024年度 自评(终).xlsx');
+  });
+
+  it("says in Chinese what is missing and what has the wrong type, never zod's English", () => {
+    const schema = z.object({
+      year: z.number().int(),
+      kind: z.enum(['project', 'department']),
+      name: z.string({ error: '请填写名称' }),
+    });
+    const ok = { year: 2025, kind: 'project', name: '甲' };
+    expect(parse(schema, ok)).toEqual(ok);
+    const message = (v: unknown) => {
+      try {
+        parse(schema, v);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return '';
+    };
+    expect(message({ kind: 'project', name: '甲' })).toBe('缺少year');
+    expect(message({ ...ok, year: 'next' })).toBe('year应为数字');
+    expect(message({ ...ok, kind: 'x' })).toBe('kind应为以下之一：project、department');
+    expect(message({ ...ok, name: 5 })).toBe('请填写名称');
+    expect(message({ ...ok, year: 1.5 })).toBe('year应为整数');
   });
 });

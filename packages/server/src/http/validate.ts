@@ -71,20 +71,48 @@ export function id(label: string) {
     .max(MAX_ID, { error: `${label}超出范围（最大 ${MAX_ID}）` });
 }
 
+/** What a field should have been, in the words of a message: zod's type names in Chinese. */
+const EXPECTED: Record<string, string> = {
+  number: '数字',
+  int: '整数',
+  string: '文字',
+  boolean: '是或否',
+  array: '列表',
+  object: '对象',
+  date: '日期',
+};
+
+/** The value at an issue's path (zod 4 keeps no input in its issues). */
+function valueAt(value: unknown, path: PropertyKey[]): unknown {
+  let v = value;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
 /**
  * Parses `value` with `schema`; the first problem becomes a Chinese 400. Messages are written with the
- * field's Chinese name in the schema (see `text`, `id`); a missing field gets "缺少…" with its key.
+ * field's Chinese name in the schema (see `text`, `id`); a missing field gets "缺少…" with its key, a
+ * field of the wrong type "…应为数字" — never zod's English.
  */
 export function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const r = schema.safeParse(value ?? {});
+  const body = value ?? {};
+  const r = schema.safeParse(body);
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
-  const where = issue.path.join('.');
-  const message =
-    issue.code === 'invalid_type' && issue.input === undefined && where
-      ? `缺少${where}`
-      : issue.message || `${where}有误`;
-  throw badRequest(message);
+  const where = issue.path.map(String).join('.');
+  if (issue.code === 'invalid_type' && where && valueAt(body, issue.path) === undefined)
+    throw badRequest(`缺少${where}`);
+  // A schema's own message is Chinese; zod's defaults are not, and are said again in Chinese.
+  if (/[\u4e00-\u9fff]/.test(issue.message)) throw badRequest(issue.message);
+  const field = where || '请求';
+  if (issue.code === 'invalid_type')
+    throw badRequest(`${field}应为${EXPECTED[issue.expected] ?? issue.expected}`);
+  if (issue.code === 'invalid_value')
+    throw badRequest(`${field}应为以下之一：${issue.values.map(String).join('、')}`);
+  throw badRequest(`${field}有误`);
 }
 
 /**
