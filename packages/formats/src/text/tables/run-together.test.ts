@@ -159,8 +159,11 @@ describe('the cuts of a row’s fused text', () => {
   });
 });
 
-/** A described form filled and copied with every separator lost: labels, names and cells run together. */
-function runTogether(form: FormDescription) {
+/**
+ * A described form filled and copied with every separator lost (labels, names and cells run
+ * together), or flattened onto one line with a space between cells (merged cells written once).
+ */
+function runTogether(form: FormDescription, gap = '') {
   const data = fillForm(form);
   const header = form.indicators.header;
   const fields = mapColumns('indicators', header);
@@ -180,10 +183,10 @@ function runTogether(form: FormDescription) {
       deviationReason: i.reason ? '无' : '',
     };
     const cells = header.slice(nameAt + 1).map((_, k) => value[fields.get(nameAt + 1 + k) ?? ''] ?? '');
-    return `${l1}${l2}${i.name}${cells.join('')}`;
+    return [l1, l2, i.name, ...cells].filter(Boolean).join(gap);
   });
-  const footer = data.scoreTotal ? `${form.footer ?? '合计'}${data.scoreTotal}` : '';
-  return { data, text: `${data.title}\n${header.join('')}${rows.join('')}${footer}\n` };
+  const footer = data.scoreTotal ? `${form.footer ?? '合计'}${gap}${data.scoreTotal}` : '';
+  return { data, text: `${data.title}\n${[header.join(gap), ...rows, footer].join(gap)}\n` };
 }
 
 describe('every described project form, copied with its separators lost, reads back', () => {
@@ -204,8 +207,13 @@ describe('every described project form, copied with its separators lost, reads b
     expect(forms.map((f) => f.id).sort()).toContain('national-project-2020');
     expect(forms.length).toBeGreaterThanOrEqual(4);
   });
-  it.each(forms.map((f) => [f.id, f] as const))('%s', (_id, form) => {
-    const { data, text } = runTogether(form);
+  it.each(
+    forms.flatMap((f) => [
+      [`${f.id}, run together`, f, ''] as const,
+      [`${f.id}, flattened with spaces`, f, ' '] as const,
+    ]),
+  )('%s', (_id, form, gap) => {
+    const { data, text } = runTogether(form, gap);
     const { e, rows } = read(text);
     expect(rows, text).toEqual(data.indicators.map((i) => [i.name, i.target, i.actual, i.weight, i.score]));
     expect(e!.statedTotal?.value, text).toBe(data.scoreTotal);

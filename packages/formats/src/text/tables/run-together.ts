@@ -348,7 +348,9 @@ export function findFusedHeader(s: string): { start: number; end: number; labels
     for (;;) {
       let p = start;
       while (p > 0 && /\s/.test(s[p - 1]!)) p--;
-      const w = HEADER_WORDS.find((l) => s.slice(0, p).endsWith(l) && /(指标|目标)$/.test(l));
+      const w = HEADER_WORDS.find(
+        (l) => p >= l.length && s.startsWith(l, p - l.length) && /(指标|目标)$/.test(l),
+      );
       if (!w) break;
       labels.unshift(w);
       start = p - w.length;
@@ -481,6 +483,10 @@ export function readRunTogether(
   const header = own.includes('三级指标') ? findFusedHeader(own) : undefined;
   let labels: string[];
   let bodyStart: number;
+  // A header whose labels stand apart on a line of their own opens rows of cells apart by spaces
+  // (readSpaceRows); one with the table's rows after it on the same line is a flattened table.
+  const apart = header !== undefined && /\s/.test(own.slice(header.start, header.end));
+  if (header && apart && own.slice(header.end).replace(/\s+/g, '').length < 20) return undefined;
   if (header) {
     labels = header.labels.filter((l) => !GROUP_WORDS.has(headerKey(l)));
     bodyStart = header.end;
