@@ -3,7 +3,7 @@ import { fillForm } from '../../testing/render-form.ts';
 import { readText } from '../read-text.ts';
 import { mapColumns } from './columns.ts';
 import { describedForms, type FormDescription } from './forms.ts';
-import { parseRunRows, repairFigure } from './run-together.ts';
+import { fusedBudget, parseRunRows, repairFigure } from './run-together.ts';
 
 const read = (text: string) => {
   const doc = readText(text, 'x.txt');
@@ -131,6 +131,37 @@ describe('a table whose cells were run together without separators', () => {
       '表格过长，只读取了前 30000 个字符',
     );
   }, 60_000);
+});
+
+describe('a budget row run together with its header', () => {
+  it('is cut where 执行数 ÷ 预算数 gives the printed 执行率 and the score stays within its points', () => {
+    const { doc, e } = read(
+      '项目自评表预算执行情况(万元)(20分)预算数(A)执行数(B)执行率(B/A)得分(20分*执行率)年度财政资金总额1.561.56120' +
+        '二级指标三级指标年初目标值(A)实际完成值(B)得分数量指标补贴渔船数6620质量指标发放率100%100%10总分50\n',
+    );
+    const total = e!.budget.find((l) => l.role === 'total')!;
+    expect([total.label, total.adjustedBudget?.raw, total.executed?.raw, total.executionRate?.raw]).toEqual([
+      '年度财政资金总额',
+      '1.56',
+      '1.56',
+      '100%',
+    ]);
+    expect(total.statedScore?.raw).toBe('20');
+    expect(doc.issues.find((i) => i.code === 'cells-fused')!.message).toContain(
+      '「年度财政资金总额」的执行率写作比值 1，按 100% 读取',
+    );
+  });
+
+  it('with figures no cut makes agree, nothing is guessed', () => {
+    expect(fusedBudget('预算数(A)执行数(B)执行率(B/A)得分年度资金总额1.561.2390%9')).toBeUndefined();
+    expect(fusedBudget('预算数(A)执行数(B)执行率(B/A)得分年度资金总额100.0080.0080%8')?.row).toEqual([
+      '年度资金总额',
+      '100.00',
+      '80.00',
+      '80%',
+      '8',
+    ]);
+  });
 });
 
 describe('the cuts of a row’s fused text', () => {

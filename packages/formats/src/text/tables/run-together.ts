@@ -470,6 +470,93 @@ function bodyFrom(lines: NumberedLine[], start: number, offset: number): Body {
   return { text: text.slice(0, end), lineOf: lineOf.slice(0, end), next: i, endsText, cut };
 }
 
+/** Budget header labels of the shared vocabulary, longest first ("预算数", "执行数", "执行率", "得分" …). */
+const BUDGET_WORDS = [...new Set(VOCABULARY.budget.flatMap((w) => w.labels))].sort(
+  (a, b) => b.length - a.length,
+);
+
+/**
+ * A budget header and its first row run together ("预算数(A)执行数(B)执行率(B/A)得分(20分*执行率)
+ * 年度财政资金总额1.561.56120"): the row's fused figures are cut where 执行数 ÷ 预算数 gives the
+ * printed 执行率 and the score is within its points. Returns the header and the row as cells, or
+ * undefined when no cut agrees with that arithmetic (then nothing is guessed).
+ */
+export function fusedBudget(text: string): { header: string[]; row: string[]; note?: string } | undefined {
+  for (let p = 0; p < text.length; p++) {
+    const labels: string[] = [];
+    let q = p;
+    for (;;) {
+      const w = BUDGET_WORDS.find((l) => text.startsWith(l, q));
+      if (!w) break;
+      let end = q + w.length;
+      const suffix = HEADER_SUFFIX.exec(text.slice(end));
+      if (suffix) end += suffix[0].length;
+      labels.push(text.slice(q, end));
+      q = end;
+    }
+    const fields = labels.map((l) => VOCABULARY.budget.find((w) => w.labels.includes(headerKey(l)))?.field);
+    if (labels.length < 3 || !fields.includes('executed') || !fields.includes('adjustedBudget')) continue;
+    const m = /^([\u4e00-\u9fff：:（）()]{2,16}?)([\d.%]+)/.exec(text.slice(q));
+    if (!m) return undefined;
+    const cells = splitBudgetFigures(m[2]!, fields, labels);
+    if (!cells) return undefined;
+    // 执行率 printed as the ratio B/A ("1"): the model's rates are percentages.
+    const at = fields.indexOf('executionRate');
+    const rate = cells[at];
+    let note: string | undefined;
+    if (rate && !rate.endsWith('%')) {
+      cells[at] = `${new D(rate).times(100).toString()}%`;
+      note = `执行率写作比值 ${rate}，按 ${cells[at]} 读取`;
+    }
+    return { header: ['', ...labels], row: [m[1]!, ...cells], ...(note ? { note } : {}) };
+  }
+  return undefined;
+}
+
+function splitBudgetFigures(
+  figures: string,
+  fields: Array<string | undefined>,
+  labels: string[],
+): string[] | undefined {
+  const points = labels.map((l) => /(\d+)分/.exec(l)?.[1]);
+  let best: { cells: string[]; score: number } | undefined;
+  const cells: string[] = [];
+  const walk = (k: number, p: number) => {
+    if (k === fields.length || p === figures.length) {
+      if (p !== figures.length) return;
+      const at = (f: string) => {
+        const i = fields.indexOf(f);
+        return i >= 0 && cells[i] ? cells[i]! : undefined;
+      };
+      const budget = at('adjustedBudget');
+      const executed = at('executed');
+      const rate = at('executionRate');
+      if (!budget || !executed || !rate || new D(budget).isZero()) return;
+      const r = rate.endsWith('%') ? new D(rate.slice(0, -1)).div(100) : new D(rate);
+      if (new D(executed).div(budget).minus(r).abs().gt(0.006)) return;
+      const score = cells.length;
+      const scoreAt = fields.indexOf('statedScore');
+      const cap = points[scoreAt] ?? points.find(Boolean);
+      if (scoreAt >= 0 && cells[scoreAt] && cap && new D(cells[scoreAt]!).gt(cap)) return;
+      if (!best || score > best.score) best = { cells: [...cells], score };
+      return;
+    }
+    for (let q = p + 1; q <= figures.length; q++) {
+      const cell = figures.slice(p, q);
+      const next = figures[q];
+      // A figure ends before a digit or at the end; none starts with 0 and a digit, nor has two points.
+      if (next !== undefined && !/\d/.test(next)) continue;
+      if (next === '0' || /^0\d/.test(cell) || !/^\d+(\.\d+)?%?$/.test(cell)) continue;
+      if (cell.endsWith('%') && fields[k] !== 'executionRate') continue;
+      cells.push(cell);
+      walk(k + 1, q);
+      cells.pop();
+    }
+  };
+  walk(0, 0);
+  return best?.cells;
+}
+
 /**
  * Reads a table whose cells were run together (see the top of this file), found at line `start` by
  * its fused header or by its 指标1:, 指标2: … rows. Returns undefined when the line is neither.
@@ -525,6 +612,9 @@ export function readRunTogether(
   const before = [...above, prefix].join('\n');
   const total = TOTAL_IN_TITLE.exec(before.replace(/\s+/g, ''));
   if (total) rows.push(row([total[1]!, total[2]!], 0));
+  const budget = fusedBudget(before.replace(/\s+/g, ''));
+  if (budget) rows.push(row(budget.header, 0), row(budget.row, 0));
+  const budgetNote = budget?.note ? [`「${budget.row[0]}」的${budget.note}`] : [];
   rows.push(row(columns, 0));
 
   // Cut the body at its labels; each piece between them is one or more rows.
@@ -649,6 +739,7 @@ export function readRunTogether(
     lastLine: lines[body.next - 1]!.line,
     guess: [
       `第 ${line.line} 行起的表格各格连写在一起，已按表样的栏目（${labels.join('、')}）拆开，请核对`,
+      ...budgetNote,
       ...guesses,
       ...(body.cut ? [`表格过长，只读取了前 ${MAX_BODY} 个字符，其后的行未读取`] : []),
     ].join('；'),
