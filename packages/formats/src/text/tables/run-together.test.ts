@@ -69,6 +69,31 @@ describe('a table whose cells were run together without separators', () => {
     ]);
   });
 
+  it('reads the 决策/管理/绩效 form, whose 一级 and 二级 labels carry their own points', () => {
+    const { e, rows } = read(
+      '项目绩效自评表\n一级指标分值二级指标分值三级指标分值得分项目决策20项目目标4目标内容44决策过程8决策依据33' +
+        '决策程序55项目管理25资金到位5到位率32.5到位时效22合计16.5\n',
+    );
+    expect(rows).toEqual([
+      ['目标内容', '', '', '4', '4'],
+      ['决策依据', '', '', '3', '3'],
+      ['决策程序', '', '', '5', '5'],
+      ['到位率', '', '', '3', '2.5'],
+      ['到位时效', '', '', '2', '2'],
+    ]);
+    expect(e!.categoryScores.map((c) => [c.level1, c.weight?.raw])).toEqual([
+      ['项目决策', '20'],
+      ['项目管理', '25'],
+    ]);
+    expect(e!.indicators.map((i) => i.level2)).toEqual([
+      '项目目标',
+      '决策过程',
+      '决策过程',
+      '资金到位',
+      '资金到位',
+    ]);
+  });
+
   it('repairs the signs an OCR copy damaged, and says so', () => {
     const { doc, rows } = read(
       '绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分' +

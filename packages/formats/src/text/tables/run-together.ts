@@ -1,5 +1,6 @@
 import { D, parseStated } from '@jixiao/core';
 import type { NumberedLine } from '../narrative/types.ts';
+import { mapColumns } from './columns.ts';
 import { describedForms, type FormDescription } from './forms.ts';
 import type { RawRow, RawTable } from './types.ts';
 import {
@@ -340,35 +341,36 @@ export function parseRunRows(
 
 /** The indicator header written as one run of labels ("二级指标三级指标年初目标值(A)实际完成值(B)得分"). */
 export function findFusedHeader(s: string): { start: number; end: number; labels: string[] } | undefined {
-  let at = s.indexOf('三级指标');
-  while (at >= 0) {
-    const labels: string[] = ['三级指标'];
-    let start = at;
-    let end = at + 4;
-    for (;;) {
-      let p = start;
-      while (p > 0 && /\s/.test(s[p - 1]!)) p--;
-      const w = HEADER_WORDS.find(
-        (l) => p >= l.length && s.startsWith(l, p - l.length) && /(指标|目标)$/.test(l),
-      );
-      if (!w) break;
-      labels.unshift(w);
-      start = p - w.length;
-    }
+  /** The labels read forward from `from`, longest first, each with its bracketed suffix; where they end. */
+  const run = (from: number): { labels: string[]; starts: number[]; end: number } => {
+    const labels: string[] = [];
+    const starts: number[] = [];
+    let end = from;
     for (;;) {
       let p = end;
-      while (p < s.length && /[ \t\u3000]/.test(s[p]!)) p++;
+      while (labels.length && p < s.length && /[ \t\u3000]/.test(s[p]!)) p++;
       const w = HEADER_WORDS.find((l) => s.startsWith(l, p));
       if (!w) break;
       let q = p + w.length;
-      const suffix = HEADER_SUFFIX.exec(s.slice(q));
+      const suffix = HEADER_SUFFIX.exec(s.slice(q, q + 16));
       if (suffix) q += suffix[0].length;
       labels.push(s.slice(p, q));
+      starts.push(p);
       end = q;
     }
-    const fields = labels.map(headerKey).filter((l) => !GROUP_WORDS.has(l));
-    if (fields.length >= 4 && fields.some((l) => /得分|分值|指标值|目标值|完成值|实际值/.test(l)))
-      return { start, end, labels };
+    return { labels, starts, end };
+  };
+  let at = s.indexOf('三级指标');
+  while (at >= 0) {
+    // The run that reaches 三级指标 from furthest back ("一级指标分值二级指标分值三级指标…").
+    for (let start = Math.max(0, at - 80); start <= at; start++) {
+      const found = run(start);
+      if (!found.starts.includes(at)) continue;
+      const fields = found.labels.map(headerKey).filter((l) => !GROUP_WORDS.has(l));
+      if (fields.length >= 4 && fields.some((l) => /得分|分值|指标值|目标值|完成值|实际值/.test(l)))
+        return { start, end: found.end, labels: found.labels };
+      break;
+    }
     at = s.indexOf('三级指标', at + 4);
   }
   return undefined;
@@ -399,7 +401,21 @@ function labelAt(
   s: string,
   p: number,
   rowStart: boolean,
-): { kind: 'level1' | 'level2' | 'filler' | 'header'; text: string; length: number } | undefined {
+  levelPoints: boolean,
+):
+  | { kind: 'level1' | 'level2' | 'filler' | 'header'; text: string; length: number; points?: string }
+  | undefined {
+  // A form whose 一级 and 二级 carry their own 分值 column (决策/管理/绩效): a label followed by its points.
+  if (levelPoints) {
+    const named = LEVEL_LABELS.find(
+      (l) => l.length >= 2 && s.startsWith(l, p) && /^\d/.test(s.slice(p + l.length)),
+    );
+    const points = named && /^\d+(?:\.\d+)?/.exec(s.slice(p + named.length))![0];
+    if (named && points) {
+      const kind = isLevel1Label(named) && !LEVEL2_OF.has(named) ? 'level1' : 'level2';
+      return { kind, text: named, length: named.length + points.length, points };
+    }
+  }
   const level = CUT_LABELS.find((l) => s.startsWith(l, p));
   if (level) {
     const points = POINTS.exec(s.slice(p + level.length));
@@ -596,6 +612,8 @@ export function readRunTogether(
   // The header as the table's first row, with a 一级 column when the copy's header has none.
   const columns = keys.includes('一级指标') ? labels : ['一级指标', ...labels];
   const shift = columns.length - labels.length;
+  const columnFields = mapColumns('indicators', columns);
+  const levelPoints = [...columnFields.values()].some((f) => f === 'level1Points' || f === 'level2Points');
   const body = bodyFrom(lines, start, bodyStart);
   const s = body.text;
 
@@ -627,17 +645,23 @@ export function readRunTogether(
   let written = false;
   let footer: { label: string; figure?: string; at: number } | undefined;
   let points = 100;
+  let level1Points = '';
+  let level2Points = '';
   const pieces: Array<{
     text: string;
     at: number;
     level1: string;
     level2: string;
+    level1Points: string;
+    level2Points: string;
     filler: boolean;
     cap: number;
   }> = [];
   const flush = (end: number) => {
     const text = s.slice(pieceStart, end);
-    if (text.trim()) pieces.push({ text, at: pieceStart, level1, level2, filler, cap: points });
+    const cap = level2Points ? Number(level2Points) : points;
+    if (text.trim())
+      pieces.push({ text, at: pieceStart, level1, level2, level1Points, level2Points, filler, cap });
   };
   while (p < s.length) {
     const foot = FOOTER.find((f) => s.startsWith(f, p) && /^[:：]?\s*\d/.test(s.slice(p + f.length)));
@@ -647,7 +671,7 @@ export function readRunTogether(
       footer = { label: foot, at: p, ...(figure ? { figure } : {}) };
       break;
     }
-    const label = labelAt(s, p, !written);
+    const label = labelAt(s, p, !written, levelPoints);
     if (!label) {
       if (!/\s/.test(s[p]!)) written = true;
       p++;
@@ -658,10 +682,13 @@ export function readRunTogether(
     if (label.kind === 'level1') {
       level1 = label.text;
       level2 = '';
-      const pts = /(\d+(?:\.\d+)?)分/.exec(label.text);
-      points = pts ? Number(pts[1]) : 100;
+      level1Points = label.points ?? '';
+      level2Points = '';
+      const pts = /(\d+(?:\.\d+)?)分/.exec(label.text)?.[1] ?? label.points;
+      points = pts ? Number(pts) : 100;
     } else if (label.kind === 'level2') {
       level2 = label.text;
+      level2Points = label.points ?? '';
       if (!level1 || shift)
         level1 = LEVEL2_OF.get(label.text) ?? LEVEL2_OF.get(`${label.text}指标`) ?? level1;
     }
@@ -721,6 +748,10 @@ export function readRunTogether(
     if (l1) cells[0] = l1;
     const l2At = columns.map(headerKey).indexOf('二级指标');
     if (l2 && l2At >= 0) cells[l2At] = l2;
+    for (const [col, field] of columnFields) {
+      if (field === 'level1Points' && l1) cells[col] = piece.level1Points;
+      if (field === 'level2Points' && l2) cells[col] = piece.level2Points;
+    }
     cells[nameAt + shift] = r.name;
     r.cells.forEach((c, j) => (cells[nameAt + shift + 1 + j] = c));
     const raw = row(cells, piece.at + r.offset);
