@@ -177,7 +177,14 @@ function parseCells(
   const ends = new Map<number, Parsed>();
   let best = -Infinity;
   const cells: string[] = [];
-  let budget = 20000;
+  // The search tries many cuts of the same few cells: each cell's figure is parsed once.
+  let budget = 3000;
+  const values = new Map<string, string | null>();
+  const valueOf = (t: string) => {
+    let v = values.get(t);
+    if (v === undefined) values.set(t, (v = parseStated(t).value));
+    return v;
+  };
   const pair = (): number => {
     let score = 0;
     const values = types.map((t, k) => (t === 'value' ? cells[k] : undefined)).filter((c) => c !== undefined);
@@ -186,8 +193,8 @@ function parseCells(
       const sa = suffixOf(a);
       const sb = suffixOf(b);
       if (sa !== undefined && sb !== undefined && sa === sb) score += 1.5;
-      const va = parseStated(a).value;
-      const vb = parseStated(b).value;
+      const va = valueOf(a);
+      const vb = valueOf(b);
       if (a === b || (va !== null && vb !== null && new D(va).eq(vb))) score += 1;
     }
     const w = types.indexOf('weight');
