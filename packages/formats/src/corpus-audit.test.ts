@@ -24,18 +24,17 @@ const CORPUS: Record<string, Inconsistency[]> = {
   '005.txt': [
     {
       issue: 'scores not reproducible by the proportional formula',
-      kind: { code: 'rule-deviation', text: /早孕建册/ },
-      miss: `${NOT_READ} (cells out of reading order)`,
+      found: [{ code: 'rule-deviation', rule: 'indicator.higher-better', text: /早孕建册数.*应得 1\.15 分/ }],
     },
     {
       issue: '年初预算数 0 while 全年预算数 207.45, no adjustment note',
       kind: { text: /207\.45/ },
-      miss: `${NOT_READ} (cells out of reading order)`,
+      miss: 'the budget block, flattened out of reading order, is not read (its indicator rows are)',
     },
     {
       issue: '健康教育资料 不少于12种 vs 不少于6种',
       kind: { text: /健康教育/ },
-      miss: `${NOT_READ} (cells out of reading order)`,
+      miss: 'the figures of 指标1–指标5 are printed as separate runs (all 指标值, then the rest) and are not read; by column order 不少于6种 is 指标3’s target, not 指标2’s result',
     },
   ],
   '008.txt': [
@@ -207,22 +206,21 @@ const CORPUS: Record<string, Inconsistency[]> = {
     {
       issue: '产出 capped at 40 but six indicators × 8 = 48; weights 108',
       kind: { code: 'weights-invalid' },
-      miss: `${NOT_READ} (cells run together without separators)`,
+      miss: 'the copy ends inside the 满意度 row, so the table is cut off and its weight sums are not audited; 指标3’s 分值 is garbled and left blank',
     },
     {
       issue: '年度总体目标 425万粒 vs 数量指标 550万粒',
       kind: { code: 'narrative-conflict' },
-      miss: `${NOT_READ} (cells run together without separators)`,
+      miss: 'the 年度总体目标 is run together with the budget block before the indicator header and is not read as the goal',
     },
     {
       issue: "时效指标 '2021年11月30日前完成资金支付' in a 2022年度 table",
-      kind: { code: 'year-mismatch' },
-      miss: `${NOT_READ}; the check exists and finds this wording in its synthetic test`,
+      found: [{ code: 'year-mismatch', rule: 'audit.stale-year', text: /2021年11月30日前完成资金支付/ }],
     },
     {
       issue: 'execution 86.5% with no budget-execution score line; total 99',
       kind: { code: 'budget-execution-anomaly' },
-      miss: `${NOT_READ} (cells run together without separators)`,
+      miss: 'the budget block (labels and figures run together, out of order) is not read',
     },
   ],
 };

@@ -83,3 +83,37 @@ describe('a Word table copied one cell per line (corpus 010, the 决策/管理/�
     expect(e.cutOff).toContain('第 261 行');
   });
 });
+
+describe('tables whose cells were run together (corpus 032, 043) or flattened out of order (005)', () => {
+  it.each(['005.txt', '032.txt', '043.txt'])(
+    '%s: at least 80% of the visible rows read as printed, the printed total found',
+    async (file) => {
+      const want = expected[file]!;
+      const doc = await read(file);
+      const indicators = doc.evaluations.flatMap((e) => e.indicators);
+      const read80 = want.rows.filter((r) => rowRead(indicators, r)).length;
+      expect(read80 / want.rows.length).toBeGreaterThanOrEqual(0.8);
+      if (want.statedTotal)
+        expect(doc.evaluations.some((e) => e.statedTotal?.value === want.statedTotal)).toBe(true);
+      // Each guess is said: how the cells were cut, and each sign read back from OCR damage.
+      expect(doc.issues.some((i) => i.code === 'cells-fused')).toBe(true);
+    },
+  );
+
+  it('043: OCR-damaged signs are read back and said, and a row garbled past its name is left blank', async () => {
+    const doc = await read('043.txt');
+    const e = doc.evaluations.find((x) => x.indicators.length)!;
+    const byName = (n: string) => e.indicators.find((i) => i.name === n)!;
+    expect(byName('种薯亩均收入较鲜薯亩均收入').target?.raw).toBe('≥5%');
+    expect(byName('群众对脱毒种薯和主食化专用品种的认知度').target?.raw).toBe('≥50%');
+    expect(byName('一级种薯繁育基地').weight?.value ?? null).toBeNull();
+    const fused = doc.issues.find((i) => i.code === 'cells-fused')!.message;
+    expect(fused).toContain('指标「一级种薯繁育基地」的数字连在一起，无法可靠拆开，未读取');
+    expect(fused).toContain('「≥50%」是按识别错误的符号改读的');
+    expect(e.categoryScores.map((c) => [c.level1, c.weight?.raw])).toEqual([
+      ['产出指标', '40'],
+      ['效益指标', '40'],
+      ['满意度指标', '20'],
+    ]);
+  });
+});

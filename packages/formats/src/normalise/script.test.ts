@@ -49,4 +49,15 @@ describe('traditional characters and mirror-site pinyin', () => {
     expect(mirror.evaluations.map(modelDigest)).toEqual(plain.evaluations.map(modelDigest));
     expect(mirror.issues[0]!.message).toMatch(/去掉了网站插在字后的 \d+ 处拼音注音.*已按 OpenCC 转为简体字/);
   });
+
+  it('a long text is judged by pieces spread over it, in either script, without converting all of it', () => {
+    const simplified = '部门预算绩效目标完成情况良好，资金使用规范。'.repeat(40_000);
+    const t0 = performance.now();
+    expect(scriptNormaliser([simplified]).traditional).toBe(false);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    const traditional = Converter({ from: 'cn', to: 't' })(
+      '部门预算绩效目标完成情况良好，资金使用规范。',
+    ).repeat(40_000);
+    expect(scriptNormaliser([traditional]).traditional).toBe(true);
+  });
 });

@@ -1,5 +1,6 @@
 import { newEvaluation, parseStated, type Evaluation, type ReadIssue } from '@jixiao/core';
 import { squeeze } from '../lines.ts';
+import { documentLines, endsAfter, squeezedDocument } from '../document-text.ts';
 import { linkTasks, readBudgetRow, readTaskRow } from './budget.ts';
 import { mapColumns, sectionOf, type SectionKind } from './columns.ts';
 import type { TableContext } from './context.ts';
@@ -66,7 +67,7 @@ function contextName(table: RawTable, documentText: string): string | undefined 
     if (name && squeeze(name).length <= 60) return squeeze(name);
   }
   if (table.layout === 'grid' || !table.firstLine) return undefined;
-  const lines = documentText.split(/\r?\n|\r/);
+  const lines = documentLines(documentText);
   // Up to three non-blank lines back: a short line that is neither prose (。；) nor an address.
   for (let i = table.firstLine - 2, seen = 0; i >= 0 && seen < 3; i--) {
     const text = squeeze(lines[i] ?? '');
@@ -97,7 +98,7 @@ function startsMidTable(ctx: TableContext, texts: string[]): boolean {
 
 /** The column order of the form the document names (its title), for rows that come without a header. */
 function midTableSection(ctx: TableContext, row: RawRow): Section | undefined {
-  const text = squeeze(ctx.documentText);
+  const text = squeezedDocument(ctx.documentText);
   const named = describedForms()
     .flatMap((form) => form.titles.filter((t) => text.includes(t)).map((t) => ({ form, length: t.length })))
     .sort((a, b) => b.length - a.length)[0]?.form;
@@ -217,12 +218,7 @@ export function buildEvaluation(
   }
   // Cut off: no footer, and nothing after the table (the copy ends inside it). A table followed by
   // its printed notes or by more of the report ended where its form ends.
-  const endsTheText =
-    table.layout !== 'grid' &&
-    opts.documentText
-      .split(/\r?\n|\r/)
-      .slice(table.lastLine)
-      .every((l) => l.trim() === '');
+  const endsTheText = table.layout !== 'grid' && endsAfter(opts.documentText, table.lastLine);
   if (seen.has('indicators') && !footer && endsTheText && evaluation.indicators.length) {
     const last = lastIndicatorRow ?? table.rows[table.rows.length - 1]!;
     const at =

@@ -2,6 +2,7 @@ import type { Evaluation, ReadIssue, SourceRef } from '@jixiao/core';
 import { lostCells, type RawCell, type RawRow, type RawTable } from './types.ts';
 import { fit, placeByContent } from './stream-align.ts';
 import { isLevel1Label } from './vocabulary.ts';
+import { endsAfter } from '../document-text.ts';
 import type { ColumnType } from './vocabulary.ts';
 
 /** What every section reader needs: where it is, and where to put what it finds. */
@@ -84,12 +85,7 @@ export function placeShortRow(
   // inner ones. From the 一级 column (its first cell a 一级 label, so nothing merged is missing) its cells go in
   // order when none contradicts its column.
   const rows = ctx.table.rows;
-  const endsText =
-    rows[rows.length - 1] === row &&
-    ctx.documentText
-      .split(/\r?\n|\r/)
-      .slice(row.endLine ?? row.line)
-      .every((l) => l.trim() === '');
+  const endsText = rows[rows.length - 1] === row && endsAfter(ctx.documentText, row.endLine ?? row.line);
   const first = columns.types.indexOf('level1');
   if (endsText && first >= 0 && isLevel1Label(cells[0]!.text)) {
     const filled = cells.filter((c) => c.text !== '');

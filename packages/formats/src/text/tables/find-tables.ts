@@ -4,6 +4,7 @@ import { lineShape } from './classify.ts';
 import { pipeRows } from './pipe-rows.ts';
 import { readCellStream } from './cell-stream.ts';
 import { readFusedLine } from './fused-line.ts';
+import { readRunTogether } from './run-together.ts';
 import { sectionOf } from './columns.ts';
 import { captionAbove, captionYear, looksLikeTitle, titleYear } from './titles.ts';
 import type { RawCell, RawRow, RawTable } from './types.ts';
@@ -36,7 +37,7 @@ export function findTables(lines: NumberedLine[]): RawTable[] {
       const stream = /^(一级指标|三级指标)$/.test(cleanCell(lines[i]!.text))
         ? readCellStream(lines, i)
         : undefined;
-      const found = stream ?? readFusedLine(lines, i) ?? readSpaceRows(lines, i);
+      const found = stream ?? readFusedLine(lines, i) ?? readRunTogether(lines, i) ?? readSpaceRows(lines, i);
       if (found) {
         tables.push(withCaption(found.table, lines, i));
         i = found.next;

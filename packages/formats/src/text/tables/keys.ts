@@ -20,7 +20,7 @@ const KEYS: Array<[KeyField, RegExp]> = [
   ['organization', /^(部门[(（]单位[)）]名称|预算部门名称|部门名称|单位名称|实施单位)$/],
   ['supervisor', /^主管部门$/],
   ['project', /^项目名称$/],
-  ['statedTotal', /^(自评得分|自评总分|总分|综合得分)$/],
+  ['statedTotal', /^(自评得分|自评总分|总分|综合得分|项目总得分)$/],
   ['statedGrade', /^(自评结果|自评等级|评价等级)$/],
   ['goal', /^(年度总体目标|项目年度目标|年度绩效目标)$/],
   ['conclusion', /^评价结论$/],
