@@ -1,4 +1,4 @@
-import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { ROLE_NAMES, useAuth } from '../lib/auth.tsx';
@@ -27,33 +27,52 @@ export function Shell({ children }: { children: ReactNode }) {
     { key: '/public', label: <Link to="/public">公开</Link> },
   ];
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? '';
+  const phone = !Grid.useBreakpoint().sm;
+  const who = `${user?.displayName ?? ''}${role && user?.displayName !== ROLE_NAMES[role] ? `（${ROLE_NAMES[role]}）` : ''}`;
+  async function signOut() {
+    await logout();
+    navigate('/login');
+  }
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>
+      <Header
+        style={{ display: 'flex', alignItems: 'center', gap: phone ? 8 : 16, paddingInline: phone ? 8 : 16 }}
+      >
         <Link to="/" style={{ color: '#fff', fontWeight: 600, fontSize: 16, whiteSpace: 'nowrap' }}>
-          预算绩效自评
+          {phone ? '绩效' : '预算绩效自评'}
         </Link>
         <nav aria-label="主菜单" style={{ flex: 1, minWidth: 0 }}>
           <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} items={items} />
         </nav>
-        <Space style={{ color: '#fff', whiteSpace: 'nowrap' }}>
-          <Typography.Text style={{ color: '#fff' }} data-testid="current-user">
-            {user?.displayName}
-            {role && user?.displayName !== ROLE_NAMES[role] ? `（${ROLE_NAMES[role]}）` : ''}
-          </Typography.Text>
-          <Button size="small" onClick={() => navigate('/account/password')}>
-            修改密码
-          </Button>
-          <Button
-            size="small"
-            onClick={async () => {
-              await logout();
-              navigate('/login');
+        {phone ? (
+          // A phone has no room for the name and two buttons beside the menu: they sit behind one button.
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                { key: 'who', label: who, disabled: true },
+                { key: 'password', label: '修改密码', onClick: () => navigate('/account/password') },
+                { key: 'logout', label: '退出', onClick: signOut },
+              ],
             }}
           >
-            退出
-          </Button>
-        </Space>
+            <Button size="small" aria-label={`账号：${who}`} data-testid="current-user">
+              账号
+            </Button>
+          </Dropdown>
+        ) : (
+          <Space style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+            <Typography.Text style={{ color: '#fff' }} data-testid="current-user">
+              {who}
+            </Typography.Text>
+            <Button size="small" onClick={() => navigate('/account/password')}>
+              修改密码
+            </Button>
+            <Button size="small" onClick={signOut}>
+              退出
+            </Button>
+          </Space>
+        )}
       </Header>
       <Content style={{ padding: 16, maxWidth: 1600, width: '100%', margin: '0 auto' }}>{children}</Content>
     </Layout>
