@@ -125,12 +125,18 @@ describe.each(BACKENDS)('heavy uploads on the %s database', (name, open) => {
 
   it('stops a job over its time limit with a Chinese 422, and the next one runs', async () => {
     await start({ threads: 1, queue: 2, timeoutMs: 200 });
+    // Started beforehand, so the time runs out while the file is being read: its process is ended.
+    await app!.workPool.warm();
     const slow = await upload(manyTables, '003×20.txt');
     expect(slow.status).toBe(422);
     expect(((await slow.json()) as { error: string }).error).toMatch(
       /^读取文件 003×20\.txt 超时（超过 0.2 秒）已停止，未保存/,
     );
     expect((await fetch(`${base}/api/health`)).status).toBe(200);
+    await expect.poll(() => app!.workPool.replaced, { timeout: 10_000 }).toBe(1);
+    await app!.workPool.warm();
+    const echo: TestJob = { kind: 'echo', value: '下一个任务' };
+    expect(await app!.workPool.run(echo, { what: '测试任务 ', worker: TEST_JOBS })).toBe('下一个任务');
   }, 120_000);
 
   it('cancels the job of a client that goes away', async () => {
@@ -183,6 +189,34 @@ describe.each(BACKENDS)('heavy uploads on the %s database', (name, open) => {
       expect(((await next.json()) as { evaluations: unknown[] }).evaluations.length).toBeGreaterThan(0);
     },
     120_000,
+  );
+
+  it.runIf(name === 'embedded')(
+    'counts the time limit from the request: a job still waiting when it runs out is refused with 503',
+    async () => {
+      await start({ threads: 1, queue: 1, timeoutMs: 1500 });
+      const pool = app!.workPool;
+      await pool.warm();
+      const sleep: TestJob = { kind: 'sleep', ms: 5000 };
+      const outcome = (p: Promise<unknown>) =>
+        p.then(
+          () => null,
+          (e: { status: number; message: string; retryAfter?: number }) => e,
+        );
+      const started = performance.now();
+      const [running, waiting] = await Promise.all([
+        outcome(pool.run(sleep, { what: '测试任务 ', worker: TEST_JOBS, tooLarge: '，未保存' })),
+        outcome(pool.run(sleep, { what: '测试任务 ', worker: TEST_JOBS, tooLarge: '，未保存' })),
+      ]);
+      expect(performance.now() - started).toBeLessThan(4000);
+      expect(running).toMatchObject({ status: 422, message: '测试任务 超时（超过 1.5 秒）已停止，未保存' });
+      expect(waiting).toMatchObject({
+        status: 503,
+        message: '服务器正忙：测试任务 排队 1.5 秒仍未轮到，未进行，请稍后重试',
+      });
+      expect(waiting?.retryAfter).toBeGreaterThan(0);
+    },
+    60_000,
   );
 
   it.runIf(name === 'embedded')(
