@@ -206,7 +206,7 @@ describe('two app processes on one embedded data folder', () => {
   const root = mkdtempSync(join(tmpdir(), 'jixiao-two-'));
   const dir = join(root, 'data');
   const noSamples = mkdtempSync(join(root, 'samples-'));
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  afterAll(() => rmSync(root, { recursive: true, force: true }), 60_000);
 
   it('refuses the second with a Chinese message naming the folder, and the first keeps serving', async () => {
     const env = { DATABASE_URL: '', JIXIAO_DATA_DIR: dir, JIXIAO_SAMPLES_DIR: noSamples };
