@@ -174,25 +174,23 @@ export class WorkPool {
     });
   }
 
-  /** A job's time is up: refused if it is still waiting, stopped (its process ended) if it runs. */
+  /**
+   * A job's time is up: stopped (its process ended) if it runs; refused if it never started — still in
+   * the queue, or its job process still starting (that process stays, for the next job).
+   */
   private expire(job: Job): void {
-    const seconds = Number((this.timeoutMs / 1000).toFixed(1));
-    const i = this.waiting.indexOf(job);
-    if (i >= 0) {
-      this.waiting.splice(i, 1);
-      job.settle(
-        new HttpError(
-          503,
-          `服务器正忙：${job.what}排队 ${seconds} 秒仍未轮到，未进行，请稍后重试`,
-          RETRY_AFTER_SECONDS,
-        ),
-      );
-      return;
-    }
     const slot = this.slots.find((s) => s.job === job);
     if (slot?.sent) return this.stop(slot, 'timeout');
-    // Its job process was still starting: the job never ran; the process stays for the next.
-    job.settle(new HttpError(422, `${job.what}超时（超过 ${seconds} 秒）已停止${job.tooLarge}`));
+    const i = this.waiting.indexOf(job);
+    if (i >= 0) this.waiting.splice(i, 1);
+    const seconds = Number((this.timeoutMs / 1000).toFixed(1));
+    job.settle(
+      new HttpError(
+        503,
+        `服务器正忙：${job.what}排队 ${seconds} 秒仍未轮到，未进行，请稍后重试`,
+        RETRY_AFTER_SECONDS,
+      ),
+    );
     if (slot) this.free(slot);
   }
 
