@@ -55,7 +55,11 @@ async function serve(backend: string): Promise<void> {
     db,
     async drop() {
       await db.close();
-      if (backend === 'server') await admin(`drop schema ${schema} cascade`);
+      if (backend === 'server') {
+        await admin(`drop schema ${schema} cascade`);
+        // The recomputation jobs' queue lives beside it (jobs/recompute.ts).
+        await admin(`drop schema if exists ${schema}_jobs cascade`);
+      }
       rmSync(folder, { recursive: true, force: true });
     },
   };
