@@ -2,7 +2,8 @@
 // without punctuation, 9.6 MB of prose, seed 003 ×200 (≈17 MB), a 12.8 MB xlsx of 49,000 rows × 40 columns
 // (alone and four at once), a truncated xlsx, a zip-bomb docx — another reads /api/health and GET
 // /api/evaluations. Prints the p95 of those reads with the baseline p95 measured without uploads in the same
-// run, their ratio, the peak RSS of the server process, and each upload's status, time and Chinese answer.
+// run, their ratio, the peak RSS of the server process and of its job processes (work/pool.ts: each upload
+// is read in a child process with its own heap limit), and each upload's status, time and Chinese answer.
 //
 // The server runs in a child process (this file with --serve), so its RSS is its own and the clients' work
 // never delays its answers. The fixtures are generated at run time into a temporary folder, never committed.
@@ -54,7 +55,11 @@ async function serve(backend: string): Promise<void> {
     db,
     async drop() {
       await db.close();
-      if (backend === 'server') await admin(`drop schema ${schema} cascade`);
+      if (backend === 'server') {
+        await admin(`drop schema ${schema} cascade`);
+        // The recomputation jobs' queue lives beside it (jobs/recompute.ts).
+        await admin(`drop schema if exists ${schema}_jobs cascade`);
+      }
       rmSync(folder, { recursive: true, force: true });
     },
   };
@@ -77,6 +82,8 @@ async function serve(backend: string): Promise<void> {
   );
   process.once('SIGTERM', () => {
     void (async () => {
+      const pool = app.workPool;
+      process.stdout.write(`${JSON.stringify({ replaced: pool.replaced, cancelled: pool.cancelled })}\n`);
       await app.close();
       await t.drop();
       process.exit(0);
@@ -228,6 +235,15 @@ function rssOf(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
+/** The job processes of the server (its children), from /proc (Linux). */
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
 interface Reads {
   health: number[];
   list: number[];
@@ -297,7 +313,7 @@ async function run(backend: string, files: Fixture[]): Promise<void> {
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   const idle = rssOf(child.pid!);
   console.log(
-    `\n== ${backend === 'server' ? '服务器' : '内嵌'}数据库（${String(info.location)}），工作线程 ${String(info.threads)}，排队 ${String(info.queue)}；空闲时 RSS ${idle.rss.toFixed(0)} MB`,
+    `\n== ${backend === 'server' ? '服务器' : '内嵌'}数据库（${String(info.location)}），任务进程 ${String(info.threads)} 个，排队 ${String(info.queue)}；空闲时 RSS ${idle.rss.toFixed(0)} MB`,
   );
 
   // Baseline: the same reads, nothing uploading.
@@ -344,8 +360,19 @@ async function run(backend: string, files: Fixture[]): Promise<void> {
 
   let uploading = true;
   let peakRss = idle.rss;
+  /** Each job process's peak RSS (they come and go: one ended at its memory limit is replaced). */
+  const jobPeaks = new Map<number, number>();
+  let peakTotal = idle.rss;
   const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, rssOf(child.pid!).rss);
+    const own = rssOf(child.pid!).rss;
+    peakRss = Math.max(peakRss, own);
+    let total = own;
+    for (const pid of childrenOf(child.pid!)) {
+      const { rss, peak } = rssOf(pid);
+      jobPeaks.set(pid, Math.max(jobPeaks.get(pid) ?? 0, peak));
+      total += rss;
+    }
+    peakTotal = Math.max(peakTotal, total);
   }, 100);
   const readers = read(base, cookie, () => !uploading);
   const started = performance.now();
@@ -375,13 +402,24 @@ async function run(backend: string, files: Fixture[]): Promise<void> {
     `上传期间 ${seconds.toFixed(0)} 秒，读取 ${attack.health.length + attack.list.length} 次（失败 ${attack.failures} 次；无上传时 ${baseline.health.length + baseline.list.length} 次，失败 ${baseline.failures} 次）；最长一次读取 ${Math.max(...attack.health, ...attack.list).toFixed(0)} ms`,
   );
   console.log(`服务进程峰值 RSS ${peak.toFixed(0)} MB（空闲 ${idle.rss.toFixed(0)} MB）`);
+  const jobs = [...jobPeaks.values()];
+  console.log(
+    `任务进程 ${jobs.length} 个先后运行，单个峰值 RSS 最高 ${Math.max(0, ...jobs).toFixed(0)} MB；服务与任务进程同一时刻合计峰值 ${peakTotal.toFixed(0)} MB`,
+  );
   for (const r of results)
     console.log(
       `  ${r.status.padEnd(4)} ${r.seconds.toFixed(1).padStart(6)} 秒  ${r.label}：${r.answer.slice(0, 160)}`,
     );
 
   if (child.exitCode === null) {
+    const counts = new Promise<string>((resolve) =>
+      createInterface({ input: child.stdout! }).once('line', resolve),
+    );
     child.kill('SIGTERM');
+    const { replaced, cancelled } = JSON.parse(await counts) as { replaced: number; cancelled: number };
+    console.log(
+      `任务进程因时限、内存上限或取消而结束并被替换 ${replaced} 次（客户端断开取消 ${cancelled} 次）`,
+    );
     await new Promise((f) => child.once('exit', f));
   }
 }

@@ -20,16 +20,22 @@ const db = await openDatabase().catch((error: unknown) => {
   throw error;
 });
 const frameworks = await loadBuiltinRegistry();
-const imported = await importSamples(
-  db,
-  process.env.JIXIAO_SAMPLES_DIR ?? join(root, 'examples/seeds'),
-  frameworks,
-);
-const admin = await ensureFirstAdmin(db);
-const app = await buildApp(db, frameworks);
+// Several processes starting together on one server database take turns here: the first to run on an
+// empty database imports the samples and makes the admin, the others find them.
+const { imported, admin, app } = await db.exclusively(async () => {
+  const imported = await importSamples(
+    db,
+    process.env.JIXIAO_SAMPLES_DIR ?? join(root, 'examples/seeds'),
+    frameworks,
+  );
+  const admin = await ensureFirstAdmin(db);
+  return { imported, admin, app: await buildApp(db, frameworks) };
+});
 await app.listen({ port, host: process.env.HOST ?? '0.0.0.0' });
+// The port it listens on: PORT=0 asks the system for a free one.
+const address = app.server.address();
 process.stdout.write(
-  `jixiao 服务已启动：http://localhost:${port}（数据库：${db.kind === 'embedded' ? '内嵌' : '服务器'} ${db.location}${
+  `jixiao 服务已启动：http://localhost:${typeof address === 'object' && address ? address.port : port}（数据库：${db.kind === 'embedded' ? '内嵌' : '服务器'} ${db.location}${
     imported ? `；已导入 ${imported} 份示例自评` : ''
   }）\n`,
 );

@@ -23,5 +23,12 @@ export interface Database extends Queryable {
   readonly location: string;
   /** Runs fn in one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn while no other app process on this database runs its own `exclusively` (the start-up: the
+   * samples and the first admin of an empty database are made once when several processes start
+   * together). A server holds a PostgreSQL advisory lock on one connection meanwhile; the embedded
+   * database has one process only (its folder lock), so fn just runs.
+   */
+  exclusively<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -55,6 +55,7 @@ export async function openEmbedded(dataDir: string): Promise<EmbeddedDatabase> {
     query: base.query,
     exec: base.exec,
     transaction: (fn) => db.transaction((tx) => fn(adapt(tx))),
+    exclusively: (fn) => fn(),
     async dump() {
       return new Uint8Array(await (await db.dumpDataDir('gzip')).arrayBuffer());
     },

@@ -48,7 +48,8 @@ describe('the embedded data folder', () => {
     await db.close();
   }, 60_000);
 
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  // Eight copies of a data folder: on a busy machine removing them outlasts the default 10 s.
+  afterAll(() => rmSync(root, { recursive: true, force: true }), 60_000);
 
   /** A copy of the folder to damage; the original stays as it was. */
   function copy(name: string): string {

@@ -22,7 +22,8 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   if (url) {
     const db = await openServer(url, opts.schema ? { schema: opts.schema } : {});
     try {
-      await migrate(db);
+      // Several processes starting together on a new database: one migrates, the others find it done.
+      await db.exclusively(() => migrate(db));
     } catch (error) {
       await db.close();
       throw error;

@@ -1,6 +1,9 @@
 import pg from 'pg';
 import type { Database, Queryable, QueryResult } from './database.ts';
 
+/** The start-up's advisory lock: any constant but the others' (migrate.ts 7_154_302, jobs/recompute.ts 7_154_303). */
+const STARTUP_LOCK = 7_154_310;
+
 // NUMERIC comes back as text by default, which is what money needs; BIGINT counts are small here.
 pg.types.setTypeParser(20, (v) => Number(v));
 
@@ -44,6 +47,19 @@ export async function openServer(url: string, opts: { schema?: string } = {}): P
       } catch (error) {
         await client.query('rollback').catch(() => undefined);
         throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async exclusively(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
+        try {
+          return await fn();
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK]);
+        }
       } finally {
         client.release();
       }

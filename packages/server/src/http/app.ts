@@ -104,7 +104,7 @@ export async function buildApp(
     recompute?: RecomputeOptions;
   } = {},
 ): Promise<FastifyInstance> {
-  const { registry, warnings } = await syncFrameworks(db, files);
+  const { registry, warnings, stored } = await syncFrameworks(db, files);
   for (const w of warnings) process.stderr.write(`注意：${w}\n`);
 
   const app = Fastify({
@@ -137,6 +137,12 @@ export async function buildApp(
     if (problem) throw badRequest(problem);
   });
   registerSessions(app, db);
+  // Several app processes on one server: a framework version stored through another is scored with here
+  // from the next request on. The embedded database has one process, which adds its own as it stores them.
+  if (db.kind === 'server')
+    app.addHook('onRequest', async (request) => {
+      if (request.url.startsWith('/api/') && request.url !== '/api/health') await stored.refresh();
+    });
 
   app.setErrorHandler((error: Error, request, reply) => {
     if (error instanceof HttpError && error.retryAfter) reply.header('retry-after', String(error.retryAfter));

@@ -64,7 +64,7 @@ async function insert(db: Queryable, f: Framework, origin: 'builtin' | 'admin', 
 export async function syncFrameworks(
   db: Queryable,
   files: FrameworkRegistry,
-): Promise<{ registry: FrameworkRegistry; warnings: string[] }> {
+): Promise<{ registry: FrameworkRegistry; warnings: string[]; stored: StoredFrameworks }> {
   const warnings: string[] = [];
   for (const current of files.list()) {
     for (const f of files.versions(current.id)) {
@@ -82,9 +82,56 @@ export async function syncFrameworks(
     }
   }
   const registry = new FrameworkRegistry();
+  const stamp = await stampOf(db);
   const rows = await db.query<Row>('select * from frameworks order by seq');
   for (const r of rows.rows) registry.add(parseStored(r));
-  return { registry, warnings };
+  return { registry, warnings, stored: new StoredFrameworks(db, registry, stamp) };
+}
+
+/** How many versions are stored and the last one's number: changes whenever any process stores one. */
+async function stampOf(db: Queryable): Promise<string> {
+  const r = await db.query<{ n: number; last: number | null }>(
+    'select count(*)::int as n, max(seq) as last from frameworks',
+  );
+  return `${r.rows[0]!.n}:${r.rows[0]!.last ?? 0}`;
+}
+
+/**
+ * The registry kept up to date with versions other app processes store (several processes on one
+ * server): `refresh` compares the stamp of the table (one aggregate over a few dozen rows) and, when it
+ * moved, adds the versions this registry lacks in their order of arrival — so the last stored is the
+ * current one here too. Checks already running are shared; a caller arriving meanwhile gets one more
+ * after it, which sees everything committed before the caller asked.
+ */
+export class StoredFrameworks {
+  private running: Promise<void> | undefined;
+  private next: Promise<void> | undefined;
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly registry: FrameworkRegistry,
+    private stamp: string,
+  ) {}
+
+  refresh(): Promise<void> {
+    if (!this.running) {
+      this.running = this.check().finally(() => (this.running = undefined));
+      return this.running;
+    }
+    this.next ??= this.running.then(() => {
+      this.next = undefined;
+      return this.refresh();
+    });
+    return this.next;
+  }
+
+  private async check(): Promise<void> {
+    const stamp = await stampOf(this.db);
+    if (stamp === this.stamp) return;
+    const rows = await this.db.query<Row>('select * from frameworks order by seq');
+    for (const r of rows.rows) if (!this.registry.get(r.id, r.version)) this.registry.add(parseStored(r));
+    this.stamp = stamp;
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-// Runs in a worker thread of the pool (pool.ts): writing an export — the official 自评表 (xlsx), the
+// Runs in a job process of the pool (pool.ts, child.ts): writing an export — the official 自评表 (xlsx), the
 // 自评报告 (docx, its charts drawn as images) or the report's HTML for the PDF — off the thread that
 // answers every other request. The result is scored on the server (it needs the database) and cloned here.
 import type { EvaluationResult, NarrativeStatement } from '@jixiao/core';

@@ -1,11 +1,12 @@
-// Runs in a worker thread of the pool (pool.ts): reading an uploaded file and, for a preview, scoring and
+// Runs in a job process of the pool (pool.ts, child.ts): reading an uploaded file and, for a preview, scoring and
 // auditing it — the heavy part of an import, off the thread that answers every other request.
 import { auditDocument, FrameworkRegistry, parseFramework, scoreEvaluation } from '@jixiao/core';
 import { provideReaders, readDocumentBytes, ReadError } from '@jixiao/formats';
 import * as readers from '@jixiao/formats/readers';
 
-// The readers load on demand (formats/read-file.ts), but this thread's tsx loader cannot import() a .ts
-// file on Node 20: every reader is loaded with the worker instead (the worker exists to read).
+// The readers load on demand (formats/read-file.ts); here every reader is loaded with the worker instead:
+// the job process exists to read, is warmed with this module before its first job (child.ts), and a
+// worker thread's tsx loader could not import() a .ts file on Node 20 (this module ran in one before).
 provideReaders(readers);
 
 export interface ReadUploadTask {
@@ -52,7 +53,7 @@ export default async function readUpload(task: ReadUploadTask): Promise<ReadUplo
       }),
     };
   } catch (error) {
-    // Error classes do not cross the thread boundary: a file that cannot be read comes back as its message.
+    // Error classes do not cross the process boundary: a file that cannot be read comes back as its message.
     if (error instanceof ReadError) return { ok: false, message: error.message };
     throw error;
   }

@@ -43,13 +43,15 @@ async function inPool(
   upload: { name: string; bytes: Buffer },
   mode: ReadUploadTask['mode'],
 ): Promise<string> {
-  // A copy the worker can own: Buffer.from(base64) may sit in Node's shared pool.
-  const bytes = new Uint8Array(upload.bytes);
-  const task: ReadUploadTask = { bytes, name: upload.name, mode, frameworks: await frameworkDefinitions(db) };
+  const task: ReadUploadTask = {
+    bytes: upload.bytes,
+    name: upload.name,
+    mode,
+    frameworks: await frameworkDefinitions(db),
+  };
   const r = await pool.run<ReadUploadResult>(task, {
     what: `读取文件 ${upload.name} `,
     signal: clientSignal(reply),
-    transfer: [bytes.buffer as ArrayBuffer],
   });
   if (!r.ok) throw new HttpError(422, r.message);
   return r.json;
