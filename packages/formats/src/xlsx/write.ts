@@ -14,6 +14,7 @@ import {
   layoutById,
   loadLayouts,
   type FieldCell,
+  type FieldsSection,
   type TableSection,
   type XlsxLayout,
 } from './layout.ts';
@@ -31,6 +32,8 @@ export const FRAMEWORK_NOTE = '评分框架：';
  * and reading the file back scores it under the same framework.
  */
 export const FRAMEWORK_ID_NOTE = '评分框架编号：';
+/** A note under the form when the table it was read from was cut off (the reader takes `cutOff` back from it). */
+export const CUT_OFF_NOTE = '注：原表不完整——';
 
 export function col(n: number): string {
   let s = '';
@@ -92,6 +95,9 @@ function fieldValue(e: Evaluation, f: FieldCell): CellOut {
       return statedCell(e.statedTotal);
     case 'statedGrade':
       return text(e.statedGrade?.raw);
+    case 'implementingUnit':
+      // Absent when the department carried the project out itself (the model's convention).
+      return text(e.implementingUnit ?? e.organization);
     default:
       return text(e[f.field]);
   }
@@ -107,9 +113,12 @@ function wrappedHeight(text: string, chars: number): number {
   return Math.min(400, Math.max(20, lines * 13.5 + 4));
 }
 
-function writeFields(ctx: Ctx, e: Evaluation, cells: FieldCell[], wrap: boolean, optional: boolean): void {
+function writeFields(ctx: Ctx, e: Evaluation, section: FieldsSection): void {
+  const { cells } = section;
+  const wrap = Boolean(section.wrap);
   const values = cells.map((f) => fieldValue(e, f));
-  if (optional && values.every((v) => v.value === null)) return;
+  if (section.optional && values.every((v) => v.value === null)) return;
+  if (section.valuesBelow) return writeFieldsBelow(ctx, section, values);
   const r = ctx.row;
   let c = 1;
   let height = 20;
@@ -128,6 +137,31 @@ function writeFields(ctx: Ctx, e: Evaluation, cells: FieldCell[], wrap: boolean,
   }
   ctx.ws.getRow(r).height = cells[0]?.field === 'title' ? 30 : height;
   ctx.row++;
+}
+
+/** Labels on one row, each value under its label; the side text merged down over both rows. */
+function writeFieldsBelow(ctx: Ctx, section: FieldsSection, values: CellOut[]): void {
+  const r = ctx.row;
+  let c = 1;
+  if (section.side) {
+    put(ctx, r, 1, 1, { value: section.side }, 'label');
+    ctx.ws.mergeCells(r, 1, r + 1, 1);
+    c = 2;
+  }
+  let height = 20;
+  for (const [k, f] of section.cells.entries()) {
+    put(ctx, r, c, f.valueSpan, { value: f.label }, 'label');
+    const v = values[k]!;
+    put(ctx, r + 1, c, f.valueSpan, v, 'value');
+    if (section.wrap && typeof v.value === 'string') {
+      const chars = ctx.layout.columns.slice(c - 1, c - 1 + f.valueSpan).reduce((a, b) => a + b, 0);
+      height = Math.max(height, wrappedHeight(v.value, chars));
+    }
+    c += f.valueSpan;
+  }
+  ctx.ws.getRow(r).height = 20;
+  ctx.ws.getRow(r + 1).height = height;
+  ctx.row += 2;
 }
 
 function asStated(v: RowValues[string]): Stated | undefined {
@@ -156,12 +190,29 @@ function rateFormula(row: RowValues, r: number, cols: Map<string, number>): Cell
   return { value: { formula: `${col(ec)}${r}/${col(bc)}${r}`, result: plain.value }, numFmt: plain.numFmt! };
 }
 
+/**
+ * A 指标值 or 完成值 on a form without 指标性质 and 度量单位 columns: the unit written after a bare
+ * number ("200" 平方米 → "200平方米"), and for the 指标值 the sign of its 指标性质 before it ("≥200平方米"),
+ * so that reading the form back finds both in the value.
+ */
+function valueWithUnit(row: RowValues, s: Stated, format: 'target' | 'actual'): CellOut {
+  const unit = typeof row.unit === 'string' ? row.unit : '';
+  const bare =
+    s.value !== null && !s.unit && !s.percent && !/[^\d.,\s+-]/.test(s.raw.replace(/^[≥≤＝=<>＞＜]/, ''));
+  let text = s.raw;
+  if (bare && unit && unit !== '定性指标') text += unit;
+  const sign = typeof row.directionSign === 'string' ? row.directionSign : '';
+  if (format === 'target' && sign && !s.sign && s.value !== null) text = sign + text;
+  return text === s.raw ? statedCell(s) : textCell(text);
+}
+
 function rowCell(row: RowValues, field: string, format: string): CellOut {
   const v = row[field];
   if (v === undefined || v === null) return { value: null };
   if (typeof v === 'number') return { value: v, numFmt: '0' };
   if (typeof v === 'string') return textCell(v);
   if (format === 'text') return textCell(v.raw);
+  if ((format === 'target' || format === 'actual') && v.raw !== '') return valueWithUnit(row, v, format);
   return statedCell(v);
 }
 
@@ -265,6 +316,11 @@ function writeTotal(
         : e.statedTotal
       : undefined;
     let out: CellOut;
+    if (e.cutOff && !stated) {
+      // The table was cut off before its 合计: a sum of the rows that survived is not the form's total.
+      ctx.ws.getCell(r, at).border = BORDER;
+      continue;
+    }
     if (total.includeBudgetWeight && stated && !agrees(stated, computed)) {
       out = statedCell(stated); // the filed total disagrees with its parts: keep it, the audit says so
     } else {
@@ -327,8 +383,7 @@ export function writeEvaluationSheet(
   const ctx: Ctx = { ws, layout, row: 1, width: layout.columns.length };
   let headerRow = 0;
   for (const section of layout.sections) {
-    if (section.type === 'fields')
-      writeFields(ctx, e, section.cells, Boolean(section.wrap), Boolean(section.optional));
+    if (section.type === 'fields') writeFields(ctx, e, section);
     else if (section.type === 'table') {
       if (!headerRow && !section.side) headerRow = ctx.row;
       writeTable(ctx, e, section);
@@ -340,6 +395,15 @@ export function writeEvaluationSheet(
       );
       ctx.row++;
     }
+  }
+  if (e.cutOff) {
+    const text = `${CUT_OFF_NOTE}${e.cutOff}`;
+    put(ctx, ctx.row, 1, ctx.width, { value: text }, 'note');
+    ctx.ws.getRow(ctx.row).height = wrappedHeight(
+      text,
+      layout.columns.reduce((a, b) => a + b, 0),
+    );
+    ctx.row++;
   }
   if (score) {
     const note = `${FRAMEWORK_NOTE}${score.frameworkName}（版本 ${score.frameworkVersion}）`;
@@ -371,6 +435,7 @@ export async function writeEvaluationXlsx(
         e.kind,
         e.indicators.some((i) => i.criterionText !== undefined),
         layouts,
+        result.score.frameworkId,
       );
   const wb = newWorkbook();
   writeEvaluationSheet(wb, e, layout, result.score);
@@ -389,6 +454,8 @@ export async function writeWorkbookXlsx(results: EvaluationResult[]): Promise<Bu
     const layout = defaultLayout(
       e.kind,
       e.indicators.some((i) => i.criterionText !== undefined),
+      undefined,
+      result.score.frameworkId,
     );
     const base = (e.projectName ? `${e.projectName}` : layout.sheetName)
       .replace(/[\\/?*[\]:]/g, '')
