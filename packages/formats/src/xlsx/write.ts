@@ -18,6 +18,7 @@ import {
   type TableSection,
   type XlsxLayout,
 } from './layout.ts';
+import { MARGINS, setUpPrinting, type WrittenTable } from './print.ts';
 import { tableRows, type RowValues } from './rows.ts';
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
@@ -50,6 +51,8 @@ interface Ctx {
   budgetWeightCell?: string;
   /** Cell holding the budget-execution 得分. */
   budgetScoreCell?: string;
+  /** Tables written so far, for the print set-up (repeated header, page breaks between groups). */
+  tables: WrittenTable[];
 }
 
 function put(
@@ -275,10 +278,32 @@ function writeTable(ctx: Ctx, e: Evaluation, section: TableSection): void {
     const at = cols.get(field)!;
     if (r - 1 > start) ws.mergeCells(start, at, r - 1, at);
   }
+  ctx.tables.push({
+    source: section.source,
+    header: top,
+    first: top + 1,
+    last: r - 1,
+    groups: outerGroups(section, rows, top + 1),
+  });
   if (section.side) put(ctx, top, 1, 1, { value: section.side }, 'label');
   if (section.side && r - 1 > top) ws.mergeCells(top, 1, r - 1, 1);
   if (section.total) r = writeTotal(ctx, e, section, cols, top + 1, r);
   ctx.row = r;
+}
+
+/** Row ranges of the outermost merged column (一级指标): consecutive rows with the same text. */
+function outerGroups(section: TableSection, rows: RowValues[], first: number): Array<[number, number]> {
+  const outer = section.columns.find((c) => c.group);
+  if (!outer) return [];
+  const groups: Array<[number, number]> = [];
+  rows.forEach((row, k) => {
+    const text = String((row[outer.field] as string | undefined) ?? '');
+    const last = groups[groups.length - 1];
+    if (last && k > 0 && text === String((rows[k - 1]![outer.field] as string | undefined) ?? ''))
+      last[1] = first + k;
+    else groups.push([first + k, first + k]);
+  });
+  return groups;
 }
 
 function writeTotal(
@@ -359,11 +384,8 @@ function setupSheet(wb: ExcelJS.Workbook, layout: XlsxLayout, name: string): Wor
     pageSetup: {
       paperSize: 9,
       orientation: layout.landscape ? 'landscape' : 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
       horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+      margins: MARGINS,
     },
     properties: { defaultRowHeight: 20 },
   });
@@ -380,7 +402,7 @@ export function writeEvaluationSheet(
   sheetName = layout.sheetName,
 ): Worksheet {
   const ws = setupSheet(wb, layout, sheetName);
-  const ctx: Ctx = { ws, layout, row: 1, width: layout.columns.length };
+  const ctx: Ctx = { ws, layout, row: 1, width: layout.columns.length, tables: [] };
   let headerRow = 0;
   for (const section of layout.sections) {
     if (section.type === 'fields') writeFields(ctx, e, section);
@@ -415,6 +437,7 @@ export function writeEvaluationSheet(
   }
   ctx.row--;
   ws.pageSetup.printArea = `A1:${col(ctx.width)}${ctx.row}`;
+  setUpPrinting(ws, layout.columns, layout.landscape, ctx.tables, ctx.row);
   // Freeze the title and the header block so the form's heading stays in view while scrolling.
   ws.views = [{ state: 'frozen', ySplit: headerRow && headerRow <= 4 ? headerRow : 1, xSplit: 0 }];
   ws.headerFooter = { oddFooter: '第 &P 页，共 &N 页' };
