@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import type { Worksheet } from 'exceljs';
 import {
   D,
   newEvaluation,
@@ -523,9 +522,12 @@ function stopWordsOf(layout: XlsxLayout): Set<string> {
   return words;
 }
 
-/** Reads one recognised sheet into an evaluation. */
-function readSheet(
-  ws: Worksheet,
+/**
+ * Reads one grid recognised as a layout into an evaluation: a sheet of a workbook, or a table of a
+ * Word file (the 自评表 jixiao attaches to a report is the same form, read by the same layout).
+ */
+export function readLayoutGrid(
+  ws: { name: string },
   grid: Grid,
   layout: XlsxLayout,
   file: string,
@@ -622,7 +624,7 @@ export async function readXlsx(
       others.push(ws.name);
       continue;
     }
-    evaluations.push(readSheet(ws, grid, layout, file, evaluations.length + 1, issues));
+    evaluations.push(readLayoutGrid(ws, grid, layout, file, evaluations.length + 1, issues));
   }
   const doc: EvaluationDocument = { file, evaluations, statements: [], issues };
   if (others.length) {

@@ -444,6 +444,25 @@ export function writeEvaluationSheet(
   return ws;
 }
 
+/**
+ * The form an evaluation is written in: the named layout, else the form of the framework it was
+ * scored under, else its kind's form.
+ */
+export function layoutFor(
+  result: EvaluationResult,
+  opts: { layout?: string; layouts?: XlsxLayout[] } = {},
+): XlsxLayout {
+  const e = result.evaluation;
+  const layouts = opts.layouts ?? loadLayouts();
+  if (opts.layout) return layoutById(opts.layout, layouts);
+  return defaultLayout(
+    e.kind,
+    e.indicators.some((i) => i.criterionText !== undefined),
+    layouts,
+    result.score.frameworkId,
+  );
+}
+
 /** One 自评表 (project or department, or a 汇总表 evaluation) as .xlsx. */
 export async function writeEvaluationXlsx(
   result: EvaluationResult,
@@ -451,15 +470,7 @@ export async function writeEvaluationXlsx(
   opts: { layout?: string; layouts?: XlsxLayout[] } = {},
 ): Promise<Buffer> {
   const e = result.evaluation;
-  const layouts = opts.layouts ?? loadLayouts();
-  const layout = opts.layout
-    ? layoutById(opts.layout, layouts)
-    : defaultLayout(
-        e.kind,
-        e.indicators.some((i) => i.criterionText !== undefined),
-        layouts,
-        result.score.frameworkId,
-      );
+  const layout = layoutFor(result, opts);
   const wb = newWorkbook();
   writeEvaluationSheet(wb, e, layout, result.score);
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -474,12 +485,7 @@ export async function writeWorkbookXlsx(results: EvaluationResult[]): Promise<Bu
   const used = new Set<string>();
   for (const result of results) {
     const e = result.evaluation;
-    const layout = defaultLayout(
-      e.kind,
-      e.indicators.some((i) => i.criterionText !== undefined),
-      undefined,
-      result.score.frameworkId,
-    );
+    const layout = layoutFor(result);
     const base = (e.projectName ? `${e.projectName}` : layout.sheetName)
       .replace(/[\\/?*[\]:]/g, '')
       .slice(0, 26);

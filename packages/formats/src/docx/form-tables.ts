@@ -1,0 +1,62 @@
+import type { Evaluation, ReadIssue } from '@jixiao/core';
+import type { HTMLElement } from 'node-html-parser';
+import { gridOf } from '../html/grid.ts';
+import { parsePage } from '../html/parse-page.ts';
+import type { Grid, GridCell } from '../xlsx/grid.ts';
+import { loadLayouts, type XlsxLayout } from '../xlsx/layout.ts';
+import { readLayoutGrid, recogniseLayout } from '../xlsx/read.ts';
+import { col, FRAMEWORK_NOTE } from '../xlsx/write.ts';
+
+/** Cells a Word file's tables may expand to before the form reading stops (the HTML reader's own bound). */
+const MAX_CELLS = 2_000_000;
+
+/** The tables of the page that are not inside another table, in document order. */
+function outerTables(root: HTMLElement): HTMLElement[] {
+  return root
+    .querySelectorAll('table')
+    .filter((t) => !t.parentNode || !(t.parentNode as HTMLElement).closest?.('table'));
+}
+
+/** An HTML table as the xlsx reader's grid: rows and columns from 1, merged areas at their top-left. */
+function tableGrid(table: HTMLElement, budget: { cells: number }): Grid {
+  const grid: Grid = new Map();
+  const { rows } = gridOf(table, () => 0, budget);
+  rows.forEach((row, r) => {
+    const cells: GridCell[] = [];
+    row.cells.forEach((c, k) => {
+      if (c.text === '') return;
+      cells.push({ row: r + 1, col: k + 1, address: `${col(k + 1)}${r + 1}`, text: c.text });
+    });
+    if (cells.length) grid.set(r + 1, cells);
+  });
+  return grid;
+}
+
+/**
+ * The 自评表 of a Word file that are jixiao's own forms (a report jixiao wrote carries each
+ * evaluation's form as its 附件), each read by its layout exactly as the xlsx reader reads a sheet.
+ * Tables no layout recognises are left to the HTML reader.
+ */
+export function readFormTables(
+  html: string,
+  file: string,
+  layouts: XlsxLayout[] = loadLayouts(),
+): { evaluations: Evaluation[]; issues: ReadIssue[] } {
+  const budget = { cells: MAX_CELLS };
+  const evaluations: Evaluation[] = [];
+  const issues: ReadIssue[] = [];
+  let whole = true;
+  outerTables(parsePage(html)).forEach((table, k) => {
+    const grid = tableGrid(table, budget);
+    const layout = grid.size ? recogniseLayout(grid, layouts) : undefined;
+    if (!layout) return;
+    // jixiao writes a form whole, ending in the line that names the framework it was scored under;
+    // a form without it (captioned outside its table, cut in two at a page break) is a document of
+    // another making, read by the HTML reader as any other.
+    const last = grid.get(Math.max(...grid.keys())) ?? [];
+    if (last.length !== 1 || !last[0]!.text.startsWith(FRAMEWORK_NOTE)) whole = false;
+    const name = `第 ${k + 1} 个表格`;
+    evaluations.push(readLayoutGrid({ name }, grid, layout, file, evaluations.length + 1, issues));
+  });
+  return whole ? { evaluations, issues } : { evaluations: [], issues: [] };
+}
