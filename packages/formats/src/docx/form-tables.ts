@@ -18,9 +18,9 @@ function outerTables(root: HTMLElement): HTMLElement[] {
 }
 
 /** An HTML table as the xlsx reader's grid: rows and columns from 1, merged areas at their top-left. */
-function tableGrid(table: HTMLElement, budget: { cells: number }): Grid {
+function tableGrid(tables: HTMLElement[], budget: { cells: number }): Grid {
   const grid: Grid = new Map();
-  const { rows } = gridOf(table, () => 0, budget);
+  const rows = tables.flatMap((t) => gridOf(t, () => 0, budget).rows);
   rows.forEach((row, r) => {
     const cells: GridCell[] = [];
     row.cells.forEach((c, k) => {
@@ -30,6 +30,19 @@ function tableGrid(table: HTMLElement, budget: { cells: number }): Grid {
     if (cells.length) grid.set(r + 1, cells);
   });
   return grid;
+}
+
+/** Whether a table opens with a line of its own (a form's title), as jixiao writes a form's first table. */
+function startsForm(table: HTMLElement, budget: { cells: number }): boolean {
+  const first = gridOf(table, () => 0, budget).rows[0]?.cells.filter((c) => c.text !== '') ?? [];
+  return first.length === 1;
+}
+
+/** Whether a table's last line is the 评分框架 line jixiao ends each form it writes with. */
+function endsForm(table: HTMLElement, budget: { cells: number }): boolean {
+  const rows = gridOf(table, () => 0, budget).rows;
+  const last = rows[rows.length - 1]?.cells.filter((c) => c.text !== '') ?? [];
+  return last.length === 1 && last[0]!.text.startsWith(FRAMEWORK_NOTE);
 }
 
 /**
@@ -45,17 +58,27 @@ export function readFormTables(
   const budget = { cells: MAX_CELLS };
   const evaluations: Evaluation[] = [];
   const issues: ReadIssue[] = [];
+  // jixiao writes a form as its head table and its indicator table (whose header repeats on each
+  // page), ending in the line that names the framework it was scored under: the tables up to that
+  // line are one form. A form without it (captioned outside its table, cut at a page break by
+  // another program) is a document of another making, read by the HTML reader as any other.
   let whole = true;
-  outerTables(parsePage(html)).forEach((table, k) => {
-    const grid = tableGrid(table, budget);
+  let group: HTMLElement[] = [];
+  let first = 0;
+  const tables = outerTables(parsePage(html));
+  tables.forEach((table, k) => {
+    // A form starts at its title line: what was gathered before it was no form of jixiao's.
+    if (startsForm(table, budget)) group = [];
+    if (!group.length) first = k;
+    group.push(table);
+    const ends = endsForm(table, budget);
+    if (!ends && k < tables.length - 1) return;
+    const grid = tableGrid(group, budget);
+    group = [];
     const layout = grid.size ? recogniseLayout(grid, layouts) : undefined;
     if (!layout) return;
-    // jixiao writes a form whole, ending in the line that names the framework it was scored under;
-    // a form without it (captioned outside its table, cut in two at a page break) is a document of
-    // another making, read by the HTML reader as any other.
-    const last = grid.get(Math.max(...grid.keys())) ?? [];
-    if (last.length !== 1 || !last[0]!.text.startsWith(FRAMEWORK_NOTE)) whole = false;
-    const name = `第 ${k + 1} 个表格`;
+    if (!ends) whole = false;
+    const name = `第 ${first + 1} 个表格`;
     evaluations.push(readLayoutGrid({ name }, grid, layout, file, evaluations.length + 1, issues));
   });
   return whole ? { evaluations, issues } : { evaluations: [], issues: [] };

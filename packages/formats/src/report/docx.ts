@@ -85,6 +85,7 @@ const BORDERS = {
   insideVertical: LINE,
 };
 
+const HAIRLINE = { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT };
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE };
 
@@ -190,32 +191,36 @@ function formBlocks(grid: FormGrid, textWidth: number, first: boolean, name: str
       children: [run(name, { font: FONT_HEADING, size: half(OFFICIAL_PAGE.headingPt) })],
     }),
   );
-  const rows = grid.rows.map(
-    (cells) =>
-      new TableRow({
-        cantSplit: true,
-        children: cells.map((c) => {
-          const w = widths.slice(c.col - 1, c.col - 1 + c.colSpan).reduce((a, b) => a + b, 0);
-          return new TableCell({
-            width: { size: w, type: WidthType.DXA },
-            verticalAlign: VerticalAlign.CENTER,
-            margins: { left: 40, right: 40, top: 10, bottom: 10 },
-            ...(c.colSpan > 1 ? { columnSpan: c.colSpan } : {}),
-            ...(c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
-            ...(c.label ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' } } : {}),
-            children: c.text.split('\n').map(
-              (line) =>
-                new Paragraph({
-                  alignment:
-                    c.label || /^[\d.,%≥≤＝=<>-]+$/.test(line) ? AlignmentType.CENTER : AlignmentType.LEFT,
-                  spacing: TABLE_SPACING,
-                  children: [run(line, { font: FONT_TABLE, size, bold: c.label })],
-                }),
-            ),
-          });
-        }),
+  const rows = grid.rows.map((cells, k) => {
+    // A header row (every cell a label) is kept with the row under it: never alone at a page's foot.
+    const header = cells.length > 1 && cells.every((c) => c.label);
+    return new TableRow({
+      cantSplit: true,
+      // The indicator table's header repeats on each page: it starts a Word table of its own.
+      ...(k === grid.repeat ? { tableHeader: true } : {}),
+      children: cells.map((c) => {
+        const w = widths.slice(c.col - 1, c.col - 1 + c.colSpan).reduce((a, b) => a + b, 0);
+        return new TableCell({
+          width: { size: w, type: WidthType.DXA },
+          verticalAlign: VerticalAlign.CENTER,
+          margins: { left: 40, right: 40, top: 10, bottom: 10 },
+          ...(c.colSpan > 1 ? { columnSpan: c.colSpan } : {}),
+          ...(c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
+          ...(c.label ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' } } : {}),
+          children: c.text.split('\n').map(
+            (line) =>
+              new Paragraph({
+                alignment:
+                  c.label || /^[\d.,%≥≤＝=<>-]+$/.test(line) ? AlignmentType.CENTER : AlignmentType.LEFT,
+                spacing: TABLE_SPACING,
+                keepNext: header,
+                children: [run(line, { font: FONT_TABLE, size, bold: c.label })],
+              }),
+          ),
+        });
       }),
-  );
+    });
+  });
   // The title, its （年度） and the notes under the form are rows of the table without borders, as in
   // the sheet: the form reads back whole, title and notes with it.
   const line = (text: string, kind: 'title' | 'subtitle' | 'note') =>
@@ -242,19 +247,23 @@ function formBlocks(grid: FormGrid, textWidth: number, first: boolean, name: str
         }),
       ],
     });
-  const all = [
-    ...grid.heading.map((h, k) => line(h, k === 0 ? 'title' : 'subtitle')),
-    ...rows,
-    ...grid.notes.map((n) => line(n, 'note')),
-  ];
-  out.push(
-    new Table({
-      rows: all,
-      width: { size: textWidth, type: WidthType.DXA },
-      columnWidths: widths,
-      borders: BORDERS,
-    }),
-  );
+  const cut = grid.repeat && grid.repeat > 0 ? grid.repeat : rows.length;
+  const parts = [
+    [...grid.heading.map((h, k) => line(h, k === 0 ? 'title' : 'subtitle')), ...rows.slice(0, cut)],
+    [...rows.slice(cut), ...grid.notes.map((n) => line(n, 'note'))],
+  ].filter((p) => p.length);
+  parts.forEach((part, k) => {
+    // Word joins two tables that touch: a hairline paragraph keeps the indicator table its own.
+    if (k > 0) out.push(new Paragraph({ spacing: HAIRLINE, children: [] }));
+    out.push(
+      new Table({
+        rows: part,
+        width: { size: textWidth, type: WidthType.DXA },
+        columnWidths: widths,
+        borders: BORDERS,
+      }),
+    );
+  });
   return out;
 }
 

@@ -27,6 +27,8 @@ export interface FormGrid {
   notes: string[];
   /** The evaluation's lists the form prints (budget, tasks, indicators, summaryRows, …). */
   sources: string[];
+  /** Index in `rows` of the header row that repeats on each page (the indicator table's), if any. */
+  repeat?: number;
 }
 
 function mergesOf(ws: Worksheet): Map<string, { rows: number; cols: number }> {
@@ -53,6 +55,9 @@ export function formGrid(result: EvaluationResult): FormGrid {
   const merges = mergesOf(ws);
   const covered = new Set<string>();
   const rows: FormCell[][] = [];
+  // The sheet's Print_Titles row is the header the Word table repeats.
+  const titles = Number(/^(\d+):/.exec(ws.pageSetup.printTitlesRow ?? '')?.[1] ?? 0);
+  let repeat: number | undefined;
   const heading: string[] = [];
   const notes: string[] = [];
   for (let r = 1; r <= ws.rowCount; r++) {
@@ -77,7 +82,10 @@ export function formGrid(result: EvaluationResult): FormGrid {
     // A line across the form without borders is a heading above the table or a note under it.
     const plain = cells.length === 1 && cells[0]!.colSpan === width && !ws.getCell(r, 1).border?.top;
     if (plain && cells[0]!.text) (rows.length ? notes : heading).push(cells[0]!.text);
-    else if (!plain) rows.push(cells);
+    else if (!plain) {
+      if (r === titles) repeat = rows.length;
+      rows.push(cells);
+    }
   }
   const sources = layout.sections.flatMap((x) => (x.type === 'table' ? [x.source] : []));
   return {
@@ -88,5 +96,6 @@ export function formGrid(result: EvaluationResult): FormGrid {
     rows,
     notes,
     sources,
+    ...(repeat === undefined ? {} : { repeat }),
   };
 }
