@@ -123,6 +123,9 @@ describe('a 填报人 finishes an evaluation from a blank form', () => {
     await page.getByLabel('改进措施').fill('继续规范办案补贴发放流程。');
     await page.getByLabel('评价结论').fill(conclusion);
     await page.getByLabel('结果应用').fill('自评结果作为 2026 年预算安排的依据。');
+    // The form's signature lines, printed under the 自评表 and in the report.
+    await page.getByLabel('填报人', { exact: true }).fill('张三');
+    await page.getByLabel('联系电话', { exact: true }).fill('0371-1234567');
     // Nothing required is left blank: no 必填项 finding remains.
     await expect.poll(() => page.locator('#findings').getByText('必填项未填写').count()).toBe(0);
     await shot(page, 'f03-goals');
@@ -133,6 +136,7 @@ describe('a 填报人 finishes an evaluation from a blank form', () => {
     await page.goto(url);
     await page.getByRole('tab', { name: '目标与问题' }).click();
     expect(await page.getByLabel('评价结论').inputValue()).toBe(conclusion);
+    expect(await page.getByLabel('填报人', { exact: true }).inputValue()).toBe('张三');
     await expect.poll(() => page.getByTestId('stated-total').innerText()).toContain('99.5');
 
     await page.getByRole('button', { name: '提交审核' }).click();
@@ -151,6 +155,7 @@ describe('a 填报人 finishes an evaluation from a blank form', () => {
     await page.getByTestId('computed-total').waitFor();
     await page.getByRole('tab', { name: '目标与问题' }).click();
     await expect.poll(() => page.getByTestId('narrative-conclusion').innerText()).toBe(conclusion);
+    expect(await page.getByTestId('narrative-phone').innerText()).toBe('0371-1234567');
 
     // 审核通过 waits for a 复核得分 or the tick 与自评一致.
     const accept = page.getByRole('button', { name: '审核通过' });

@@ -65,6 +65,8 @@ export interface Indicator {
   deviationReason?: string;
   /** 计分标准 / 评扣分标准 written beside a criterion (部门整体 frameworks, seed 003) */
   criterionText?: string;
+  /** 指标解释 — what the criterion measures, written beside it (部门整体 指标体系, seed 003) */
+  explanation?: string;
   /** 调整后指标值 when the target was revised during the year (scoring uses it) */
   adjustedTarget?: Stated;
   /** 不适用: dropped from scoring, its weight re-normalised as the framework says */
@@ -148,6 +150,23 @@ export interface Evaluation {
   /** 项目编码 when the name carries one: "51090423T000008167896-2023" */
   projectCode?: string;
   /**
+   * 实施单位（盖章） — the unit that carried the project out, when the form names one other than the
+   * 部门 (`organization`); absent when it is the department itself.
+   */
+  implementingUnit?: string;
+  /** 项目负责人, as signed under the form */
+  projectLead?: string;
+  /** 财务负责人, as signed under the form */
+  financeLead?: string;
+  /** 填报人 */
+  preparer?: string;
+  /** 联系人 */
+  contact?: string;
+  /** 联系电话, as written: "0873—3197023" */
+  phone?: string;
+  /** 填报日期, as written: "2024年3月15日" */
+  filledDate?: string;
+  /**
    * Header cells and captions of the form it was read from (项目名称, 年初预算, 指标性质, 计分标准…).
    * Framework detection matches these against each framework's signature.
    */
@@ -176,6 +195,8 @@ export interface Evaluation {
   goal?: string;
   /** 年度总体目标的实际完成情况 — what was achieved against the goal, written beside it on the form. */
   goalAchieved?: string;
+  /** 项目实施内容及过程概述 — what was done and how, the form's 项目基本情况 */
+  implementation?: string;
   /** 存在问题 */
   problems?: string;
   /** 改进措施 */

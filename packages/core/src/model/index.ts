@@ -6,3 +6,4 @@ export * from './result.ts';
 export * from './build.ts';
 export * from './blank.ts';
 export * from './total-line.ts';
+export * from './basic-fields.ts';

@@ -69,6 +69,39 @@ describe('parseEvaluation', () => {
     });
   });
 
+  it('keeps the form’s head and signature fields (实施单位, 负责人, 填报人, 电话, 日期, 指标解释), and loads a revision stored before them', () => {
+    const signed = withChange((e) => {
+      Object.assign(e, {
+        implementingUnit: '某区法律援助中心',
+        projectLead: '顾震',
+        financeLead: '杨光辉',
+        preparer: '张三',
+        contact: '邹继明',
+        phone: '0873—3197023',
+        filledDate: '2024年3月15日',
+        implementation: '全年办理法律援助案件 526 件。',
+      });
+      rows(e, 'indicators')[0]!.explanation = '反映培训覆盖面';
+    });
+    const parsed = parseEvaluation(signed);
+    expect([
+      parsed.implementingUnit,
+      parsed.phone,
+      parsed.filledDate,
+      parsed.indicators[0]!.explanation,
+    ]).toEqual(['某区法律援助中心', '0873—3197023', '2024年3月15日', '反映培训覆盖面']);
+    // A revision saved before these fields existed has none of them: it loads as it was.
+    const old = withChange(() => {});
+    expect(Object.keys(old as object)).not.toContain('implementingUnit');
+    expect(parseEvaluation(old)).toEqual(old);
+    const wrong = refusal(withChange((e) => (e.phone = 873)));
+    expect(wrong.message).toBe('联系电话（phone）应为文本，收到 数字 873');
+    const long = refusal(withChange((e) => (rows(e, 'indicators')[1]!.explanation = 'x'.repeat(20_001))));
+    expect(long.message).toBe(
+      '第 2 个指标（indicators[1]）的 指标解释 过长：共 20001 个字符，最多 20000 个字符',
+    );
+  });
+
   it('returns a new object holding only the model', () => {
     const json = withChange(() => {});
     const parsed = parseEvaluation(json);

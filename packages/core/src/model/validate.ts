@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jsonPath } from '../frameworks/error.ts';
+import { BASIC_FIELDS, INDICATOR_EXPLANATION } from './basic-fields.ts';
 import type {
   BudgetLine,
   CategoryScore,
@@ -126,6 +127,7 @@ const indicatorSchema = z.strictObject({
   statedScore: stated,
   deviationReason: text(L.text).optional(),
   criterionText: text(L.text).optional(),
+  explanation: text(L.text).optional(),
   adjustedTarget: stated,
   notApplicable: z.boolean().optional(),
   source,
@@ -199,6 +201,13 @@ export const evaluationSchema = z
     organization: nameText.optional(),
     projectName: nameText.optional(),
     projectCode: nameText.optional(),
+    implementingUnit: nameText.optional(),
+    projectLead: nameText.optional(),
+    financeLead: nameText.optional(),
+    preparer: nameText.optional(),
+    contact: nameText.optional(),
+    phone: nameText.optional(),
+    filledDate: nameText.optional(),
     formSignature: table(nameText, L.rows.formSignature),
     inputs: z
       .record(nameText.min(1), statedSchema)
@@ -216,6 +225,7 @@ export const evaluationSchema = z
     unmetExplanations: table(unmetExplanationSchema, L.rows.unmetExplanations),
     goal: text(L.text).optional(),
     goalAchieved: text(L.text).optional(),
+    implementation: text(L.text).optional(),
     problems: text(L.text).optional(),
     measures: text(L.text).optional(),
     conclusion: text(L.text).optional(),
@@ -287,6 +297,13 @@ const TOP_LABELS: Record<string, string> = {
   organization: '部门（单位）名称',
   projectName: '项目名称',
   projectCode: '项目编码',
+  implementingUnit: BASIC_FIELDS.implementingUnit.name,
+  projectLead: BASIC_FIELDS.projectLead.name,
+  financeLead: BASIC_FIELDS.financeLead.name,
+  preparer: BASIC_FIELDS.preparer.name,
+  contact: BASIC_FIELDS.contact.name,
+  phone: BASIC_FIELDS.phone.name,
+  filledDate: BASIC_FIELDS.filledDate.name,
   formSignature: '表头文字',
   inputs: '输入项',
   frameworkId: '评分框架',
@@ -301,7 +318,8 @@ const TOP_LABELS: Record<string, string> = {
   monitoring: '执行进度监控',
   unmetExplanations: '未完成指标说明',
   goal: '年度目标',
-  goalAchieved: '年度目标实际完成情况',
+  goalAchieved: BASIC_FIELDS.goalAchieved.name,
+  implementation: BASIC_FIELDS.implementation.name,
   problems: '存在问题',
   measures: '改进措施',
   conclusion: '评价结论',
@@ -340,6 +358,7 @@ const ROW_LABELS: Record<TableKey, Record<string, string>> = {
     statedScore: '自评得分',
     deviationReason: '偏差原因',
     criterionText: '计分标准',
+    explanation: INDICATOR_EXPLANATION.name,
     adjustedTarget: '调整后指标值',
     notApplicable: '不适用',
     ...SOURCE_LABEL,

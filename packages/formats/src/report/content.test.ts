@@ -269,3 +269,42 @@ describe('report content from the data and the layout', () => {
     expect(xml).not.toContain('<w:fldSimple'); // nothing a word processor would evaluate
   });
 });
+
+describe('the form’s head and signature fields in the report', () => {
+  const paragraphs = (blocks: ReportBlock[]) =>
+    blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+
+  it('prints 实施单位, 年度目标完成情况, 项目实施内容 and the signatures where the evaluation has them', () => {
+    const r = seeds.get('003')!.results.find((x) => x.evaluation.projectName === '案件代理')!;
+    const signed: EvaluationResult = {
+      ...r,
+      evaluation: {
+        ...r.evaluation,
+        implementingUnit: '遂宁市安居区法律援助中心',
+        goalAchieved: '全年代理政府案件 30 件。',
+        implementation: '聘请律师事务所代理诉讼和非诉案件。',
+        projectLead: '顾震',
+        financeLead: '杨光辉',
+        preparer: '张三',
+        phone: '0825-1234567',
+        filledDate: '2024年3月15日',
+      },
+    };
+    const text = paragraphs(buildReportContent([signed]).blocks);
+    expect(text).toEqual(
+      expect.arrayContaining([
+        '实施单位：遂宁市安居区法律援助中心。',
+        '年度目标完成情况：全年代理政府案件 30 件。',
+        '项目实施内容：聘请律师事务所代理诉讼和非诉案件。',
+        '项目负责人：顾震',
+        '财务负责人：杨光辉',
+        '填报人：张三',
+        '联系电话：0825-1234567',
+        '填报日期：2024年3月15日',
+      ]),
+    );
+    // Without them, no empty line: nothing says 填报人： with no one after it.
+    const plain = paragraphs(buildReportContent([r]).blocks).join('\n');
+    expect(plain).not.toMatch(/实施单位：|项目负责人：|填报人：|联系电话：|填报日期：/);
+  });
+});

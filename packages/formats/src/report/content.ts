@@ -43,7 +43,16 @@ export type ReportBlock =
   | { kind: 'heading'; level: 1 | 2; text: string }
   | { kind: 'paragraph'; text: string }
   | { kind: 'list'; items: string[] }
-  | { kind: 'table'; caption: string; header: string[]; widths: number[]; rows: ReportCell[][] }
+  | {
+      kind: 'table';
+      caption: string;
+      header: string[];
+      widths: number[];
+      rows: ReportCell[][];
+      /** Which table of the report layout it is (budget, indicators, …), and whose figures it shows. */
+      table?: string;
+      evaluation?: string;
+    }
   | { kind: 'chart'; chart: ReportChart }
   | { kind: 'note'; text: string };
 
@@ -97,7 +106,12 @@ function widthsOf(header: string[], rows: Row[], fields: string[]): number[] {
   return raw.map((w) => w / total);
 }
 
-function tableBlock(full: TableLayout, all: Row[], internal: boolean): ReportBlock[] {
+function tableBlock(
+  full: TableLayout,
+  all: Row[],
+  internal: boolean,
+  of?: { table: string; evaluation?: string },
+): ReportBlock[] {
   if (!all.length) return [];
   const table = internal ? full : { ...full, columns: full.columns.filter((c) => c.audience !== 'internal') };
   // Keep a 合计 row that ends the table, whatever is cut before it.
@@ -147,6 +161,8 @@ function tableBlock(full: TableLayout, all: Row[], internal: boolean): ReportBlo
     header,
     widths: widthsOf(header, rows, fields),
     rows: cells,
+    ...(of ? { table: of.table } : {}),
+    ...(of?.evaluation ? { evaluation: of.evaluation } : {}),
   };
   return omitted > 0
     ? [block, { kind: 'note', text: `（本表另有 ${omitted} 行未列出，详见自评表。）` }]
@@ -220,7 +236,10 @@ function renderBlock(
       const table = layout.tables[block.table];
       if (!table) return [];
       const rows = tableRows(block.table, result, results, layout, table);
-      return tableBlock(table, rows, internal);
+      return tableBlock(table, rows, internal, {
+        table: block.table,
+        ...(result ? { evaluation: result.evaluation.id } : {}),
+      });
     }
     case 'chart': {
       const id = result ? `${block.chart}:${result.evaluation.id}` : block.chart;

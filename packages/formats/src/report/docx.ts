@@ -8,6 +8,7 @@ import {
   LineRuleType,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   ShadingType,
   Table,
@@ -22,6 +23,7 @@ import type { DocumentAudit, EvaluationResult } from '@jixiao/core';
 import { buildReportContent, type ReportBlock, type ReportCell, type ReportOptions } from './content.ts';
 import { chartsToPng } from './png.ts';
 import { cleanText } from './text.ts';
+import { formGrid, type FormGrid } from './form-grid.ts';
 import { mmToTwips, OFFICIAL_FONTS, OFFICIAL_PAGE } from './official-page.ts';
 
 /** Fonts as official reports declare them; Word falls back per script, LibreOffice to Noto CJK. */
@@ -64,6 +66,12 @@ function pageNumberFooter(alignment: (typeof AlignmentType)[keyof typeof Alignme
   });
 }
 
+/**
+ * The 附件 pages: A4 landscape (docx names the page by its portrait size and the orientation), with
+ * 15 mm margins so that a 10-column 自评表 keeps readable columns.
+ */
+const FORM_PAGE = { width: PAGE.height, height: PAGE.width, margin: mmToTwips(15) };
+
 /** Usable width in pixels at 96 dpi (1 px = 15 twips), for sizing chart images. */
 const TEXT_WIDTH_PX = Math.floor(TEXT_WIDTH / 15);
 
@@ -76,6 +84,10 @@ const BORDERS = {
   insideHorizontal: LINE,
   insideVertical: LINE,
 };
+
+const HAIRLINE = { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT };
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE };
 
 const LANGUAGE = { value: 'zh-CN', eastAsia: 'zh-CN' };
 
@@ -149,6 +161,112 @@ function table(b: Extract<ReportBlock, { kind: 'table' }>): Array<Paragraph | Ta
   ];
 }
 
+/** The lists of the evaluation each table of the report layout shows, as the forms name them. */
+const FORM_SOURCES: Record<string, string[]> = {
+  budget: ['budget', 'tasks'],
+  indicators: ['indicators'],
+  summary: ['summaryRows'],
+  indicatorCounts: ['indicatorCounts'],
+  monitoring: ['monitoring'],
+};
+
+/** Twips a character of the form's column widths takes at the table's 9-point size. */
+function formWidths(grid: FormGrid, textWidth: number): number[] {
+  const total = grid.widths.reduce((a, b) => a + b, 0);
+  return grid.widths.map((w) => Math.floor((w / total) * textWidth));
+}
+
+/**
+ * 附件: the evaluation's 自评表 as the xlsx writer makes it (one layout file drives both), a table with
+ * the form's merged cells, under its title; the notes under it as lines of text.
+ */
+function formBlocks(grid: FormGrid, textWidth: number, first: boolean, name: string) {
+  const widths = formWidths(grid, textWidth);
+  const size = half(OFFICIAL_PAGE.tablePt);
+  const out: Array<Paragraph | Table> = [];
+  out.push(
+    new Paragraph({
+      pageBreakBefore: !first,
+      spacing: TABLE_SPACING,
+      children: [run(name, { font: FONT_HEADING, size: half(OFFICIAL_PAGE.headingPt) })],
+    }),
+  );
+  const rows = grid.rows.map((cells, k) => {
+    // A header row (every cell a label) is kept with the row under it: never alone at a page's foot.
+    const header = cells.length > 1 && cells.every((c) => c.label);
+    return new TableRow({
+      cantSplit: true,
+      // The indicator table's header repeats on each page: it starts a Word table of its own.
+      ...(k === grid.repeat ? { tableHeader: true } : {}),
+      children: cells.map((c) => {
+        const w = widths.slice(c.col - 1, c.col - 1 + c.colSpan).reduce((a, b) => a + b, 0);
+        return new TableCell({
+          width: { size: w, type: WidthType.DXA },
+          verticalAlign: VerticalAlign.CENTER,
+          margins: { left: 40, right: 40, top: 10, bottom: 10 },
+          ...(c.colSpan > 1 ? { columnSpan: c.colSpan } : {}),
+          ...(c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
+          ...(c.label ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' } } : {}),
+          children: c.text.split('\n').map(
+            (line) =>
+              new Paragraph({
+                alignment:
+                  c.label || /^[\d.,%≥≤＝=<>-]+$/.test(line) ? AlignmentType.CENTER : AlignmentType.LEFT,
+                spacing: TABLE_SPACING,
+                keepNext: header,
+                children: [run(line, { font: FONT_TABLE, size, bold: c.label })],
+              }),
+          ),
+        });
+      }),
+    });
+  });
+  // The title, its （年度） and the notes under the form are rows of the table without borders, as in
+  // the sheet: the form reads back whole, title and notes with it.
+  const line = (text: string, kind: 'title' | 'subtitle' | 'note') =>
+    new TableRow({
+      cantSplit: true,
+      children: [
+        new TableCell({
+          width: { size: textWidth, type: WidthType.DXA },
+          columnSpan: widths.length,
+          borders: NO_BORDERS,
+          margins: { left: 40, right: 40, top: kind === 'note' ? 40 : 0, bottom: kind === 'title' ? 80 : 40 },
+          children: [
+            new Paragraph({
+              alignment: kind === 'note' ? AlignmentType.LEFT : AlignmentType.CENTER,
+              spacing: TABLE_SPACING,
+              children: [
+                run(text, {
+                  font: kind === 'title' ? FONT_TITLE : FONT_TABLE,
+                  size: kind === 'title' ? half(16) : kind === 'note' ? half(OFFICIAL_PAGE.notePt) : size,
+                }),
+              ],
+            }),
+          ],
+        }),
+      ],
+    });
+  const cut = grid.repeat && grid.repeat > 0 ? grid.repeat : rows.length;
+  const parts = [
+    [...grid.heading.map((h, k) => line(h, k === 0 ? 'title' : 'subtitle')), ...rows.slice(0, cut)],
+    [...rows.slice(cut), ...grid.notes.map((n) => line(n, 'note'))],
+  ].filter((p) => p.length);
+  parts.forEach((part, k) => {
+    // Word joins two tables that touch: a hairline paragraph keeps the indicator table its own.
+    if (k > 0) out.push(new Paragraph({ spacing: HAIRLINE, children: [] }));
+    out.push(
+      new Table({
+        rows: part,
+        width: { size: textWidth, type: WidthType.DXA },
+        columnWidths: widths,
+        borders: BORDERS,
+      }),
+    );
+  });
+  return out;
+}
+
 function body(text: string): Paragraph {
   return new Paragraph({
     indent: { firstLine: 480 },
@@ -196,6 +314,18 @@ export async function writeReportDocx(
       }),
     );
   }
+  // 附件: each evaluation's 自评表 on landscape pages, as the official submission attaches it. A table
+  // of the report whose figures the attached form prints is not printed twice: the text refers to the
+  // form (a reader of the file then finds each figure once, in the form's own layout).
+  const results = Array.isArray(doc) ? doc : doc.results;
+  const grids = results.map((r) => formGrid(r));
+  const attachment = new Map(results.map((r, k) => [r.evaluation.id, k]));
+  const attachedIn = (b: Extract<ReportBlock, { kind: 'table' }>): number | undefined => {
+    const k = b.evaluation === undefined ? undefined : attachment.get(b.evaluation);
+    const carried = FORM_SOURCES[b.table ?? ''] ?? [];
+    return k !== undefined && carried.some((s) => grids[k]!.sources.includes(s)) ? k : undefined;
+  };
+  const attachmentName = (k: number) => `附件${results.length > 1 ? k + 1 : ''}`;
   let figure = 0;
   for (const b of content.blocks) {
     switch (b.kind) {
@@ -237,9 +367,17 @@ export async function writeReportDocx(
           ),
         );
         break;
-      case 'table':
-        children.push(...table(b));
+      case 'table': {
+        const k = attachedIn(b);
+        if (k === undefined) children.push(...table(b));
+        else
+          children.push(
+            body(
+              `${b.caption.replace(/（单位：[^）]*）$/, '')}详见${attachmentName(k)}《${grids[k]!.name}》。`,
+            ),
+          );
         break;
+      }
       case 'chart': {
         figure += 1;
         const png = pngs.get(b.chart.id);
@@ -275,6 +413,9 @@ export async function writeReportDocx(
       }
     }
   }
+  const forms = grids.flatMap((g, k) =>
+    formBlocks(g, FORM_PAGE.width - 2 * FORM_PAGE.margin, k === 0, attachmentName(k)),
+  );
   const document = new Document({
     evenAndOddHeaderAndFooters: true,
     creator: 'jixiao',
@@ -310,6 +451,32 @@ export async function writeReportDocx(
         },
         children,
       },
+      ...(forms.length
+        ? [
+            {
+              properties: {
+                page: {
+                  size: {
+                    width: FORM_PAGE.height,
+                    height: FORM_PAGE.width,
+                    orientation: PageOrientation.LANDSCAPE,
+                  },
+                  margin: {
+                    top: FORM_PAGE.margin,
+                    bottom: FORM_PAGE.margin,
+                    left: FORM_PAGE.margin,
+                    right: FORM_PAGE.margin,
+                  },
+                },
+              },
+              footers: {
+                default: pageNumberFooter(AlignmentType.RIGHT),
+                even: pageNumberFooter(AlignmentType.LEFT),
+              },
+              children: forms,
+            },
+          ]
+        : []),
     ],
   });
   return Packer.toBuffer(document);

@@ -85,6 +85,7 @@ describe('xlsx layouts are data', () => {
     expect(layouts.map((l) => l.id).sort()).toEqual([
       'department-criteria',
       'department-self-evaluation',
+      'national-project-2020',
       'project-self-evaluation',
       'project-summary',
     ]);

@@ -24,6 +24,13 @@ export interface XlsxLayout {
   signature: string[];
   /** Preferred when the evaluation has indicators with 计分标准 (a 指标体系 form). */
   forCriteria?: boolean;
+  /**
+   * Frameworks whose form this is: an evaluation scored under one of them is written in this layout
+   * (财预〔2020〕10号's projects in its 附件2 项目支出绩效自评表).
+   */
+  frameworks?: string[];
+  /** Where the form is published, for a person checking the layout against it. */
+  source?: string;
   sections: Section[];
 }
 
@@ -38,7 +45,16 @@ export type HeaderField =
   | 'goal'
   | 'conclusion'
   | 'problems'
-  | 'measures';
+  | 'measures'
+  | 'goalAchieved'
+  | 'implementation'
+  | 'implementingUnit'
+  | 'projectLead'
+  | 'financeLead'
+  | 'preparer'
+  | 'contact'
+  | 'phone'
+  | 'filledDate';
 
 export interface FieldCell {
   label: string;
@@ -58,6 +74,13 @@ export interface FieldCell {
 export interface FieldsSection {
   type: 'fields';
   cells: FieldCell[];
+  /**
+   * The labels on one row and each value under its label (the national form's 年度总体目标: 预期目标 |
+   * 实际完成情况, the texts below). Cells then have labelSpan 0: the label spans the value's columns.
+   */
+  valuesBelow?: boolean;
+  /** Text in the left column, merged down over the labels and values (年度总体目标). */
+  side?: string;
   /** Written only when one of its fields has a value. */
   optional?: boolean;
   /** Row height in points for long text. */
@@ -75,7 +98,13 @@ export type TableSource =
   | 'unmetExplanations'
   | 'categoryScores';
 
-export type CellFormat = 'amount' | 'rate' | 'score' | 'count' | 'text' | 'direction' | 'index' | 'month';
+/**
+ * How a cell is written. 'target' and 'actual' are for forms without 指标性质 and 度量单位 columns (the
+ * national form's 年度指标值 "≥200平方米"): the sign of the 指标性质 and the unit go into the value, and
+ * the reader takes them back from it.
+ */
+export type CellFormat =
+  'amount' | 'rate' | 'score' | 'count' | 'text' | 'direction' | 'index' | 'month' | 'target' | 'actual';
 
 export interface TableColumn {
   header: string;
@@ -152,7 +181,7 @@ function checkLayout(json: unknown, path: string): XlsxLayout {
   for (const [k, s] of (l.sections ?? []).entries()) {
     const used =
       s.type === 'fields'
-        ? s.cells.reduce((n, c) => n + c.labelSpan + c.valueSpan, 0)
+        ? (s.side ? 1 : 0) + s.cells.reduce((n, c) => n + c.labelSpan + c.valueSpan, 0)
         : s.type === 'table'
           ? (s.side ? 1 : 0) + s.columns.reduce((n, c) => n + (c.span ?? 1), 0)
           : width;
@@ -162,14 +191,23 @@ function checkLayout(json: unknown, path: string): XlsxLayout {
   return l as XlsxLayout;
 }
 
-/** The layout a writer uses for an evaluation when none is named. */
+/**
+ * The layout a writer uses for an evaluation when none is named: the form of the framework it was
+ * scored under when a layout names that framework, else the kind's form (a 指标体系 form for criteria).
+ */
 export function defaultLayout(
   kind: EvaluationKind,
   hasCriteria: boolean,
   layouts: XlsxLayout[] = loadLayouts(),
+  frameworkId?: string,
 ): XlsxLayout {
   const ofKind = layouts.filter((l) => l.kind === kind);
-  const found = ofKind.find((l) => Boolean(l.forCriteria) === hasCriteria) ?? ofKind[0];
+  const general = ofKind.filter((l) => !l.frameworks?.length);
+  const found =
+    (frameworkId ? ofKind.find((l) => l.frameworks?.includes(frameworkId)) : undefined) ??
+    general.find((l) => Boolean(l.forCriteria) === hasCriteria) ??
+    general[0] ??
+    ofKind[0];
   if (!found) throw new Error(`没有 ${kind} 类评价的 xlsx 版式`);
   return found;
 }

@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import type { Worksheet } from 'exceljs';
 import {
   D,
   newEvaluation,
@@ -23,7 +22,7 @@ import { checkXlsxContainer } from './guard.ts';
 import { isLabel, norm, sheetGrid, sortedRows, type Grid, type GridCell } from './grid.ts';
 import { loadLayouts, type FieldsSection, type TableSection, type XlsxLayout } from './layout.ts';
 import { parseWorkbook, readWorkbookGrids } from './workbook-grid.ts';
-import { FRAMEWORK_ID_NOTE, FRAMEWORK_NOTE } from './write.ts';
+import { CUT_OFF_NOTE, FRAMEWORK_ID_NOTE, FRAMEWORK_NOTE } from './write.ts';
 
 /** Which layout a sheet is: every signature text present; the most specific layout wins. */
 export function recogniseLayout(grid: Grid, layouts: XlsxLayout[]): XlsxLayout | undefined {
@@ -93,7 +92,32 @@ function pickTitle(ctx: Ctx): { cell: GridCell; row: number } | undefined {
   return head.find((h) => /表\s*([（(][^）)]*[）)])?$/.test(h.cell.text)) ?? head[0];
 }
 
+/** How far below the cursor an optional block's labels are looked for: it is the next thing on the form or absent. */
+const OPTIONAL_WINDOW = 3;
+
+/** Labels on one row, each value in the cell under its label (the national form's 预期目标 | 实际完成情况). */
+function readFieldsBelow(ctx: Ctx, section: FieldsSection): void {
+  const window = rowsFrom(ctx, ctx.cursor).slice(0, OPTIONAL_WINDOW + 1);
+  for (const r of window) {
+    const cells = ctx.grid.get(r)!;
+    const at = section.cells.map((f) => cells.find((c) => isLabel(c.text, f.label)));
+    if (at.every((c) => !c)) continue;
+    if (section.side) ctx.found.push(section.side);
+    const below = ctx.grid.get(r + 1) ?? [];
+    section.cells.forEach((f, k) => {
+      const label = at[k];
+      if (!label) return;
+      ctx.found.push(f.label);
+      const value = below.find((c) => c.col === label.col);
+      if (value) setField(ctx, f.field, value, r + 1);
+    });
+    ctx.cursor = r + 2;
+    return;
+  }
+}
+
 function readFields(ctx: Ctx, section: FieldsSection): void {
+  if (section.valuesBelow) return readFieldsBelow(ctx, section);
   const first = section.cells[0]!;
   if (first.field === 'title' && first.labelSpan === 0) {
     const t = pickTitle(ctx);
@@ -124,8 +148,10 @@ function readFields(ctx: Ctx, section: FieldsSection): void {
   const labels = new Set(section.cells.map((c) => c.label));
   let anchor: number | undefined;
   let last = ctx.cursor - 1;
+  const candidates = rowsFrom(ctx, ctx.cursor);
+  const rows = section.optional ? candidates.slice(0, OPTIONAL_WINDOW + 1) : candidates;
   for (const f of section.cells) {
-    for (const r of rowsFrom(ctx, ctx.cursor)) {
+    for (const r of rows) {
       if (anchor !== undefined && r > anchor + 3) break;
       const cells = ctx.grid.get(r)!;
       const k = cells.findIndex((c) => isLabel(c.text, f.label));
@@ -173,10 +199,22 @@ function setField(ctx: Ctx, field: string, cell: GridCell, r: number): void {
     case 'statedGrade':
       e.statedGrade = { raw: text, source: src(ctx, cell, r, '自评结果') };
       break;
+    case 'implementingUnit':
+      // The department itself is no second unit: the field is for a unit other than 主管部门.
+      if (text !== e.organization) e.implementingUnit = text;
+      break;
     case 'goal':
+    case 'goalAchieved':
+    case 'implementation':
     case 'conclusion':
     case 'problems':
     case 'measures':
+    case 'projectLead':
+    case 'financeLead':
+    case 'preparer':
+    case 'contact':
+    case 'phone':
+    case 'filledDate':
       e[field] = text;
       break;
     case 'title':
@@ -365,6 +403,8 @@ function buildRows(
       let level1 = '';
       let level2 = '';
       const hasDirection = section.columns.some((c) => c.field === 'direction');
+      const hasUnit = section.columns.some((c) => c.field === 'unit');
+      const actualOf = (raw: RawRow) => stated(raw, 'actual');
       for (const [k, raw] of rows.entries()) {
         const l1 = text(raw, 'level1');
         if (l1) {
@@ -383,10 +423,12 @@ function buildRows(
           source: src(ctx, raw.get('name'), raw.row, '三级指标'),
         };
         put(i, 'target', target);
-        put(i, 'unit', unit);
+        // A form without a 度量单位 column writes the unit in the value ("≥200平方米", "100%" is no unit).
+        put(i, 'unit', unit ?? (hasUnit ? undefined : (target?.unit ?? actualOf(raw)?.unit)));
         for (const f of ['actual', 'weight', 'statedScore']) put(i, f, stated(raw, f));
         put(i, 'deviationReason', text(raw, 'deviationReason'));
         put(i, 'criterionText', text(raw, 'criterionText'));
+        put(i, 'explanation', text(raw, 'explanation'));
         e.indicators.push(i);
       }
       return;
@@ -460,14 +502,17 @@ function buildRows(
 
 /** A note under a form (注：…, 评分框架：…) ends the table above it. */
 function isNote(layout: XlsxLayout, text: string): boolean {
-  if (text.startsWith(FRAMEWORK_NOTE) || text.startsWith(FRAMEWORK_ID_NOTE)) return true;
+  if ([FRAMEWORK_NOTE, FRAMEWORK_ID_NOTE, CUT_OFF_NOTE].some((n) => text.startsWith(n))) return true;
   return layout.sections.some((s) => s.type === 'note' && text === s.text);
 }
 
 function stopWordsOf(layout: XlsxLayout): Set<string> {
   const words = new Set<string>();
   for (const s of layout.sections) {
-    if (s.type === 'fields') for (const c of s.cells) if (c.label) words.add(norm(c.label));
+    if (s.type === 'fields') {
+      for (const c of s.cells) if (c.label) words.add(norm(c.label));
+      if (s.side) words.add(norm(s.side));
+    }
     if (s.type === 'table') {
       if (s.side) words.add(norm(s.side));
       if (s.total) words.add(norm(s.total.label));
@@ -477,9 +522,12 @@ function stopWordsOf(layout: XlsxLayout): Set<string> {
   return words;
 }
 
-/** Reads one recognised sheet into an evaluation. */
-function readSheet(
-  ws: Worksheet,
+/**
+ * Reads one grid recognised as a layout into an evaluation: a sheet of a workbook, or a table of a
+ * Word file (the 自评表 jixiao attaches to a report is the same form, read by the same layout).
+ */
+export function readLayoutGrid(
+  ws: { name: string },
   grid: Grid,
   layout: XlsxLayout,
   file: string,
@@ -520,6 +568,10 @@ function readSheet(
   }
   for (const cells of grid.values()) {
     for (const c of cells) {
+      if (c.text.startsWith(CUT_OFF_NOTE)) {
+        e.cutOff = c.text.slice(CUT_OFF_NOTE.length).trim();
+        continue;
+      }
       if (c.text.startsWith(FRAMEWORK_ID_NOTE)) {
         e.frameworkId = c.text.slice(FRAMEWORK_ID_NOTE.length).trim();
         continue;
@@ -572,7 +624,7 @@ export async function readXlsx(
       others.push(ws.name);
       continue;
     }
-    evaluations.push(readSheet(ws, grid, layout, file, evaluations.length + 1, issues));
+    evaluations.push(readLayoutGrid(ws, grid, layout, file, evaluations.length + 1, issues));
   }
   const doc: EvaluationDocument = { file, evaluations, statements: [], issues };
   if (others.length) {

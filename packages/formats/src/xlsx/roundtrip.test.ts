@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DocumentAudit, FrameworkRegistry } from '@jixiao/core';
+import { inlineBasicFields, type DocumentAudit, type Evaluation, type FrameworkRegistry } from '@jixiao/core';
 import { loadBuiltinRegistry } from '../frameworks/load.ts';
 import { readDocumentFile } from '../read-file.ts';
 import { modelDigest, resultDigest } from './digest.ts';
@@ -77,5 +78,46 @@ describe('xlsx round trip on the five seeds: write, read back, same model, score
     expect(rows[0]).toMatchObject({ name: '人民调解', executionRate: { raw: '70.47%', value: '70.47' } });
     expect(rows[1]!.executionRate).toMatchObject({ raw: '45%', decimals: 0 });
     expect(rows[2]!.deviation).toBe('压缩项目经费，未拨付经费');
+  });
+});
+
+describe('the fields of a form’s head and foot survive the 自评表', () => {
+  it('seed 003 案件代理 with its 实施单位, 年度目标完成情况, 项目实施内容 and the signatures printed under it', async () => {
+    const r = tablesOnly
+      .get('003_cbcf39354c9835b0.txt')!
+      .results.find((x) => x.evaluation.projectName === '案件代理')!;
+    // The seed prints "项目负责人：顾震 / 财务负责人：杨光辉" under each project's form.
+    const text = readFileSync(
+      seedFiles().find((f) => f.includes('003_'))!,
+      'utf8',
+    );
+    const signed = Object.fromEntries(
+      inlineBasicFields(text.split('\n').slice(640, 650).join('；')).map((p) => [p.field, p.value]),
+    );
+    expect(signed).toEqual({ projectLead: '顾震', financeLead: '杨光辉' });
+    const e: Evaluation = {
+      ...r.evaluation,
+      ...signed,
+      implementingUnit: '遂宁市安居区法律援助中心',
+      goalAchieved: '全年代理政府案件 30 件，胜诉率 95%。',
+      implementation: '聘请律师事务所代理诉讼和非诉案件。',
+    };
+    const alone = auditWith({ file: 'x', evaluations: [e], statements: [], issues: [] }, registry);
+    const doc = await readXlsx(await writeEvaluationXlsx(alone.results[0]!), '案件代理.xlsx');
+    const back = doc.evaluations[0]!;
+    expect(modelDigest(back)).toEqual(modelDigest(e));
+    expect([back.projectLead, back.financeLead, back.implementingUnit, back.goalAchieved]).toEqual([
+      '顾震',
+      '杨光辉',
+      '遂宁市安居区法律援助中心',
+      '全年代理政府案件 30 件，胜诉率 95%。',
+    ]);
+    // Without them the form prints no empty signature rows, and 实施单位 is the department itself.
+    const plain = (await readXlsx(await writeEvaluationXlsx(r), 'plain.xlsx')).evaluations[0]!;
+    expect([plain.projectLead, plain.implementingUnit, plain.organization]).toEqual([
+      undefined,
+      undefined,
+      r.evaluation.organization,
+    ]);
   });
 });

@@ -51,6 +51,8 @@ export function tableRows(e: Evaluation, layout: XlsxLayout, section: TableSecti
       return e.indicators.map((i) => ({
         ...i,
         direction: i.direction ? DIRECTION_TEXT[i.direction] : '',
+        // The sign a form without a 指标性质 column writes before the 指标值 (定性 has none).
+        directionSign: i.direction && i.direction !== 'qualitative' ? DIRECTION_TEXT[i.direction] : '',
       })) as unknown as RowValues[];
     case 'summaryRows':
       return e.summaryRows as unknown as RowValues[];

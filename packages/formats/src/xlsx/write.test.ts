@@ -114,14 +114,20 @@ describe('text that looks like a formula is written as text', () => {
       ],
     });
     const doc = auditWith({ file: 'x', evaluations: [e], statements: [], issues: [] }, registry);
-    const xlsx = await writeEvaluationXlsx(doc.results[0]!);
-    const xml = await zipEntryText(xlsx, 'xl/worksheets/sheet1.xml');
-    const formulas = [...xml.matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1]);
-    for (const f of formulas) expect(f).toMatch(/^SUM\([A-Z]+\d+:[A-Z]+\d+\)(\+N\([A-Z]+\d+\))?$/);
-    expect(xml).not.toMatch(/HYPERLINK|cmd|calc/);
-    const back = (await readXlsx(xlsx, 'x.xlsx')).evaluations[0]!;
-    expect(back.projectName).toBe(hostile[0]);
-    expect(back.indicators[0]).toMatchObject({ name: hostile[1], unit: hostile[3], actual: { raw: '=1+1' } });
-    expect(back.problems).toBe(hostile[2]);
+    // Scored under 财预〔2020〕10号, it goes into the national form (the unit written in the 指标值), and
+    // into the 四川 form with its 度量单位 column when that is asked for.
+    for (const layout of [undefined, 'project-self-evaluation']) {
+      const xlsx = await writeEvaluationXlsx(doc.results[0]!, layout ? { layout } : {});
+      const xml = await zipEntryText(xlsx, 'xl/worksheets/sheet1.xml');
+      const formulas = [...xml.matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1]);
+      for (const f of formulas) expect(f).toMatch(/^SUM\([A-Z]+\d+:[A-Z]+\d+\)(\+N\([A-Z]+\d+\))?$/);
+      expect(xml).not.toMatch(/HYPERLINK|cmd|calc/);
+      const back = (await readXlsx(xlsx, 'x.xlsx')).evaluations[0]!;
+      expect(back.projectName).toBe(hostile[0]);
+      expect(back.indicators[0]).toMatchObject({ name: hostile[1], actual: { raw: '=1+1' } });
+      if (layout) expect(back.indicators[0]!.unit).toBe(hostile[3]);
+      else expect(back.indicators[0]!.target?.raw).toBe(`≥10${hostile[3]}`);
+      expect(back.problems).toBe(hostile[2]);
+    }
   });
 });

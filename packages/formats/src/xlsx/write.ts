@@ -14,9 +14,11 @@ import {
   layoutById,
   loadLayouts,
   type FieldCell,
+  type FieldsSection,
   type TableSection,
   type XlsxLayout,
 } from './layout.ts';
+import { MARGINS, setUpPrinting, type WrittenTable } from './print.ts';
 import { tableRows, type RowValues } from './rows.ts';
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
@@ -31,6 +33,8 @@ export const FRAMEWORK_NOTE = '评分框架：';
  * and reading the file back scores it under the same framework.
  */
 export const FRAMEWORK_ID_NOTE = '评分框架编号：';
+/** A note under the form when the table it was read from was cut off (the reader takes `cutOff` back from it). */
+export const CUT_OFF_NOTE = '注：原表不完整——';
 
 export function col(n: number): string {
   let s = '';
@@ -47,6 +51,8 @@ interface Ctx {
   budgetWeightCell?: string;
   /** Cell holding the budget-execution 得分. */
   budgetScoreCell?: string;
+  /** Tables written so far, for the print set-up (repeated header, page breaks between groups). */
+  tables: WrittenTable[];
 }
 
 function put(
@@ -92,6 +98,9 @@ function fieldValue(e: Evaluation, f: FieldCell): CellOut {
       return statedCell(e.statedTotal);
     case 'statedGrade':
       return text(e.statedGrade?.raw);
+    case 'implementingUnit':
+      // Absent when the department carried the project out itself (the model's convention).
+      return text(e.implementingUnit ?? e.organization);
     default:
       return text(e[f.field]);
   }
@@ -107,9 +116,12 @@ function wrappedHeight(text: string, chars: number): number {
   return Math.min(400, Math.max(20, lines * 13.5 + 4));
 }
 
-function writeFields(ctx: Ctx, e: Evaluation, cells: FieldCell[], wrap: boolean, optional: boolean): void {
+function writeFields(ctx: Ctx, e: Evaluation, section: FieldsSection): void {
+  const { cells } = section;
+  const wrap = Boolean(section.wrap);
   const values = cells.map((f) => fieldValue(e, f));
-  if (optional && values.every((v) => v.value === null)) return;
+  if (section.optional && values.every((v) => v.value === null)) return;
+  if (section.valuesBelow) return writeFieldsBelow(ctx, section, values);
   const r = ctx.row;
   let c = 1;
   let height = 20;
@@ -128,6 +140,31 @@ function writeFields(ctx: Ctx, e: Evaluation, cells: FieldCell[], wrap: boolean,
   }
   ctx.ws.getRow(r).height = cells[0]?.field === 'title' ? 30 : height;
   ctx.row++;
+}
+
+/** Labels on one row, each value under its label; the side text merged down over both rows. */
+function writeFieldsBelow(ctx: Ctx, section: FieldsSection, values: CellOut[]): void {
+  const r = ctx.row;
+  let c = 1;
+  if (section.side) {
+    put(ctx, r, 1, 1, { value: section.side }, 'label');
+    ctx.ws.mergeCells(r, 1, r + 1, 1);
+    c = 2;
+  }
+  let height = 20;
+  for (const [k, f] of section.cells.entries()) {
+    put(ctx, r, c, f.valueSpan, { value: f.label }, 'label');
+    const v = values[k]!;
+    put(ctx, r + 1, c, f.valueSpan, v, 'value');
+    if (section.wrap && typeof v.value === 'string') {
+      const chars = ctx.layout.columns.slice(c - 1, c - 1 + f.valueSpan).reduce((a, b) => a + b, 0);
+      height = Math.max(height, wrappedHeight(v.value, chars));
+    }
+    c += f.valueSpan;
+  }
+  ctx.ws.getRow(r).height = 20;
+  ctx.ws.getRow(r + 1).height = height;
+  ctx.row += 2;
 }
 
 function asStated(v: RowValues[string]): Stated | undefined {
@@ -156,12 +193,29 @@ function rateFormula(row: RowValues, r: number, cols: Map<string, number>): Cell
   return { value: { formula: `${col(ec)}${r}/${col(bc)}${r}`, result: plain.value }, numFmt: plain.numFmt! };
 }
 
+/**
+ * A 指标值 or 完成值 on a form without 指标性质 and 度量单位 columns: the unit written after a bare
+ * number ("200" 平方米 → "200平方米"), and for the 指标值 the sign of its 指标性质 before it ("≥200平方米"),
+ * so that reading the form back finds both in the value.
+ */
+function valueWithUnit(row: RowValues, s: Stated, format: 'target' | 'actual'): CellOut {
+  const unit = typeof row.unit === 'string' ? row.unit : '';
+  const bare =
+    s.value !== null && !s.unit && !s.percent && !/[^\d.,\s+-]/.test(s.raw.replace(/^[≥≤＝=<>＞＜]/, ''));
+  let text = s.raw;
+  if (bare && unit && unit !== '定性指标') text += unit;
+  const sign = typeof row.directionSign === 'string' ? row.directionSign : '';
+  if (format === 'target' && sign && !s.sign && s.value !== null) text = sign + text;
+  return text === s.raw ? statedCell(s) : textCell(text);
+}
+
 function rowCell(row: RowValues, field: string, format: string): CellOut {
   const v = row[field];
   if (v === undefined || v === null) return { value: null };
   if (typeof v === 'number') return { value: v, numFmt: '0' };
   if (typeof v === 'string') return textCell(v);
   if (format === 'text') return textCell(v.raw);
+  if ((format === 'target' || format === 'actual') && v.raw !== '') return valueWithUnit(row, v, format);
   return statedCell(v);
 }
 
@@ -224,10 +278,32 @@ function writeTable(ctx: Ctx, e: Evaluation, section: TableSection): void {
     const at = cols.get(field)!;
     if (r - 1 > start) ws.mergeCells(start, at, r - 1, at);
   }
+  ctx.tables.push({
+    source: section.source,
+    header: top,
+    first: top + 1,
+    last: r - 1,
+    groups: outerGroups(section, rows, top + 1),
+  });
   if (section.side) put(ctx, top, 1, 1, { value: section.side }, 'label');
   if (section.side && r - 1 > top) ws.mergeCells(top, 1, r - 1, 1);
   if (section.total) r = writeTotal(ctx, e, section, cols, top + 1, r);
   ctx.row = r;
+}
+
+/** Row ranges of the outermost merged column (一级指标): consecutive rows with the same text. */
+function outerGroups(section: TableSection, rows: RowValues[], first: number): Array<[number, number]> {
+  const outer = section.columns.find((c) => c.group);
+  if (!outer) return [];
+  const groups: Array<[number, number]> = [];
+  rows.forEach((row, k) => {
+    const text = String((row[outer.field] as string | undefined) ?? '');
+    const last = groups[groups.length - 1];
+    if (last && k > 0 && text === String((rows[k - 1]![outer.field] as string | undefined) ?? ''))
+      last[1] = first + k;
+    else groups.push([first + k, first + k]);
+  });
+  return groups;
 }
 
 function writeTotal(
@@ -265,6 +341,11 @@ function writeTotal(
         : e.statedTotal
       : undefined;
     let out: CellOut;
+    if (e.cutOff && !stated) {
+      // The table was cut off before its 合计: a sum of the rows that survived is not the form's total.
+      ctx.ws.getCell(r, at).border = BORDER;
+      continue;
+    }
     if (total.includeBudgetWeight && stated && !agrees(stated, computed)) {
       out = statedCell(stated); // the filed total disagrees with its parts: keep it, the audit says so
     } else {
@@ -303,11 +384,8 @@ function setupSheet(wb: ExcelJS.Workbook, layout: XlsxLayout, name: string): Wor
     pageSetup: {
       paperSize: 9,
       orientation: layout.landscape ? 'landscape' : 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
       horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+      margins: MARGINS,
     },
     properties: { defaultRowHeight: 20 },
   });
@@ -324,11 +402,10 @@ export function writeEvaluationSheet(
   sheetName = layout.sheetName,
 ): Worksheet {
   const ws = setupSheet(wb, layout, sheetName);
-  const ctx: Ctx = { ws, layout, row: 1, width: layout.columns.length };
+  const ctx: Ctx = { ws, layout, row: 1, width: layout.columns.length, tables: [] };
   let headerRow = 0;
   for (const section of layout.sections) {
-    if (section.type === 'fields')
-      writeFields(ctx, e, section.cells, Boolean(section.wrap), Boolean(section.optional));
+    if (section.type === 'fields') writeFields(ctx, e, section);
     else if (section.type === 'table') {
       if (!headerRow && !section.side) headerRow = ctx.row;
       writeTable(ctx, e, section);
@@ -341,6 +418,15 @@ export function writeEvaluationSheet(
       ctx.row++;
     }
   }
+  if (e.cutOff) {
+    const text = `${CUT_OFF_NOTE}${e.cutOff}`;
+    put(ctx, ctx.row, 1, ctx.width, { value: text }, 'note');
+    ctx.ws.getRow(ctx.row).height = wrappedHeight(
+      text,
+      layout.columns.reduce((a, b) => a + b, 0),
+    );
+    ctx.row++;
+  }
   if (score) {
     const note = `${FRAMEWORK_NOTE}${score.frameworkName}（版本 ${score.frameworkVersion}）`;
     put(ctx, ctx.row, 1, ctx.width, { value: note }, 'note');
@@ -351,10 +437,30 @@ export function writeEvaluationSheet(
   }
   ctx.row--;
   ws.pageSetup.printArea = `A1:${col(ctx.width)}${ctx.row}`;
+  setUpPrinting(ws, layout.columns, layout.landscape, ctx.tables, ctx.row);
   // Freeze the title and the header block so the form's heading stays in view while scrolling.
   ws.views = [{ state: 'frozen', ySplit: headerRow && headerRow <= 4 ? headerRow : 1, xSplit: 0 }];
   ws.headerFooter = { oddFooter: '第 &P 页，共 &N 页' };
   return ws;
+}
+
+/**
+ * The form an evaluation is written in: the named layout, else the form of the framework it was
+ * scored under, else its kind's form.
+ */
+export function layoutFor(
+  result: EvaluationResult,
+  opts: { layout?: string; layouts?: XlsxLayout[] } = {},
+): XlsxLayout {
+  const e = result.evaluation;
+  const layouts = opts.layouts ?? loadLayouts();
+  if (opts.layout) return layoutById(opts.layout, layouts);
+  return defaultLayout(
+    e.kind,
+    e.indicators.some((i) => i.criterionText !== undefined),
+    layouts,
+    result.score.frameworkId,
+  );
 }
 
 /** One 自评表 (project or department, or a 汇总表 evaluation) as .xlsx. */
@@ -364,14 +470,7 @@ export async function writeEvaluationXlsx(
   opts: { layout?: string; layouts?: XlsxLayout[] } = {},
 ): Promise<Buffer> {
   const e = result.evaluation;
-  const layouts = opts.layouts ?? loadLayouts();
-  const layout = opts.layout
-    ? layoutById(opts.layout, layouts)
-    : defaultLayout(
-        e.kind,
-        e.indicators.some((i) => i.criterionText !== undefined),
-        layouts,
-      );
+  const layout = layoutFor(result, opts);
   const wb = newWorkbook();
   writeEvaluationSheet(wb, e, layout, result.score);
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -386,10 +485,7 @@ export async function writeWorkbookXlsx(results: EvaluationResult[]): Promise<Bu
   const used = new Set<string>();
   for (const result of results) {
     const e = result.evaluation;
-    const layout = defaultLayout(
-      e.kind,
-      e.indicators.some((i) => i.criterionText !== undefined),
-    );
+    const layout = layoutFor(result);
     const base = (e.projectName ? `${e.projectName}` : layout.sheetName)
       .replace(/[\\/?*[\]:]/g, '')
       .slice(0, 26);
