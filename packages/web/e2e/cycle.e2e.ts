@@ -139,6 +139,10 @@ describe('the year’s cycle in the browser: targets and rectification', () => {
     await filler.waitForURL(/\/evaluations\/\d+$/);
     // The year-end form has the approved rows (4 of seed 003's 普法宣传), 完成值 left to fill.
     await expect.poll(() => filler.locator('tbody tr[data-indicator]').count(), { timeout: 30_000 }).toBe(4);
+    // The 自评 page says which approval its 指标值 came from.
+    const note = filler.getByTestId('evaluation-target-trace');
+    await expect.poll(() => note.innerText(), { timeout: 30_000 }).toContain('第 2 版批复');
+    expect(await note.innerText()).toContain('已保存的各项指标值均与批复一致');
     await shot(filler, 'targets-evaluation');
 
     await filler.goto(targetUrl);
