@@ -1,7 +1,9 @@
 import {
   ENGINE_VERSION,
   evaluationMoney,
+  findingKey,
   money2,
+  sumsOfMoney,
   type EvaluationResult,
   type Finding,
   type FrameworkRegistry,
@@ -57,7 +59,7 @@ function holds(row: ResultRow): boolean {
 }
 
 /** Whether a holding result was made by today's engine and, for a draft, the current framework version. */
-function current(
+export function isCurrent(
   row: Pick<
     ResultRow,
     'engine_version' | 'status' | 'frozen_framework' | 'framework_id' | 'framework_version'
@@ -72,7 +74,7 @@ function current(
 
 /** Whether a stored result still holds: same basis, same engine, and for a draft the current framework version. */
 function fresh(row: ResultRow, registry: FrameworkRegistry): boolean {
-  return holds(row) && current(row, registry);
+  return holds(row) && isCurrent(row, registry);
 }
 
 async function resultRows(db: Queryable, ids: number[]): Promise<ResultRow[]> {
@@ -112,11 +114,12 @@ export async function computeFile(
   const at = basis.rows[0]!.now;
   const computedAt = at instanceof Date ? at.toISOString() : new Date(at).toISOString();
   const out = new Map<number, Scored>();
+  const rows: Array<{ stored: StoredEvaluation; basis: string; result: EvaluationResult }> = [];
   for (const { member, result } of await assessFile(db, registry, stored)) {
     // A member added to the file after the basis was read: left to be computed with its own basis.
     const memberBasis = bases.get(member.id);
     if (memberBasis === undefined) continue;
-    await storeResult(db, member, memberBasis, result);
+    rows.push({ stored: member, basis: memberBasis, result });
     out.set(member.id, {
       result,
       scoredBy: {
@@ -128,40 +131,86 @@ export async function computeFile(
       },
     });
   }
+  await storeResults(db, rows);
   return out;
 }
 
-async function storeResult(db: Queryable, stored: StoredEvaluation, basis: string, result: EvaluationResult) {
-  const { score } = result;
-  const { money } = evaluationMoney(stored.evaluation, score.statedTotal);
+/** The columns of a stored result, as storeResults writes them (the 汇总表's and the 看板's too). */
+export function resultColumns(stored: StoredEvaluation, result: EvaluationResult): unknown[] {
+  const { score, findings } = result;
+  const { money, rate, rateStated, projects, statedScores } = evaluationMoney(
+    stored.evaluation,
+    score.statedTotal,
+  );
+  const sums = sumsOfMoney(money);
+  const keys = (severity: string) => findings.filter((f) => f.severity === severity).map(findingKey);
+  const errorKeys = keys('error');
+  const warningKeys = keys('warning');
+  return [
+    stored.id,
+    score.frameworkId,
+    score.frameworkVersion,
+    ENGINE_VERSION,
+    score.statedTotal,
+    score.computedTotal,
+    score.totalIncomplete,
+    score.gradeOfStatedTotal ?? score.computedGrade,
+    score.totalIncomplete ? null : score.computedGrade,
+    money2(money.initial),
+    money2(money.adjusted),
+    money2(money.executed),
+    JSON.stringify({ score: result.score, findings: result.findings }),
+    stored.evaluation.projectName ?? null,
+    rate,
+    rateStated,
+    sums.basisBudget?.toString() ?? null,
+    sums.basisExecuted?.toString() ?? null,
+    sums.basisCount,
+    statedScores.length ? statedScores.reduce((a, b) => a.plus(b)).toString() : null,
+    statedScores.length,
+    errorKeys.length,
+    warningKeys.length,
+    errorKeys,
+    warningKeys,
+    JSON.stringify(projects),
+  ];
+}
+
+/** The column list of evaluation_results in resultColumns' order, after evaluation_id and basis. */
+export const RESULT_COLUMNS = `framework_id, framework_version, engine_version, stated_score, computed_score,
+  total_incomplete, grade, computed_grade, initial_budget, adjusted_budget, executed, result, name, rate,
+  rate_stated, basis_budget, basis_executed, basis_count, stated_sum, stated_count, errors, warnings,
+  error_keys, warning_keys, projects`;
+
+const UPSERT_SET = RESULT_COLUMNS.split(',')
+  .map((c) => c.trim())
+  .map((c) => `${c} = excluded.${c}`)
+  .join(', ');
+
+/** Casts of the columns that need one (jsonb, text[]), by their place in a row of storeResults. */
+const CASTS: Record<number, string> = { 13: 'jsonb', 24: 'text[]', 25: 'text[]', 26: 'jsonb' };
+
+/** Stores the results of many evaluations in one statement (a file's members, a recomputation batch). */
+export async function storeResults(
+  db: Queryable,
+  rows: Array<{ stored: StoredEvaluation; basis: string; result: EvaluationResult }>,
+): Promise<void> {
+  if (!rows.length) return;
+  const params: unknown[] = [];
+  const values: string[] = [];
+  for (const { stored, basis, result } of rows) {
+    const [id, ...rest] = resultColumns(stored, result);
+    const row = [id, basis, ...rest];
+    const at = params.length;
+    params.push(...row);
+    const p = row.map((_, k) => `$${at + k + 1}${CASTS[k] ? `::${CASTS[k]}` : ''}`);
+    values.push(`(${p.join(', ')}, now())`);
+  }
   await db.query(
-    `insert into evaluation_results (evaluation_id, basis, framework_id, framework_version, engine_version,
-        stated_score, computed_score, total_incomplete, grade, computed_grade, initial_budget, adjusted_budget,
-        executed, result, computed_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now())
-     on conflict (evaluation_id) do update set basis = excluded.basis, framework_id = excluded.framework_id,
-        framework_version = excluded.framework_version, engine_version = excluded.engine_version,
-        stated_score = excluded.stated_score, computed_score = excluded.computed_score,
-        total_incomplete = excluded.total_incomplete, grade = excluded.grade,
-        computed_grade = excluded.computed_grade, initial_budget = excluded.initial_budget,
-        adjusted_budget = excluded.adjusted_budget, executed = excluded.executed, result = excluded.result,
-        computed_at = now()`,
-    [
-      stored.id,
-      basis,
-      score.frameworkId,
-      score.frameworkVersion,
-      ENGINE_VERSION,
-      score.statedTotal,
-      score.computedTotal,
-      score.totalIncomplete,
-      score.gradeOfStatedTotal ?? score.computedGrade,
-      score.totalIncomplete ? null : score.computedGrade,
-      money2(money.initial),
-      money2(money.adjusted),
-      money2(money.executed),
-      JSON.stringify({ score: result.score, findings: result.findings }),
-    ],
+    `insert into evaluation_results (evaluation_id, basis, ${RESULT_COLUMNS}, computed_at)
+     values ${values.join(', ')}
+     on conflict (evaluation_id) do update set basis = excluded.basis, ${UPSERT_SET}, computed_at = now()`,
+    params,
   );
 }
 
@@ -217,7 +266,7 @@ export async function resultsOf(
       out.set(row.id, done);
       continue;
     }
-    const upToDate = holds(row) && current(row, registry);
+    const upToDate = holds(row) && isCurrent(row, registry);
     if (!holds(row) || (reading === 'exact' && !upToDate)) {
       for (const [id, r] of await computeFile(db, registry, s)) computed.set(id, r);
       out.set(row.id, ownResult(computed, s));
@@ -370,7 +419,7 @@ export async function withScores<T extends { id: number }>(
   const byId = new Map(r.rows.map((x) => [x.evaluation_id, x]));
   return items.map((item) => {
     const x = byId.get(item.id)!;
-    const upToDate = current(x, registry);
+    const upToDate = isCurrent(x, registry);
     return {
       ...item,
       statedScore: x.stated_score,
