@@ -2,9 +2,8 @@ import PgBoss from 'pg-boss';
 import { z } from 'zod';
 import type { FrameworkRegistry } from '@jixiao/core';
 import type { Database, Queryable } from '../db/database.ts';
-import { NotFoundError } from '../store/errors.ts';
 import { frameworkVersion } from '../store/frameworks.ts';
-import { dueForRecompute, recomputeOne } from '../store/results.ts';
+import { dueForRecompute, recomputeMany } from '../store/results.ts';
 
 /** The pg-boss queue of recomputation batches. */
 export const RECOMPUTE_QUEUE = 'recompute-results';
@@ -141,24 +140,11 @@ export class RecomputeJobs {
   private async runBatch(data: BatchData): Promise<void> {
     if (data.framework)
       await frameworkVersion(this.db, this.registry, data.framework.id, data.framework.version);
-    let done = 0;
-    let failed = 0;
-    for (const id of data.ids) {
-      // Shutting down: the job fails and pg-boss retries it, in this process after a restart or in another.
-      if (this.stopping) throw new Error('服务正在停止，这批重新计分稍后继续');
-      try {
-        await recomputeOne(this.db, this.registry, id);
-        done++;
-      } catch (error) {
-        if (error instanceof NotFoundError) {
-          done++; // deleted since it was queued: nothing to recompute
-          continue;
-        }
-        failed++;
-        process.stderr.write(`自评 ${id} 重新计分失败：${(error as Error).message}\n`);
-      }
-    }
-    await this.record(data.run, data.batch, done, failed);
+    // Shutting down: the job fails and pg-boss retries it, in this process after a restart or in another.
+    if (this.stopping) throw new Error('服务正在停止，这批重新计分稍后继续');
+    const { done, failed } = await recomputeMany(this.db, this.registry, data.ids);
+    for (const f of failed) process.stderr.write(`自评 ${f.id} 重新计分失败：${f.error.message}\n`);
+    await this.record(data.run, data.batch, done, failed.length);
     await this.opts.onBatch?.({ run: data.run, batch: data.batch });
   }
 

@@ -17,13 +17,18 @@ import { getEvaluation, type StoredEvaluation } from './evaluations.ts';
 /**
  * 计分依据: what a stored result depends on besides the framework and the engine — the version, status and
  * frozen framework version of the evaluation and of every evaluation read from the same file (a sibling's
- * table changes the audit). Computed in SQL so that reading it costs one query for many evaluations.
+ * table changes the audit). Computed in SQL so that reading it costs one query for many evaluations; the
+ * evaluation itself and its file's members are two index lookups (an `or` of the two made it a scan of every
+ * evaluation for each row: quadratic in the number of evaluations).
  */
-const BASIS = `(select string_agg(m.id || ':' || m.version || ':' || m.status || ':' ||
+export const BASIS = `(select string_agg(m.id || ':' || m.version || ':' || m.status || ':' ||
                    coalesce(m.framework_version, '') || ':' || coalesce(m.submitted_version::text, ''),
                    ',' order by m.id)
-              from evaluations m
-             where m.id = e.id or (e.document_id is not null and m.document_id = e.document_id))`;
+              from (select id, version, status, framework_version, submitted_version
+                      from evaluations where id = e.id
+                    union
+                    select id, version, status, framework_version, submitted_version
+                      from evaluations where document_id = e.document_id) m)`;
 
 /**
  * 计分来源: which framework version and engine version scored a stored result, shown with each 汇总表 row.
@@ -296,10 +301,12 @@ export async function resultsOf(
  */
 export async function refreshResults(db: Queryable, registry: FrameworkRegistry, id: number): Promise<void> {
   try {
+    // Two index lookups, not a join on an `or` (a scan of every evaluation).
     const members = await db.query<{ id: number }>(
-      `select m.id from evaluations e join evaluations m
-          on m.id = e.id or (e.document_id is not null and m.document_id = e.document_id)
-        where e.id = $1 order by m.id`,
+      `select id from evaluations where id = $1
+       union
+       select m.id from evaluations e join evaluations m on m.document_id = e.document_id where e.id = $1
+       order by id`,
       [id],
     );
     const ids = members.rows.map((r) => r.id);
@@ -321,6 +328,74 @@ export async function recomputeOne(db: Queryable, registry: FrameworkRegistry, i
   if (fresh(row, registry)) return false;
   await computeResult(db, registry, await getEvaluation(db, id));
   return true;
+}
+
+/**
+ * Recomputes a batch of evaluations (a recomputation job's): their basis in one query, those up to date (a
+ * reader or another job got there first) left alone, the others read together, scored one by one, and the
+ * results of the tables without a file stored in one statement; a table of a file is computed with its file
+ * (computeFile), once for all its members in the batch. One evaluation that fails does not stop the others.
+ * Answers how many were done (up to date, recomputed, or deleted meanwhile) and which failed with what.
+ */
+export async function recomputeMany(
+  db: Queryable,
+  registry: FrameworkRegistry,
+  ids: number[],
+): Promise<{ done: number; failed: Array<{ id: number; error: Error }> }> {
+  const rows = await resultRows(db, ids);
+  const found = new Set(rows.map((r) => r.id));
+  // Deleted since it was queued: nothing to recompute.
+  let done = ids.filter((id) => !found.has(id)).length;
+  const failed: Array<{ id: number; error: Error }> = [];
+  const stale = rows.filter((row) => {
+    if (!fresh(row, registry)) return true;
+    done++;
+    return false;
+  });
+  const read = await Promise.all(
+    stale.map((row) =>
+      getEvaluation(db, row.id).then(
+        (stored) => ({ row, stored }),
+        (error: Error) => ({ row, error }),
+      ),
+    ),
+  );
+  const computed = new Set<number>();
+  const alone: Array<{ stored: StoredEvaluation; basis: string; result: EvaluationResult }> = [];
+  for (const r of read) {
+    if ('error' in r) {
+      if (r.error instanceof NotFoundError) done++;
+      else failed.push({ id: r.row.id, error: r.error });
+      continue;
+    }
+    if (computed.has(r.row.id)) {
+      done++;
+      continue;
+    }
+    try {
+      if (r.stored.documentId === null) {
+        const [own] = await assessFile(db, registry, r.stored);
+        alone.push({ stored: r.stored, basis: r.row.basis, result: own!.result });
+      } else {
+        for (const id of (await computeFile(db, registry, r.stored)).keys()) computed.add(id);
+      }
+      done++;
+    } catch (error) {
+      failed.push({ id: r.row.id, error: error as Error });
+    }
+  }
+  try {
+    await storeResults(db, alone);
+  } catch {
+    // One row the statement refused: each on its own, so that only that one fails.
+    for (const one of alone) {
+      await storeResults(db, [one]).catch((error: Error) => {
+        done--;
+        failed.push({ id: one.stored.id, error });
+      });
+    }
+  }
+  return { done, failed };
 }
 
 /**

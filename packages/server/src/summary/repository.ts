@@ -154,17 +154,24 @@ export async function groupSums(db: Queryable, filter: AggregateFilter): Promise
     errors: number | string;
     warnings: number | string;
   }>(
-    `with ${DISMISSED}
-     select e.department_id, d.name as department, e.year, ${GROUP} as grp, count(*) as n,
-            sum(r.initial_budget)::text as initial, sum(r.adjusted_budget)::text as adjusted,
-            sum(r.executed)::text as executed, sum(r.basis_budget)::text as basis_budget,
-            sum(r.basis_executed)::text as basis_executed, sum(r.basis_count) as basis_count,
-            sum(r.stated_sum)::text as stated_sum, sum(r.stated_count) as stated_count,
-            sum(r.computed_score) filter (where not r.total_incomplete)::text as computed_sum,
-            count(r.computed_score) filter (where not r.total_incomplete) as computed_count,
-            sum(${OPEN_ERRORS}) as errors, sum(${OPEN_WARNINGS}) as warnings
-       ${FROM} ${where(filter, params)}
-      group by e.department_id, d.name, e.year, ${GROUP}`,
+    // Summed per department id first, named after: grouping by the name would sort text 40,000 times.
+    `with ${DISMISSED},
+     sums as (
+       select e.department_id, e.year, ${GROUP} as grp, count(*) as n,
+              sum(r.initial_budget) as initial, sum(r.adjusted_budget) as adjusted, sum(r.executed) as executed,
+              sum(r.basis_budget) as basis_budget, sum(r.basis_executed) as basis_executed,
+              sum(r.basis_count) as basis_count, sum(r.stated_sum) as stated_sum,
+              sum(r.stated_count) as stated_count,
+              sum(r.computed_score) filter (where not r.total_incomplete) as computed_sum,
+              count(r.computed_score) filter (where not r.total_incomplete) as computed_count,
+              sum(${OPEN_ERRORS}) as errors, sum(${OPEN_WARNINGS}) as warnings
+         ${FROM} ${where(filter, params)}
+        group by e.department_id, e.year, ${GROUP})
+     select s.department_id, d.name as department, s.year, s.grp, s.n, s.initial::text as initial,
+            s.adjusted::text as adjusted, s.executed::text as executed, s.basis_budget::text as basis_budget,
+            s.basis_executed::text as basis_executed, s.basis_count, s.stated_sum::text as stated_sum,
+            s.stated_count, s.computed_sum::text as computed_sum, s.computed_count, s.errors, s.warnings
+       from sums s join departments d on d.id = s.department_id`,
     params,
   );
   return r.rows.map((x) => ({
@@ -330,25 +337,21 @@ export async function entryRows(
   }));
 }
 
-/** 等级 counts over the filter. */
-export async function gradeCounts(db: Queryable, filter: AggregateFilter): Promise<Record<string, number>> {
-  const params: unknown[] = [];
-  const r = await db.query<{ grade: string; n: number | string }>(
-    `select r.grade, count(*) as n ${PLAIN} ${and(where(filter, params))} r.grade is not null group by r.grade`,
-    params,
-  );
-  return Object.fromEntries(r.rows.map((x) => [x.grade, Number(x.n)]));
-}
-
 /**
- * 得分分布: how many stated and computed scores fall in each band (bounds as numbers, lower inclusive), the
- * lower bounds (完成值 blank) and the unscored apart.
+ * 等级 counts and 得分分布 over the filter, in one scan: how many stated and computed scores fall in each band
+ * (bounds as numbers, lower inclusive), the lower bounds (完成值 blank) and the unscored apart.
  */
-export async function scoreBands(
+export async function gradesAndBands(
   db: Queryable,
   filter: AggregateFilter,
   bands: ReadonlyArray<{ min: number | null; max: number | null }>,
-): Promise<{ stated: number[]; computed: number[]; incomplete: number; unscored: number }> {
+): Promise<{
+  grades: Record<string, number>;
+  stated: number[];
+  computed: number[];
+  incomplete: number;
+  unscored: number;
+}> {
   const params: unknown[] = [];
   const w = where(filter, params);
   const cond = (column: string, b: { min: number | null; max: number | null }) =>
@@ -362,19 +365,21 @@ export async function scoreBands(
     `count(*) filter (where r.stated_score is not null and ${cond('r.stated_score', b)}) as s${i}`,
     `count(*) filter (where not r.total_incomplete and r.computed_score is not null and ${cond('r.computed_score', b)}) as c${i}`,
   ]);
-  const r = await db.query<Record<string, number | string>>(
-    `select ${cols.join(', ')},
+  const r = await db.query<Record<string, number | string | null>>(
+    `select r.grade, count(*) as n, ${cols.join(', ')},
             count(*) filter (where r.total_incomplete) as incomplete,
             count(*) filter (where not r.total_incomplete and r.computed_score is null) as unscored
-       ${PLAIN} ${w}`,
+       ${PLAIN} ${w} group by r.grade`,
     params,
   );
-  const row = r.rows[0] ?? {};
+  const total = (k: string) => r.rows.reduce((n, row) => n + Number(row[k] ?? 0), 0);
+  const counted = r.rows.filter((row) => row.grade !== null);
   return {
-    stated: bands.map((_, i) => Number(row[`s${i}`] ?? 0)),
-    computed: bands.map((_, i) => Number(row[`c${i}`] ?? 0)),
-    incomplete: Number(row.incomplete ?? 0),
-    unscored: Number(row.unscored ?? 0),
+    grades: Object.fromEntries(counted.map((row) => [String(row.grade), Number(row.n ?? 0)])),
+    stated: bands.map((_, i) => total(`s${i}`)),
+    computed: bands.map((_, i) => total(`c${i}`)),
+    incomplete: total('incomplete'),
+    unscored: total('unscored'),
   };
 }
 

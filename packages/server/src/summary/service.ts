@@ -28,13 +28,13 @@ import type { User } from '../auth/users.ts';
 import type { Queryable } from '../db/database.ts';
 import { getEvaluation, type EvaluationStatus } from '../store/evaluations.ts';
 import { computeFile, isCurrent, type ScoredBy } from '../store/results.ts';
+import { AggregateCache } from './cache.ts';
 import {
   departmentsOf,
   entryRows,
-  gradeCounts,
+  gradesAndBands,
   groupSums,
   largestDeviations,
-  scoreBands,
   unscoredIds,
   yearsOf,
   type AggregateFilter,
@@ -311,8 +311,32 @@ async function departmentPage(
   return out;
 }
 
-/** The 汇总表 of one year: a page of its lines with the 合计 of the whole table. */
-export async function summaryTable(
+/** One cache per database (tests and benchmarks open several in one process). */
+const caches = new WeakMap<Queryable, AggregateCache>();
+function cached<T>(
+  db: Queryable,
+  what: string,
+  user: User,
+  q: unknown,
+  compute: () => Promise<T>,
+): Promise<T> {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new AggregateCache()));
+  // What the answer depends on: the user's scope (role and region) and the query.
+  return cache.get(db, JSON.stringify([what, user.role, user.region, q]), compute);
+}
+
+/** The 汇总表 of one year: a page of its lines with the 合计 of the whole table (kept per data version). */
+export function summaryTable(
+  db: Queryable,
+  registry: FrameworkRegistry,
+  user: User,
+  q: SummaryQuery,
+): Promise<SummaryTable> {
+  return cached(db, 'summary', user, q, () => computeSummaryTable(db, registry, user, q));
+}
+
+async function computeSummaryTable(
   db: Queryable,
   registry: FrameworkRegistry,
   user: User,
@@ -468,7 +492,11 @@ function addStatedAndComputed(rows: GroupSums[]) {
  * the score distribution and grades, the largest gaps between stated and recomputed totals, and each
  * department's year-on-year change (over all years, whatever the year filter).
  */
-export async function dashboard(db: Queryable, registry: FrameworkRegistry, user: User, q: DashboardQuery) {
+export function dashboard(db: Queryable, registry: FrameworkRegistry, user: User, q: DashboardQuery) {
+  return cached(db, 'dashboard', user, q, () => computeDashboard(db, registry, user, q));
+}
+
+async function computeDashboard(db: Queryable, registry: FrameworkRegistry, user: User, q: DashboardQuery) {
   const scope = scopeOf(user, q);
   await ensureScored(db, registry, scope);
   const all = await groupSums(db, scope);
@@ -486,9 +514,8 @@ export async function dashboard(db: Queryable, registry: FrameworkRegistry, user
     const department = rows[0]!.department;
     byDepartment.set(department, [...(byDepartment.get(department) ?? []), figures]);
   }
-  const [grades, bands, deviations] = await Promise.all([
-    gradeCounts(db, inYear),
-    scoreBands(db, inYear, SCORE_BANDS),
+  const [bands, deviations] = await Promise.all([
+    gradesAndBands(db, inYear, SCORE_BANDS),
     largestDeviations(db, inYear, 10),
   ]);
   return {
@@ -502,7 +529,7 @@ export async function dashboard(db: Queryable, registry: FrameworkRegistry, user
         addFigures([...byDepartment.values()].flat()),
       ),
     },
-    gradeCounts: grades,
+    gradeCounts: bands.grades,
     distribution: {
       bins: SCORE_BANDS.map((b, i) => ({
         label: b.label,
