@@ -82,10 +82,15 @@ function fresh(row: ResultRow, registry: FrameworkRegistry): boolean {
   return holds(row) && isCurrent(row, registry);
 }
 
-async function resultRows(db: Queryable, ids: number[]): Promise<ResultRow[]> {
+/**
+ * The stored rows of many evaluations with the basis they would have now. The stored JSON (`result`, tens
+ * of kilobytes with its findings) only when asked: checking whether results hold never needs it.
+ */
+async function resultRows(db: Queryable, ids: number[], withResult = false): Promise<ResultRow[]> {
   const r = await db.query<ResultRow>(
     `select e.id, ${BASIS} as basis, r.basis as stored_basis, r.framework_id, r.framework_version,
-            r.engine_version, e.framework_version as frozen_framework, e.status, r.result, r.computed_at
+            r.engine_version, e.framework_version as frozen_framework, e.status,
+            ${withResult ? 'r.result' : 'null as result'}, r.computed_at
        from evaluations e left join evaluation_results r on r.evaluation_id = e.id
       where e.id = any($1)`,
     [ids],
@@ -264,7 +269,7 @@ export async function resultsOf(
   const byId = new Map(stored.map((s) => [s.id, s]));
   // Computing one evaluation computes its file: its siblings asked for too are taken from there.
   const computed = new Map<number, Scored>();
-  for (const row of await resultRows(db, [...byId.keys()])) {
+  for (const row of await resultRows(db, [...byId.keys()], true)) {
     const s = byId.get(row.id)!;
     const done = computed.get(row.id);
     if (done) {

@@ -7,15 +7,20 @@ import type { Queryable } from '../db/database.ts';
 /** How many answers are kept (one per scope and query) while the version stays. */
 const MAX_ENTRIES = 32;
 
+interface Entry {
+  value: Promise<unknown>;
+  /** The answer as the response body, made once: a 看板 of 2,000 departments is a megabyte of JSON. */
+  json?: Promise<string>;
+}
+
 export class AggregateCache {
   private version: string | null = null;
-  private readonly entries = new Map<string, Promise<unknown>>();
+  private readonly entries = new Map<string, Entry>();
 
   constructor(private readonly enabled = process.env.JIXIAO_AGGREGATE_CACHE !== '0') {}
 
-  /** The answer for `key` under the current version: kept, being computed (shared), or computed now. */
-  async get<T>(db: Queryable, key: string, compute: () => Promise<T>): Promise<T> {
-    if (!this.enabled) return compute();
+  private async entry(db: Queryable, key: string, compute: () => Promise<unknown>): Promise<Entry> {
+    if (!this.enabled) return { value: compute() };
     const r = await db.query<{ version: string | number }>('select version from aggregate_version');
     const version = String(r.rows[0]?.version ?? '');
     if (version !== this.version) {
@@ -23,14 +28,26 @@ export class AggregateCache {
       this.version = version;
     }
     const kept = this.entries.get(key);
-    if (kept) return kept as Promise<T>;
-    const made = compute();
+    if (kept) return kept;
+    const made: Entry = { value: compute() };
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, made);
     // A failure is not kept: the next reader tries again.
-    made.catch(() => {
+    made.value.catch(() => {
       if (this.entries.get(key) === made) this.entries.delete(key);
     });
     return made;
+  }
+
+  /** The answer for `key` under the current version: kept, being computed (shared), or computed now. */
+  async get<T>(db: Queryable, key: string, compute: () => Promise<T>): Promise<T> {
+    return (await this.entry(db, key, compute)).value as Promise<T>;
+  }
+
+  /** The same answer as JSON text, serialized once per version. */
+  async json<T>(db: Queryable, key: string, compute: () => Promise<T>): Promise<string> {
+    const e = await this.entry(db, key, compute);
+    e.json ??= e.value.then((v) => JSON.stringify(v));
+    return e.json;
   }
 }

@@ -313,18 +313,13 @@ async function departmentPage(
 
 /** One cache per database (tests and benchmarks open several in one process). */
 const caches = new WeakMap<Queryable, AggregateCache>();
-function cached<T>(
-  db: Queryable,
-  what: string,
-  user: User,
-  q: unknown,
-  compute: () => Promise<T>,
-): Promise<T> {
+function cacheOf(db: Queryable): AggregateCache {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new AggregateCache()));
-  // What the answer depends on: the user's scope (role and region) and the query.
-  return cache.get(db, JSON.stringify([what, user.role, user.region, q]), compute);
+  return cache;
 }
+/** What an answer depends on: the user's scope (role and region) and the query. */
+const keyOf = (what: string, user: User, q: unknown) => JSON.stringify([what, user.role, user.region, q]);
 
 /** The 汇总表 of one year: a page of its lines with the 合计 of the whole table (kept per data version). */
 export function summaryTable(
@@ -333,7 +328,17 @@ export function summaryTable(
   user: User,
   q: SummaryQuery,
 ): Promise<SummaryTable> {
-  return cached(db, 'summary', user, q, () => computeSummaryTable(db, registry, user, q));
+  return cacheOf(db).get(db, keyOf('summary', user, q), () => computeSummaryTable(db, registry, user, q));
+}
+
+/** summaryTable as the response body (JSON text, serialized once per data version). */
+export function summaryTableJson(
+  db: Queryable,
+  registry: FrameworkRegistry,
+  user: User,
+  q: SummaryQuery,
+): Promise<string> {
+  return cacheOf(db).json(db, keyOf('summary', user, q), () => computeSummaryTable(db, registry, user, q));
 }
 
 async function computeSummaryTable(
@@ -492,8 +497,14 @@ function addStatedAndComputed(rows: GroupSums[]) {
  * the score distribution and grades, the largest gaps between stated and recomputed totals, and each
  * department's year-on-year change (over all years, whatever the year filter).
  */
-export function dashboard(db: Queryable, registry: FrameworkRegistry, user: User, q: DashboardQuery) {
-  return cached(db, 'dashboard', user, q, () => computeDashboard(db, registry, user, q));
+/** The 看板 as the response body (JSON text), computed and serialized once per data version. */
+export function dashboardJson(
+  db: Queryable,
+  registry: FrameworkRegistry,
+  user: User,
+  q: DashboardQuery,
+): Promise<string> {
+  return cacheOf(db).json(db, keyOf('dashboard', user, q), () => computeDashboard(db, registry, user, q));
 }
 
 async function computeDashboard(db: Queryable, registry: FrameworkRegistry, user: User, q: DashboardQuery) {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { FrameworkRegistry } from '@jixiao/core';
 import type { Database } from '../../db/database.ts';
-import { dashboard } from '../../summary/service.ts';
+import { dashboardJson } from '../../summary/service.ts';
 import { requireUser } from '../session-plugin.ts';
 import { summaryQuery } from './summary.ts';
 
@@ -11,7 +11,7 @@ import { summaryQuery } from './summary.ts';
  * (over all years). Sums in SQL, arithmetic in core (summary/service.ts).
  */
 export function dashboardRoutes(app: FastifyInstance, db: Database, registry: FrameworkRegistry): void {
-  app.get('/api/dashboard', async (request) => {
+  app.get('/api/dashboard', async (request, reply) => {
     const user = requireUser(request, 'reviewer', 'admin');
     const {
       page: _p,
@@ -20,6 +20,8 @@ export function dashboardRoutes(app: FastifyInstance, db: Database, registry: Fr
       descending: _d,
       ...filters
     } = summaryQuery(request.query, false);
-    return dashboard(db, registry, user, filters);
+    return reply
+      .type('application/json; charset=utf-8')
+      .send(await dashboardJson(db, registry, user, filters));
   });
 }

@@ -5,7 +5,7 @@ import type { Database } from '../../db/database.ts';
 import type { EvaluationStatus } from '../../store/evaluations.ts';
 import { ENTRY_SORTS, type EntrySort } from '../../summary/repository.ts';
 import { aggregateRows, COLUMNS } from '../../summary/sheet.ts';
-import { SUMMARY_NOTES, summaryTable, type SummaryQuery } from '../../summary/service.ts';
+import { SUMMARY_NOTES, summaryTable, summaryTableJson, type SummaryQuery } from '../../summary/service.ts';
 import { STATUS_NAMES } from '../access.ts';
 import { badRequest } from '../errors.ts';
 import { requireUser } from '../session-plugin.ts';
@@ -104,9 +104,10 @@ function sendXlsx(reply: FastifyReply, data: Buffer, name: string) {
  * (a page of it) and as the xlsx the finance bureau files (all of it).
  */
 export function summaryRoutes(app: FastifyInstance, db: Database, registry: FrameworkRegistry): void {
-  app.get('/api/summary', async (request) => {
+  app.get('/api/summary', async (request, reply) => {
     const user = requireUser(request, 'reviewer', 'admin');
-    return summaryTable(db, registry, user, summaryQuery(request.query));
+    const body = await summaryTableJson(db, registry, user, summaryQuery(request.query));
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 
   app.get('/api/summary/export', async (request, reply) => {
