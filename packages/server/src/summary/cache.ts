@@ -2,7 +2,11 @@
 // process while the version stays (migration 012's aggregate_version, raised in the same transaction as every
 // change that matters), so that many readers of one table cost one computation. Reading the version is one
 // row; a change anywhere — in this process or another — makes every kept answer stale at once.
+import { promisify } from 'node:util';
+import { gzip as gzipCallback } from 'node:zlib';
 import type { Queryable } from '../db/database.ts';
+
+const gzip = promisify(gzipCallback);
 
 /** How many answers are kept (one per scope and query) while the version stays. */
 const MAX_ENTRIES = 32;
@@ -11,7 +15,12 @@ interface Entry {
   value: Promise<unknown>;
   /** The answer as the response body, made once: a 看板 of 2,000 departments is a megabyte of JSON. */
   json?: Promise<string>;
+  /** The same body gzipped, also once: what a browser (which always accepts gzip) is sent. */
+  gzipped?: Promise<Buffer>;
 }
+
+/** A response body: JSON text, or the same gzipped. */
+export type Body = { json: string } | { gzipped: Buffer };
 
 export class AggregateCache {
   private version: string | null = null;
@@ -44,10 +53,12 @@ export class AggregateCache {
     return (await this.entry(db, key, compute)).value as Promise<T>;
   }
 
-  /** The same answer as JSON text, serialized once per version. */
-  async json<T>(db: Queryable, key: string, compute: () => Promise<T>): Promise<string> {
+  /** The same answer as a response body, serialized (and gzipped when the client takes it) once per version. */
+  async body<T>(db: Queryable, key: string, compute: () => Promise<T>, acceptsGzip: boolean): Promise<Body> {
     const e = await this.entry(db, key, compute);
     e.json ??= e.value.then((v) => JSON.stringify(v));
-    return e.json;
+    if (!acceptsGzip) return { json: await e.json };
+    e.gzipped ??= e.json.then((text) => gzip(text, { level: 6 }));
+    return { gzipped: await e.gzipped };
   }
 }

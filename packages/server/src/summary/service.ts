@@ -28,7 +28,7 @@ import type { User } from '../auth/users.ts';
 import type { Queryable } from '../db/database.ts';
 import { getEvaluation, type EvaluationStatus } from '../store/evaluations.ts';
 import { computeFile, isCurrent, type ScoredBy } from '../store/results.ts';
-import { AggregateCache } from './cache.ts';
+import { AggregateCache, type Body } from './cache.ts';
 import {
   departmentsOf,
   entryRows,
@@ -331,14 +331,20 @@ export function summaryTable(
   return cacheOf(db).get(db, keyOf('summary', user, q), () => computeSummaryTable(db, registry, user, q));
 }
 
-/** summaryTable as the response body (JSON text, serialized once per data version). */
-export function summaryTableJson(
+/** summaryTable as the response body (serialized, and gzipped if taken, once per data version). */
+export function summaryTableBody(
   db: Queryable,
   registry: FrameworkRegistry,
   user: User,
   q: SummaryQuery,
-): Promise<string> {
-  return cacheOf(db).json(db, keyOf('summary', user, q), () => computeSummaryTable(db, registry, user, q));
+  acceptsGzip: boolean,
+): Promise<Body> {
+  return cacheOf(db).body(
+    db,
+    keyOf('summary', user, q),
+    () => computeSummaryTable(db, registry, user, q),
+    acceptsGzip,
+  );
 }
 
 async function computeSummaryTable(
@@ -497,14 +503,20 @@ function addStatedAndComputed(rows: GroupSums[]) {
  * the score distribution and grades, the largest gaps between stated and recomputed totals, and each
  * department's year-on-year change (over all years, whatever the year filter).
  */
-/** The 看板 as the response body (JSON text), computed and serialized once per data version. */
-export function dashboardJson(
+/** The 看板 as the response body, computed, serialized (and gzipped if taken) once per data version. */
+export function dashboardBody(
   db: Queryable,
   registry: FrameworkRegistry,
   user: User,
   q: DashboardQuery,
-): Promise<string> {
-  return cacheOf(db).json(db, keyOf('dashboard', user, q), () => computeDashboard(db, registry, user, q));
+  acceptsGzip: boolean,
+): Promise<Body> {
+  return cacheOf(db).body(
+    db,
+    keyOf('dashboard', user, q),
+    () => computeDashboard(db, registry, user, q),
+    acceptsGzip,
+  );
 }
 
 async function computeDashboard(db: Queryable, registry: FrameworkRegistry, user: User, q: DashboardQuery) {

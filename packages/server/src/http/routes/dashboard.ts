@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { FrameworkRegistry } from '@jixiao/core';
 import type { Database } from '../../db/database.ts';
-import { dashboardJson } from '../../summary/service.ts';
+import { dashboardBody } from '../../summary/service.ts';
 import { requireUser } from '../session-plugin.ts';
-import { summaryQuery } from './summary.ts';
+import { sendBody, summaryQuery } from './summary.ts';
 
 /**
  * 看板: execution by department, the score distribution and grades, the largest gaps between stated and
@@ -20,8 +20,6 @@ export function dashboardRoutes(app: FastifyInstance, db: Database, registry: Fr
       descending: _d,
       ...filters
     } = summaryQuery(request.query, false);
-    return reply
-      .type('application/json; charset=utf-8')
-      .send(await dashboardJson(db, registry, user, filters));
+    return sendBody(request, reply, (gzip) => dashboardBody(db, registry, user, filters, gzip));
   });
 }

@@ -3,6 +3,7 @@
 // are not scores, the xlsx opens and text stays text.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { D, findingKey, parseStated, type Evaluation, type Finding } from '@jixiao/core';
 import { loadBuiltinRegistry, readDocumentFile } from '@jixiao/formats';
@@ -387,6 +388,21 @@ describe.each(BACKENDS)('汇总表 and 看板 on the %s database', (_name, open)
     expect(scores.slice(known.length).every((v) => v === null)).toBe(true);
     const ascending = await table('admin', '?year=2023&sort=computed&order=asc');
     expect(ascending.lines.filter((l) => l.type === 'evaluation')[0]!.computedScore).toBe(known.at(-1));
+  });
+
+  it('sends a browser (which takes gzip) the same table gzipped, and anyone else plain JSON', async () => {
+    for (const url of ['/api/summary?year=2023', '/api/dashboard']) {
+      const plain = await call('admin', 'GET', url);
+      const a = auth.admin!;
+      const zipped = await app.inject({
+        method: 'GET',
+        url,
+        headers: { cookie: a.cookie, 'accept-encoding': 'gzip, deflate, br' },
+      });
+      expect(plain.headers['content-encoding'], url).toBeUndefined();
+      expect(zipped.headers['content-encoding'], url).toBe('gzip');
+      expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8')), url).toEqual(plain.json());
+    }
   });
 
   it('answers a bad page, order or filter with a 400 in Chinese that names it', async () => {

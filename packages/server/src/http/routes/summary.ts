@@ -1,11 +1,12 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Body } from '../../summary/cache.ts';
 import type { EvaluationKind, FrameworkRegistry } from '@jixiao/core';
 import { writeAggregateXlsx } from '@jixiao/formats';
 import type { Database } from '../../db/database.ts';
 import type { EvaluationStatus } from '../../store/evaluations.ts';
 import { ENTRY_SORTS, type EntrySort } from '../../summary/repository.ts';
 import { aggregateRows, COLUMNS } from '../../summary/sheet.ts';
-import { SUMMARY_NOTES, summaryTable, summaryTableJson, type SummaryQuery } from '../../summary/service.ts';
+import { SUMMARY_NOTES, summaryTable, summaryTableBody, type SummaryQuery } from '../../summary/service.ts';
 import { STATUS_NAMES } from '../access.ts';
 import { badRequest } from '../errors.ts';
 import { requireUser } from '../session-plugin.ts';
@@ -91,6 +92,21 @@ export function summaryQuery(query: unknown, pages = true): SummaryQuery {
   };
 }
 
+/**
+ * Sends an aggregate's body as kept: gzipped to a client that accepts gzip (every browser), else the JSON
+ * text. Either way made once per data version (summary/cache.ts), not per request.
+ */
+export async function sendBody(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  body: (acceptsGzip: boolean) => Promise<Body>,
+) {
+  const accepts = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+  const b = await body(accepts);
+  reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+  return 'gzipped' in b ? reply.header('content-encoding', 'gzip').send(b.gzipped) : reply.send(b.json);
+}
+
 function sendXlsx(reply: FastifyReply, data: Buffer, name: string) {
   return reply
     .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -106,8 +122,8 @@ function sendXlsx(reply: FastifyReply, data: Buffer, name: string) {
 export function summaryRoutes(app: FastifyInstance, db: Database, registry: FrameworkRegistry): void {
   app.get('/api/summary', async (request, reply) => {
     const user = requireUser(request, 'reviewer', 'admin');
-    const body = await summaryTableJson(db, registry, user, summaryQuery(request.query));
-    return reply.type('application/json; charset=utf-8').send(body);
+    const q = summaryQuery(request.query);
+    return sendBody(request, reply, (gzip) => summaryTableBody(db, registry, user, q, gzip));
   });
 
   app.get('/api/summary/export', async (request, reply) => {
