@@ -1,5 +1,6 @@
 import type { EvaluationKind } from '../model/evaluation.ts';
-import { Money, money2 } from './money.ts';
+import { Money } from './money.ts';
+import { totalOfSums, type MoneySums } from './sums.ts';
 
 /** 支出类型分组: 部门整体支出 holds the department's projects, so the two are totalled apart, never added. */
 export type KindGroup = 'department' | 'project';
@@ -59,41 +60,62 @@ export function summaryTotal<T extends SummaryMember>(
 ): SummaryTotal {
   const m = new Money();
   for (const r of rows) m.add(r.money);
-  return {
-    label,
-    department,
-    group,
+  return totalOfSums(label, department, group, {
     count: rows.length,
-    initialBudget: money2(m.initial),
-    adjustedBudget: money2(m.adjusted),
-    executed: money2(m.executed),
-    rate: m.rate(),
-    rateCount: m.basisCount,
+    initial: m.initial,
+    adjusted: m.adjusted,
+    executed: m.executed,
+    basisBudget: m.basisBudget,
+    basisExecuted: m.basisExecuted,
+    basisCount: m.basisCount,
     errors: rows.reduce((s, r) => s + (r.entry.errors ?? 0), 0),
     warnings: rows.reduce((s, r) => s + (r.entry.warnings ?? 0), 0),
-  };
+  });
 }
 
 const byName = (a: string, b: string) => a.localeCompare(b, 'zh-Hans-CN');
-const GROUPS: KindGroup[] = ['department', 'project'];
+export const KIND_GROUPS: readonly KindGroup[] = ['department', 'project'];
+
+/** 小计 / 合计's label: with one group only in the table, without the group's name. */
+export function totalLabel(
+  type: 'subtotal' | 'total',
+  group: KindGroup,
+  groupsPresent: readonly KindGroup[],
+) {
+  const word = type === 'subtotal' ? '小计' : '合计';
+  return groupsPresent.length > 1 ? `${word}（${GROUP_NAMES[group]}）` : word;
+}
+
+/** The 合计 lines of a table from the sums of each group (in KIND_GROUPS order, the groups present only). */
+export function totalLines(
+  sums: Partial<Record<KindGroup, MoneySums>>,
+): Array<{ type: 'total' } & SummaryTotal> {
+  const present = KIND_GROUPS.filter((g) => sums[g] && sums[g].count > 0);
+  return present.map((group) => ({
+    type: 'total' as const,
+    ...totalOfSums(totalLabel('total', group, present), null, group, sums[group]!),
+  }));
+}
 
 /**
  * The 汇总表's lines in order: per department its 部门整体 lines and their 小计, its projects and theirs;
- * then the 合计 of each group. With one group only, 小计 and 合计 go without the group's name.
+ * then the 合计 of each group. With one group only, 小计 and 合计 go without the group's name
+ * (`groupsPresent`: the groups of the whole table, when the rows are one page of it).
  */
 export function summaryLines<T extends SummaryMember>(
   rows: Array<SummedMember<T>>,
-  opts: { order?: 'by-name' | 'as-given' } = {},
+  opts: { order?: 'by-name' | 'as-given'; groupsPresent?: readonly KindGroup[] } = {},
 ): Array<SummaryLineOf<T>> {
   const asGiven = opts.order === 'as-given';
   const lines: Array<SummaryLineOf<T>> = [];
   const named = [...new Set(rows.map((r) => r.entry.department))];
   // A bureau's table lists units and projects by name; a unit's own files keep the order they were given in.
   const departments = asGiven ? named : named.sort(byName);
-  const groupsPresent = GROUPS.filter((g) => rows.some((r) => r.entry.group === g));
+  const groupsPresent =
+    opts.groupsPresent ?? KIND_GROUPS.filter((g) => rows.some((r) => r.entry.group === g));
   for (const department of departments) {
     const own = rows.filter((r) => r.entry.department === department);
-    for (const group of GROUPS.filter((g) => own.some((r) => r.entry.group === g))) {
+    for (const group of KIND_GROUPS.filter((g) => own.some((r) => r.entry.group === g))) {
       const inGroup = own
         .filter((r) => r.entry.group === group)
         .sort((a, b) =>
@@ -104,16 +126,17 @@ export function summaryLines<T extends SummaryMember>(
               a.entry.order - b.entry.order,
         );
       for (const r of inGroup) lines.push({ type: 'evaluation', ...r.entry });
-      const label = groupsPresent.length > 1 ? `小计（${GROUP_NAMES[group]}）` : '小计';
-      lines.push({ type: 'subtotal', ...summaryTotal(label, department, group, inGroup) });
+      lines.push({
+        type: 'subtotal',
+        ...summaryTotal(totalLabel('subtotal', group, groupsPresent), department, group, inGroup),
+      });
     }
   }
   for (const group of groupsPresent) {
-    const label = groupsPresent.length > 1 ? `合计（${GROUP_NAMES[group]}）` : '合计';
     lines.push({
       type: 'total',
       ...summaryTotal(
-        label,
+        totalLabel('total', group, groupsPresent),
         null,
         group,
         rows.filter((r) => r.entry.group === group),

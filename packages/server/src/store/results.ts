@@ -1,7 +1,9 @@
 import {
   ENGINE_VERSION,
   evaluationMoney,
+  findingKey,
   money2,
+  sumsOfMoney,
   type EvaluationResult,
   type Finding,
   type FrameworkRegistry,
@@ -15,13 +17,18 @@ import { getEvaluation, type StoredEvaluation } from './evaluations.ts';
 /**
  * 计分依据: what a stored result depends on besides the framework and the engine — the version, status and
  * frozen framework version of the evaluation and of every evaluation read from the same file (a sibling's
- * table changes the audit). Computed in SQL so that reading it costs one query for many evaluations.
+ * table changes the audit). Computed in SQL so that reading it costs one query for many evaluations; the
+ * evaluation itself and its file's members are two index lookups (an `or` of the two made it a scan of every
+ * evaluation for each row: quadratic in the number of evaluations).
  */
-const BASIS = `(select string_agg(m.id || ':' || m.version || ':' || m.status || ':' ||
+export const BASIS = `(select string_agg(m.id || ':' || m.version || ':' || m.status || ':' ||
                    coalesce(m.framework_version, '') || ':' || coalesce(m.submitted_version::text, ''),
                    ',' order by m.id)
-              from evaluations m
-             where m.id = e.id or (e.document_id is not null and m.document_id = e.document_id))`;
+              from (select id, version, status, framework_version, submitted_version
+                      from evaluations where id = e.id
+                    union
+                    select id, version, status, framework_version, submitted_version
+                      from evaluations where document_id = e.document_id) m)`;
 
 /**
  * 计分来源: which framework version and engine version scored a stored result, shown with each 汇总表 row.
@@ -57,7 +64,7 @@ function holds(row: ResultRow): boolean {
 }
 
 /** Whether a holding result was made by today's engine and, for a draft, the current framework version. */
-function current(
+export function isCurrent(
   row: Pick<
     ResultRow,
     'engine_version' | 'status' | 'frozen_framework' | 'framework_id' | 'framework_version'
@@ -72,13 +79,18 @@ function current(
 
 /** Whether a stored result still holds: same basis, same engine, and for a draft the current framework version. */
 function fresh(row: ResultRow, registry: FrameworkRegistry): boolean {
-  return holds(row) && current(row, registry);
+  return holds(row) && isCurrent(row, registry);
 }
 
-async function resultRows(db: Queryable, ids: number[]): Promise<ResultRow[]> {
+/**
+ * The stored rows of many evaluations with the basis they would have now. The stored JSON (`result`, tens
+ * of kilobytes with its findings) only when asked: checking whether results hold never needs it.
+ */
+async function resultRows(db: Queryable, ids: number[], withResult = false): Promise<ResultRow[]> {
   const r = await db.query<ResultRow>(
     `select e.id, ${BASIS} as basis, r.basis as stored_basis, r.framework_id, r.framework_version,
-            r.engine_version, e.framework_version as frozen_framework, e.status, r.result, r.computed_at
+            r.engine_version, e.framework_version as frozen_framework, e.status,
+            ${withResult ? 'r.result' : 'null as result'}, r.computed_at
        from evaluations e left join evaluation_results r on r.evaluation_id = e.id
       where e.id = any($1)`,
     [ids],
@@ -112,11 +124,12 @@ export async function computeFile(
   const at = basis.rows[0]!.now;
   const computedAt = at instanceof Date ? at.toISOString() : new Date(at).toISOString();
   const out = new Map<number, Scored>();
+  const rows: Array<{ stored: StoredEvaluation; basis: string; result: EvaluationResult }> = [];
   for (const { member, result } of await assessFile(db, registry, stored)) {
     // A member added to the file after the basis was read: left to be computed with its own basis.
     const memberBasis = bases.get(member.id);
     if (memberBasis === undefined) continue;
-    await storeResult(db, member, memberBasis, result);
+    rows.push({ stored: member, basis: memberBasis, result });
     out.set(member.id, {
       result,
       scoredBy: {
@@ -128,40 +141,86 @@ export async function computeFile(
       },
     });
   }
+  await storeResults(db, rows);
   return out;
 }
 
-async function storeResult(db: Queryable, stored: StoredEvaluation, basis: string, result: EvaluationResult) {
-  const { score } = result;
-  const { money } = evaluationMoney(stored.evaluation, score.statedTotal);
+/** The columns of a stored result, as storeResults writes them (the 汇总表's and the 看板's too). */
+export function resultColumns(stored: StoredEvaluation, result: EvaluationResult): unknown[] {
+  const { score, findings } = result;
+  const { money, rate, rateStated, projects, statedScores } = evaluationMoney(
+    stored.evaluation,
+    score.statedTotal,
+  );
+  const sums = sumsOfMoney(money);
+  const keys = (severity: string) => findings.filter((f) => f.severity === severity).map(findingKey);
+  const errorKeys = keys('error');
+  const warningKeys = keys('warning');
+  return [
+    stored.id,
+    score.frameworkId,
+    score.frameworkVersion,
+    ENGINE_VERSION,
+    score.statedTotal,
+    score.computedTotal,
+    score.totalIncomplete,
+    score.gradeOfStatedTotal ?? score.computedGrade,
+    score.totalIncomplete ? null : score.computedGrade,
+    money2(money.initial),
+    money2(money.adjusted),
+    money2(money.executed),
+    JSON.stringify({ score: result.score, findings: result.findings }),
+    stored.evaluation.projectName ?? null,
+    rate,
+    rateStated,
+    sums.basisBudget?.toString() ?? null,
+    sums.basisExecuted?.toString() ?? null,
+    sums.basisCount,
+    statedScores.length ? statedScores.reduce((a, b) => a.plus(b)).toString() : null,
+    statedScores.length,
+    errorKeys.length,
+    warningKeys.length,
+    errorKeys,
+    warningKeys,
+    JSON.stringify(projects),
+  ];
+}
+
+/** The column list of evaluation_results in resultColumns' order, after evaluation_id and basis. */
+export const RESULT_COLUMNS = `framework_id, framework_version, engine_version, stated_score, computed_score,
+  total_incomplete, grade, computed_grade, initial_budget, adjusted_budget, executed, result, name, rate,
+  rate_stated, basis_budget, basis_executed, basis_count, stated_sum, stated_count, errors, warnings,
+  error_keys, warning_keys, projects`;
+
+const UPSERT_SET = RESULT_COLUMNS.split(',')
+  .map((c) => c.trim())
+  .map((c) => `${c} = excluded.${c}`)
+  .join(', ');
+
+/** Casts of the columns that need one (jsonb, text[]), by their place in a row of storeResults. */
+const CASTS: Record<number, string> = { 13: 'jsonb', 24: 'text[]', 25: 'text[]', 26: 'jsonb' };
+
+/** Stores the results of many evaluations in one statement (a file's members, a recomputation batch). */
+export async function storeResults(
+  db: Queryable,
+  rows: Array<{ stored: StoredEvaluation; basis: string; result: EvaluationResult }>,
+): Promise<void> {
+  if (!rows.length) return;
+  const params: unknown[] = [];
+  const values: string[] = [];
+  for (const { stored, basis, result } of rows) {
+    const [id, ...rest] = resultColumns(stored, result);
+    const row = [id, basis, ...rest];
+    const at = params.length;
+    params.push(...row);
+    const p = row.map((_, k) => `$${at + k + 1}${CASTS[k] ? `::${CASTS[k]}` : ''}`);
+    values.push(`(${p.join(', ')}, now())`);
+  }
   await db.query(
-    `insert into evaluation_results (evaluation_id, basis, framework_id, framework_version, engine_version,
-        stated_score, computed_score, total_incomplete, grade, computed_grade, initial_budget, adjusted_budget,
-        executed, result, computed_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now())
-     on conflict (evaluation_id) do update set basis = excluded.basis, framework_id = excluded.framework_id,
-        framework_version = excluded.framework_version, engine_version = excluded.engine_version,
-        stated_score = excluded.stated_score, computed_score = excluded.computed_score,
-        total_incomplete = excluded.total_incomplete, grade = excluded.grade,
-        computed_grade = excluded.computed_grade, initial_budget = excluded.initial_budget,
-        adjusted_budget = excluded.adjusted_budget, executed = excluded.executed, result = excluded.result,
-        computed_at = now()`,
-    [
-      stored.id,
-      basis,
-      score.frameworkId,
-      score.frameworkVersion,
-      ENGINE_VERSION,
-      score.statedTotal,
-      score.computedTotal,
-      score.totalIncomplete,
-      score.gradeOfStatedTotal ?? score.computedGrade,
-      score.totalIncomplete ? null : score.computedGrade,
-      money2(money.initial),
-      money2(money.adjusted),
-      money2(money.executed),
-      JSON.stringify({ score: result.score, findings: result.findings }),
-    ],
+    `insert into evaluation_results (evaluation_id, basis, ${RESULT_COLUMNS}, computed_at)
+     values ${values.join(', ')}
+     on conflict (evaluation_id) do update set basis = excluded.basis, ${UPSERT_SET}, computed_at = now()`,
+    params,
   );
 }
 
@@ -210,14 +269,14 @@ export async function resultsOf(
   const byId = new Map(stored.map((s) => [s.id, s]));
   // Computing one evaluation computes its file: its siblings asked for too are taken from there.
   const computed = new Map<number, Scored>();
-  for (const row of await resultRows(db, [...byId.keys()])) {
+  for (const row of await resultRows(db, [...byId.keys()], true)) {
     const s = byId.get(row.id)!;
     const done = computed.get(row.id);
     if (done) {
       out.set(row.id, done);
       continue;
     }
-    const upToDate = holds(row) && current(row, registry);
+    const upToDate = holds(row) && isCurrent(row, registry);
     if (!holds(row) || (reading === 'exact' && !upToDate)) {
       for (const [id, r] of await computeFile(db, registry, s)) computed.set(id, r);
       out.set(row.id, ownResult(computed, s));
@@ -247,10 +306,12 @@ export async function resultsOf(
  */
 export async function refreshResults(db: Queryable, registry: FrameworkRegistry, id: number): Promise<void> {
   try {
+    // Two index lookups, not a join on an `or` (a scan of every evaluation).
     const members = await db.query<{ id: number }>(
-      `select m.id from evaluations e join evaluations m
-          on m.id = e.id or (e.document_id is not null and m.document_id = e.document_id)
-        where e.id = $1 order by m.id`,
+      `select id from evaluations where id = $1
+       union
+       select m.id from evaluations e join evaluations m on m.document_id = e.document_id where e.id = $1
+       order by id`,
       [id],
     );
     const ids = members.rows.map((r) => r.id);
@@ -272,6 +333,74 @@ export async function recomputeOne(db: Queryable, registry: FrameworkRegistry, i
   if (fresh(row, registry)) return false;
   await computeResult(db, registry, await getEvaluation(db, id));
   return true;
+}
+
+/**
+ * Recomputes a batch of evaluations (a recomputation job's): their basis in one query, those up to date (a
+ * reader or another job got there first) left alone, the others read together, scored one by one, and the
+ * results of the tables without a file stored in one statement; a table of a file is computed with its file
+ * (computeFile), once for all its members in the batch. One evaluation that fails does not stop the others.
+ * Answers how many were done (up to date, recomputed, or deleted meanwhile) and which failed with what.
+ */
+export async function recomputeMany(
+  db: Queryable,
+  registry: FrameworkRegistry,
+  ids: number[],
+): Promise<{ done: number; failed: Array<{ id: number; error: Error }> }> {
+  const rows = await resultRows(db, ids);
+  const found = new Set(rows.map((r) => r.id));
+  // Deleted since it was queued: nothing to recompute.
+  let done = ids.filter((id) => !found.has(id)).length;
+  const failed: Array<{ id: number; error: Error }> = [];
+  const stale = rows.filter((row) => {
+    if (!fresh(row, registry)) return true;
+    done++;
+    return false;
+  });
+  const read = await Promise.all(
+    stale.map((row) =>
+      getEvaluation(db, row.id).then(
+        (stored) => ({ row, stored }),
+        (error: Error) => ({ row, error }),
+      ),
+    ),
+  );
+  const computed = new Set<number>();
+  const alone: Array<{ stored: StoredEvaluation; basis: string; result: EvaluationResult }> = [];
+  for (const r of read) {
+    if ('error' in r) {
+      if (r.error instanceof NotFoundError) done++;
+      else failed.push({ id: r.row.id, error: r.error });
+      continue;
+    }
+    if (computed.has(r.row.id)) {
+      done++;
+      continue;
+    }
+    try {
+      if (r.stored.documentId === null) {
+        const [own] = await assessFile(db, registry, r.stored);
+        alone.push({ stored: r.stored, basis: r.row.basis, result: own!.result });
+      } else {
+        for (const id of (await computeFile(db, registry, r.stored)).keys()) computed.add(id);
+      }
+      done++;
+    } catch (error) {
+      failed.push({ id: r.row.id, error: error as Error });
+    }
+  }
+  try {
+    await storeResults(db, alone);
+  } catch {
+    // One row the statement refused: each on its own, so that only that one fails.
+    for (const one of alone) {
+      await storeResults(db, [one]).catch((error: Error) => {
+        done--;
+        failed.push({ id: one.stored.id, error });
+      });
+    }
+  }
+  return { done, failed };
 }
 
 /**
@@ -370,7 +499,7 @@ export async function withScores<T extends { id: number }>(
   const byId = new Map(r.rows.map((x) => [x.evaluation_id, x]));
   return items.map((item) => {
     const x = byId.get(item.id)!;
-    const upToDate = current(x, registry);
+    const upToDate = isCurrent(x, registry);
     return {
       ...item,
       statedScore: x.stated_score,

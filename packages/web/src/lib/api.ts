@@ -30,6 +30,9 @@ export interface ListItem {
   department: string;
   region: string;
   updatedAt: string;
+  /** 自评得分 and 规则得分 from the stored result (the list carries them). */
+  statedScore?: string | null;
+  computedScore?: string | null;
 }
 
 /** 复核 — the finance bureau's review score, kept beside the self score. */
@@ -122,27 +125,6 @@ export interface Department {
   id: number;
   name: string;
   region: string;
-}
-
-/** 看板 — GET /api/dashboard. */
-export interface Dashboard {
-  byDepartment: Array<{ department: string; budget: string; executed: string; rate: string | null }>;
-  gradeCounts: Record<string, number>;
-  scores: Array<{
-    id: number;
-    title: string;
-    department: string;
-    stated: string | null;
-    computed: string | null;
-  }>;
-  largestDeviations: Array<{
-    id: number;
-    title: string;
-    department: string;
-    stated: string | null;
-    computed: string | null;
-    difference: string;
-  }>;
 }
 
 /** 公开报告 — GET /api/public/reports/:id. */

@@ -45,14 +45,6 @@ interface Dashboard {
   byDepartment: Array<{ department: string; budget: string; executed: string; rate: string | null }>;
   totals: { count: number; budget: string; executed: string; rate: string | null };
   gradeCounts: Record<string, number>;
-  scores: Array<{
-    id: number;
-    title: string;
-    department: string;
-    stated: string | null;
-    computed: string | null;
-    totalIncomplete: boolean;
-  }>;
   /** Bands of 自评得分 and 复算得分; lower bounds (blank 完成值) only in `incomplete`. */
   distribution: {
     bins: Array<{ label: string; stated: number; computed: number }>;
@@ -457,7 +449,7 @@ export default function DashboardPage() {
       </Card>
       {d && options && (
         <>
-          {d.scores.length === 0 && <Empty description="这一年度还没有可统计的自评" />}
+          {d.totals.count === 0 && <Empty description="这一年度还没有可统计的自评" />}
           <Row gutter={[12, 12]}>
             <Col xs={24} lg={12}>
               <Card size="small" title="各部门预算执行率">

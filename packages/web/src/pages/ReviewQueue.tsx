@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { PageState } from '../components/PageState.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
-import { api, type Dashboard, type ListItem, type Status } from '../lib/api.ts';
+import { api, type ListItem, type Status } from '../lib/api.ts';
 import { formatTime, KIND_NAMES, score } from '../lib/format.ts';
 import { useLoad } from '../lib/useLoad.ts';
 
@@ -19,9 +19,6 @@ const FILTERS: Array<{ value: Status | 'all'; label: string }> = [
 export function ReviewQueue() {
   const [filter, setFilter] = useState<Status | 'all'>('submitted');
   const list = useLoad(() => api<ListItem[]>('GET', '/api/evaluations'), 'queue');
-  // Scores come with the dashboard in one call (the list does not carry them).
-  const board = useLoad(() => api<Dashboard>('GET', '/api/dashboard'), 'queue-scores');
-  const scores = new Map((board.data?.scores ?? []).map((s) => [s.id, s]));
   const rows = (list.data ?? [])
     .filter((i) => i.status !== 'draft' && (filter === 'all' || i.status === filter))
     .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
@@ -71,14 +68,14 @@ export function ReviewQueue() {
               key: 'stated',
               width: 90,
               align: 'right',
-              render: (_: unknown, r) => score(scores.get(r.id)?.stated),
+              render: (_: unknown, r) => score(r.statedScore),
             },
             {
               title: '规则得分',
               key: 'computed',
               width: 90,
               align: 'right',
-              render: (_: unknown, r) => score(scores.get(r.id)?.computed),
+              render: (_: unknown, r) => score(r.computedScore),
             },
             {
               title: '提交/更新',

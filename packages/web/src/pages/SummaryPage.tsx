@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Empty, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Pagination, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -49,7 +49,12 @@ interface SummaryTable {
   departments: Array<{ id: number; name: string }>;
   departmentId: number | null;
   scope: string;
+  /** One page of the table: its evaluations, the 小计 that end on it, and the 合计 of the whole table. */
   lines: Array<EvaluationLine | TotalLine>;
+  /** Evaluations in the whole table, and the page shown (evaluation lines per page). */
+  rowCount: number;
+  page: number;
+  pageSize: number;
   notes: string[];
 }
 
@@ -324,9 +329,11 @@ function columns(): Array<ColumnType<Row>> {
 export default function SummaryPage() {
   const [year, setYear] = useState<number | null>(null);
   const [department, setDepartment] = useState<number | 'all'>('all');
+  const [page, setPage] = useState(1);
   const params = new URLSearchParams();
   if (year !== null) params.set('year', String(year));
   if (department !== 'all') params.set('department', String(department));
+  if (page > 1) params.set('page', String(page));
   const query = params.toString();
   const table = useLoad(() => api<SummaryTable>('GET', `/api/summary${query ? `?${query}` : ''}`), query);
   const t = table.data;
@@ -350,6 +357,7 @@ export default function SummaryPage() {
             onChange={(y: number) => {
               setYear(y);
               setDepartment('all');
+              setPage(1);
             }}
             options={(t?.years ?? []).map((y) => ({ value: y, label: `${y} 年度` }))}
           />
@@ -357,7 +365,10 @@ export default function SummaryPage() {
             aria-label="部门"
             value={department}
             style={{ width: 220 }}
-            onChange={setDepartment}
+            onChange={(d: number | 'all') => {
+              setDepartment(d);
+              setPage(1);
+            }}
             showSearch
             optionFilterProp="label"
             options={[
@@ -409,6 +420,17 @@ export default function SummaryPage() {
               scroll={{ x: 1340 }}
               expandable={{ expandIconColumnIndex: 1, indentSize: 12 }}
               locale={{ emptyText: <Empty description="这一年度没有符合条件的自评" /> }}
+            />
+          )}
+          {t.rowCount > t.pageSize && (
+            <Pagination
+              align="end"
+              current={t.page}
+              pageSize={t.pageSize}
+              total={t.rowCount}
+              showSizeChanger={false}
+              showTotal={(n) => `共 ${n} 份自评，每页 ${t.pageSize} 份；合计为全表合计`}
+              onChange={setPage}
             />
           )}
           <ol style={{ margin: 0, paddingLeft: 20, color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>

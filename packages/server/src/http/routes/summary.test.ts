@@ -3,6 +3,7 @@
 // are not scores, the xlsx opens and text stays text.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { D, findingKey, parseStated, type Evaluation, type Finding } from '@jixiao/core';
 import { loadBuiltinRegistry, readDocumentFile } from '@jixiao/formats';
@@ -62,6 +63,7 @@ interface Line {
   rate: string | null;
   rateStated?: boolean;
   computedScore?: string | null;
+  grade?: string | null;
   totalIncomplete?: boolean;
   reviewScore?: string | null;
   errors: number;
@@ -78,6 +80,7 @@ interface Table {
   years: number[];
   departments: Array<{ id: number; name: string }>;
   lines: Line[];
+  rowCount: number;
 }
 
 describe.each(BACKENDS)('汇总表 and 看板 on the %s database', (_name, open) => {
@@ -338,11 +341,113 @@ describe.each(BACKENDS)('汇总表 and 看板 on the %s database', (_name, open)
     expect(a2024.getCell(11).value).toMatch(/^≥\d+\.\d\d$/);
   });
 
+  it('pages the table: every page has the whole table’s 合计, a 小计 comes with its group’s last line', async () => {
+    const whole = await table('admin', '?year=2023');
+    expect(whole.rowCount).toBe(6);
+    const pages = [1, 2, 3].map((page) => table('admin', `?year=2023&pageSize=2&page=${page}`));
+    const got = await Promise.all(pages);
+    const evaluations = (t: Table) => t.lines.filter((l) => l.type === 'evaluation').map((l) => l.id);
+    expect(got.map((p) => evaluations(p).length)).toEqual([2, 2, 2]);
+    // Read page by page, the lines are the whole table's, in its order, each once.
+    expect(got.flatMap(evaluations)).toEqual(evaluations(whole));
+    const subtotals = (t: Table) => t.lines.filter((l) => l.type === 'subtotal');
+    expect(got.flatMap(subtotals)).toEqual(subtotals(whole));
+    // The 项目 小计 (of five lines, three pages) is on the page of its last line, and it is the whole sum.
+    expect(subtotals(got[2]!).map((l) => [l.label, l.count])).toEqual([['小计（项目支出）', 5]]);
+    const totals = (t: Table) => t.lines.filter((l) => l.type === 'total');
+    for (const p of got) expect(totals(p)).toEqual(totals(whole));
+    // Past the last page: no lines but the 合计.
+    const beyond = await table('admin', '?year=2023&pageSize=2&page=9');
+    expect(evaluations(beyond)).toEqual([]);
+    expect(totals(beyond)).toEqual(totals(whole));
+  });
+
+  it('filters by kind, status and grade and sorts by a score on the server', async () => {
+    const projects = await table('admin', '?year=2023&kind=project');
+    expect(projects.rowCount).toBe(5);
+    // One group only: its 合计 goes without the group's name.
+    expect(projects.lines.filter((l) => l.type === 'total').map((l) => l.label)).toEqual(['合计']);
+    const accepted = await table('admin', '?year=2024&status=accepted');
+    expect(accepted.lines.filter((l) => l.type === 'evaluation').map((l) => l.id)).toEqual([ids.a2024]);
+    // A reviewer's filter narrows what it may see, never widens it: no drafts, nor another region.
+    expect((await table('reviewerR1', '?year=2024&status=draft')).rowCount).toBe(0);
+    expect((await table('reviewerR1', '?year=2024&region=R2')).rowCount).toBe(0);
+    const all2023 = await table('admin', '?year=2023');
+    const grades = new Set(all2023.lines.flatMap((l) => (l.type === 'evaluation' ? [l.grade] : [])));
+    for (const grade of grades) {
+      if (!grade) continue;
+      const only = await table('admin', `?year=2023&grade=${encodeURIComponent(grade)}`);
+      expect(only.lines.filter((l) => l.type === 'evaluation').every((l) => l.grade === grade)).toBe(true);
+    }
+    // Sorted by 复算得分, highest first, those without one last; a flat list has no 小计.
+    const sorted = await table('admin', '?year=2023&sort=computed');
+    const scores = sorted.lines.filter((l) => l.type === 'evaluation').map((l) => l.computedScore ?? null);
+    expect(sorted.lines.some((l) => l.type === 'subtotal')).toBe(false);
+    const known = scores.filter((v): v is string => v !== null);
+    expect(known).toEqual([...known].sort((a, b) => new D(b).cmp(a)));
+    expect(scores.slice(known.length).every((v) => v === null)).toBe(true);
+    const ascending = await table('admin', '?year=2023&sort=computed&order=asc');
+    expect(ascending.lines.filter((l) => l.type === 'evaluation')[0]!.computedScore).toBe(known.at(-1));
+  });
+
+  it('sends a browser (which takes gzip) the same table gzipped, and anyone else plain JSON', async () => {
+    for (const url of ['/api/summary?year=2023', '/api/dashboard']) {
+      const plain = await call('admin', 'GET', url);
+      const a = auth.admin!;
+      const zipped = await app.inject({
+        method: 'GET',
+        url,
+        headers: { cookie: a.cookie, 'accept-encoding': 'gzip, deflate, br' },
+      });
+      expect(plain.headers['content-encoding'], url).toBeUndefined();
+      expect(zipped.headers['content-encoding'], url).toBe('gzip');
+      expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8')), url).toEqual(plain.json());
+    }
+  });
+
+  it('answers a bad page, order or filter with a 400 in Chinese that names it', async () => {
+    for (const [query, words] of [
+      ['?pageSize=0', '每页行数'],
+      ['?page=abc', '页码'],
+      ['?pageSize=100000', '每页行数'],
+      ['?sort=evil', '排序'],
+      ['?order=up', '顺序'],
+      ['?kind=budget', '类型'],
+      ['?status=deleted', '状态'],
+      ['?grade=A', '等级'],
+      [`?region=${encodeURIComponent('\u0007')}`, '地区'],
+    ] as const) {
+      for (const url of [`/api/summary${query}`, `/api/dashboard${query}`]) {
+        const r = await call('admin', 'GET', url);
+        if (url.startsWith('/api/dashboard') && /page|sort|order/.test(query)) continue;
+        expect(r.statusCode, url).toBe(400);
+        expect(r.json().error, url).toContain(words);
+      }
+    }
+  });
+
+  it('answers the change at once: a new 复核得分 is in the next 汇总表, not the one kept before it', async () => {
+    const before = await table('reviewerR2', '?year=2021');
+    expect(before.lines.find((l) => l.id === ids.c2021)!.reviewScore).toBe('95.5');
+    const saved = await call('reviewerR2', 'PUT', `/api/evaluations/${ids.c2021}/review`, {
+      reviewTotal: '91',
+    });
+    expect(saved.statusCode).toBe(200);
+    const after = await table('reviewerR2', '?year=2021');
+    expect(after.lines.find((l) => l.id === ids.c2021)!.reviewScore).toBe('91');
+    const back = await call('reviewerR2', 'PUT', `/api/evaluations/${ids.c2021}/review`, {
+      reviewTotal: '95.5',
+    });
+    expect(back.statusCode).toBe(200);
+    expect((await table('reviewerR2', '?year=2021')).lines.find((l) => l.id === ids.c2021)!.reviewScore).toBe(
+      '95.5',
+    );
+  });
+
   it('看板: lower bounds are counted apart, not as scores; the year-on-year covers every year', async () => {
     const r = await call('admin', 'GET', '/api/dashboard?year=2024');
     expect(r.statusCode).toBe(200);
     const d = r.json() as {
-      scores: Array<{ id: number; computed: string | null; totalIncomplete: boolean; stated: string | null }>;
       distribution: {
         bins: Array<{ label: string; stated: number; computed: number }>;
         incomplete: number;
@@ -362,18 +467,25 @@ describe.each(BACKENDS)('汇总表 and 看板 on the %s database', (_name, open)
         }>;
       };
     };
-    const lowerBounds = d.scores.filter((s) => s.totalIncomplete);
+    // Checked against the list's scores, which the admin sees for every evaluation.
+    const listed = (await call('admin', 'GET', '/api/evaluations')).json() as Array<{
+      year: number | null;
+      computedScore: string | null;
+      totalIncomplete: boolean;
+    }>;
+    const scores = listed.filter((s) => s.year === 2024);
+    const lowerBounds = scores.filter((s) => s.totalIncomplete);
     expect(lowerBounds.length).toBeGreaterThan(0);
     expect(d.distribution.incomplete).toBe(lowerBounds.length);
     const inBins = d.distribution.bins.reduce((s, b) => s + b.computed, 0);
-    expect(inBins).toBe(d.scores.filter((s) => !s.totalIncomplete && s.computed !== null).length);
+    expect(inBins).toBe(scores.filter((s) => !s.totalIncomplete && s.computedScore !== null).length);
     // Seed 003's lower bounds (10.00 with blank 完成值) would all fall under 60: none may.
     expect(d.distribution.bins.find((b) => b.label === '<60')!.computed).toBe(0);
 
     const all = await call('admin', 'GET', '/api/dashboard');
     const full = all.json() as typeof d;
     expect(full.distribution.bins.find((b) => b.label === '<60')!.computed).toBe(0);
-    expect(full.distribution.incomplete).toBe(full.scores.filter((s) => s.totalIncomplete).length);
+    expect(full.distribution.incomplete).toBe(listed.filter((s) => s.totalIncomplete).length);
     // Seed 001 (2021) scores completely: it is in a band.
     expect(full.distribution.bins.reduce((s, b) => s + b.computed, 0)).toBeGreaterThan(0);
 

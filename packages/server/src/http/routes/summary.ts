@@ -1,389 +1,110 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import {
-  D,
-  evaluationMoney,
-  groupOf,
-  GROUP_NAMES,
-  Money,
-  money2,
-  summaryLines as coreSummaryLines,
-  SUMMARY_MONEY_NOTES,
-  type Dec,
-  type EvaluationKind,
-  type EvaluationResult,
-  type FrameworkRegistry,
-  type KindGroup,
-  type SummaryLineOf,
-  type SummaryMember,
-  type SummaryProject,
-  type SummaryTotal,
-} from '@jixiao/core';
-import { writeAggregateXlsx, type AggregateColumn, type AggregateRow } from '@jixiao/formats';
-import type { User } from '../../auth/users.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Body } from '../../summary/cache.ts';
+import type { EvaluationKind, FrameworkRegistry } from '@jixiao/core';
+import { writeAggregateXlsx } from '@jixiao/formats';
 import type { Database } from '../../db/database.ts';
-import { getEvaluation, type EvaluationStatus, type StoredEvaluation } from '../../store/evaluations.ts';
-import { listEvaluations, type ListFilter } from '../../store/listing.ts';
-import { resultsOf, type ScoredBy } from '../../store/results.ts';
+import type { EvaluationStatus } from '../../store/evaluations.ts';
+import { ENTRY_SORTS, type EntrySort } from '../../summary/repository.ts';
+import { aggregateRows, COLUMNS } from '../../summary/sheet.ts';
+import { SUMMARY_NOTES, summaryTable, summaryTableBody, type SummaryQuery } from '../../summary/service.ts';
 import { STATUS_NAMES } from '../access.ts';
-import { findingKey } from '../assess.ts';
+import { badRequest } from '../errors.ts';
 import { requireUser } from '../session-plugin.ts';
-import { contentDisposition, downloadName, idParam, yearQuery } from '../validate.ts';
+import { badCharacters, contentDisposition, downloadName, idParam, yearQuery } from '../validate.ts';
 
-/** What a reviewer or the admin may aggregate: a 财政审核人 its region's submitted evaluations, the admin all. */
-export function visibleFilter(user: User): ListFilter {
-  return user.role === 'reviewer'
-    ? { region: user.region, statuses: ['submitted', 'returned', 'accepted', 'published'] }
-    : {};
-}
+export { aggregateRows } from '../../summary/sheet.ts';
+export {
+  visibleFilter,
+  type SummaryEntry,
+  type SummaryLine,
+  type SummaryTable,
+} from '../../summary/service.ts';
 
-const KIND_NAMES: Record<EvaluationKind, string> = {
+const KINDS: Record<EvaluationKind, string> = {
   project: '项目支出',
   department: '部门整体支出',
   summary: '项目汇总表',
 };
+const GRADES = ['优', '良', '中', '差'];
+/** Lines per page unless asked: a city's table on one page, a province's in pages. */
+const PAGE_SIZE = 200;
+const MAX_PAGE_SIZE = 1000;
 
-/** 汇总表的一行 — one evaluation with its money, scores and open findings. */
-export interface SummaryEntry extends SummaryMember {
-  id: number;
-  /** As the evaluation list shows it: the form's title · the project. */
-  title: string;
-  /** 项目名称 for a project, else the title: what a 汇总表 lists. */
-  name: string;
-  kind: EvaluationKind;
-  group: KindGroup;
-  year: number | null;
-  status: EvaluationStatus;
-  departmentId: number;
-  department: string;
-  /** 年初预算数, 万元 with 2 decimals. */
-  initialBudget: string | null;
-  /** 调整后预算数 (全年预算数); for a filed 汇总表 the sum of its projects. */
-  adjustedBudget: string | null;
-  /** 执行数 */
-  executed: string | null;
-  /** 执行率 (%): 执行数 ÷ 调整后预算 when both are there, else the stated rate (rateStated). */
-  rate: string | null;
-  rateStated: boolean;
-  /** 自评得分 as the department states it. */
-  statedScore: string | null;
-  /** 复算得分 under the framework's rules. */
-  computedScore: string | null;
-  /** Some 完成值 were blank: the 复算得分 is a lower bound (or none at all), not a score. */
-  totalIncomplete: boolean;
-  /** 等级: the band of the stated score (else of the computed one). */
-  grade: string | null;
-  /** 复算等级, null when the computed score is a lower bound. */
-  computedGrade: string | null;
-  /** 复核得分 of the finance bureau (reviews table). */
-  reviewScore: string | null;
-  /** Open error and warning findings (those marked 不是问题 are left out, as on the evaluation page). */
-  errors: number;
-  warnings: number;
-  projects: SummaryProject[];
-  /** 计分来源: the framework version and engine version that scored this row (stored results). */
-  scoredBy?: ScoredBy;
+/** A comma-separated list of allowed values, or undefined when absent. */
+function listParam<T extends string>(raw: unknown, allowed: readonly T[], label: string): T[] | undefined {
+  if (raw === undefined || raw === '' || raw === 'all') return undefined;
+  const values = typeof raw === 'string' ? raw.split(',').map((v) => v.trim()) : [];
+  const bad = values.find((v) => !(allowed as readonly string[]).includes(v));
+  if (!values.length || bad !== undefined)
+    throw badRequest(`${label}应为${allowed.join('、')}之一（多个用逗号分隔）`);
+  return values as T[];
 }
 
-/** An entry with the money it adds to its department's and the overall sums. */
-export interface Collected {
-  entry: SummaryEntry;
-  money: Money;
-  /** Every stated score it carries (a filed 汇总表: one per project), for averages. */
-  statedScores: Dec[];
+function countParam(raw: unknown, label: string, fallback: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  if (typeof raw !== 'string' || !/^\d{1,7}$/.test(raw) || Number(raw) < 1 || Number(raw) > max)
+    throw badRequest(`${label}应为 1–${max} 的整数`);
+  return Number(raw);
 }
 
-function entryOf(
-  stored: StoredEvaluation,
-  item: { title: string; department: string },
-  result: EvaluationResult,
-  reviewScore: string | null,
-  dismissed: Set<string>,
-): Collected {
-  const e = stored.evaluation;
-  const { score } = result;
-  const open = result.findings.filter((f) => !dismissed.has(findingKey(f)));
-  const { money, rate, rateStated, projects, statedScores } = evaluationMoney(e, score.statedTotal);
-  return {
-    money,
-    statedScores,
-    entry: {
-      id: stored.id,
-      order: stored.id,
-      title: item.title,
-      name: e.projectName ?? item.title,
-      kind: e.kind,
-      group: groupOf(e.kind),
-      year: e.year ?? null,
-      status: stored.status,
-      departmentId: stored.departmentId,
-      department: item.department,
-      initialBudget: money2(money.initial),
-      adjustedBudget: money2(money.adjusted),
-      executed: money2(money.executed),
-      rate,
-      rateStated,
-      statedScore: score.statedTotal,
-      computedScore: score.computedTotal,
-      totalIncomplete: score.totalIncomplete,
-      grade: score.gradeOfStatedTotal ?? score.computedGrade,
-      computedGrade: score.totalIncomplete ? null : score.computedGrade,
-      reviewScore,
-      errors: open.filter((f) => f.severity === 'error').length,
-      warnings: open.filter((f) => f.severity === 'warning').length,
-      projects,
-    },
-  };
+function textParam(raw: unknown, label: string): string | undefined {
+  if (raw === undefined || raw === '' || raw === 'all') return undefined;
+  if (typeof raw !== 'string' || raw.length > 100) throw badRequest(`${label}应为不超过 100 字的文字`);
+  const bad = badCharacters(raw, false);
+  if (bad) throw badRequest(`${label}${bad}`);
+  return raw;
 }
 
-/** The 复核得分 and the current 不是问题 marks of many evaluations, in two queries. */
-async function reviewsAndMarks(db: Database, ids: number[]) {
-  const reviews = new Map<number, string>();
-  const dismissed = new Map<number, Set<string>>();
-  if (!ids.length) return { reviews, dismissed };
-  const r = await db.query<{ evaluation_id: number; review_total: string | number | null }>(
-    'select evaluation_id, review_total from reviews where evaluation_id = any($1)',
-    [ids],
-  );
-  for (const row of r.rows) {
-    if (row.review_total !== null) reviews.set(row.evaluation_id, new D(row.review_total).toFixed());
-  }
-  const marks = await db.query<{ evaluation_id: number; finding_key: string; action: 'dismiss' | 'restore' }>(
-    'select evaluation_id, finding_key, action from finding_dispositions where evaluation_id = any($1) order by id',
-    [ids],
-  );
-  // The latest entry of a finding is its state (see store/dispositions.ts).
-  for (const m of marks.rows) {
-    const set = dismissed.get(m.evaluation_id) ?? new Set<string>();
-    if (m.action === 'dismiss') set.add(m.finding_key);
-    else set.delete(m.finding_key);
-    dismissed.set(m.evaluation_id, set);
-  }
-  return { reviews, dismissed };
-}
-
-/** Scores the evaluations the user may aggregate (optionally one year, one department), once each. */
-export async function collectEntries(
-  db: Database,
-  registry: FrameworkRegistry,
-  user: User,
-  narrow: { year?: number; departmentId?: number } = {},
-): Promise<Collected[]> {
-  const items = await listEvaluations(db, { ...visibleFilter(user), ...narrow });
-  const { reviews, dismissed } = await reviewsAndMarks(
-    db,
-    items.map((i) => i.id),
-  );
-  const out: Collected[] = [];
-  const all: StoredEvaluation[] = [];
-  for (const item of items) all.push(await getEvaluation(db, item.id));
-  // Stored results as they are: one edited is computed, one from an older version is served naming it
-  // while the jobs recompute it (store/results.ts, jobs/recompute.ts).
-  const results = await resultsOf(db, registry, all, 'listed');
-  items.forEach((item, i) => {
-    const { result, scoredBy } = results.get(item.id)!;
-    const collected = entryOf(
-      all[i]!,
-      item,
-      result,
-      reviews.get(item.id) ?? null,
-      dismissed.get(item.id) ?? new Set(),
-    );
-    collected.entry.scoredBy = scoredBy;
-    out.push(collected);
-  });
-  return out;
-}
-
-export type SummaryLine = SummaryLineOf<SummaryEntry>;
-
-/** The 汇总表's lines in order (core's summaryLines over the stored evaluations). */
-export function summaryLines(rows: Collected[]): SummaryLine[] {
-  return coreSummaryLines(rows);
-}
-
-/** 口径说明 under the sheet and the page. */
-export const SUMMARY_NOTES = [
-  ...SUMMARY_MONEY_NOTES,
-  '「其中」行是部门所报汇总表列出的项目，金额已计入上一行，不重复相加。',
-  '复算得分按评分框架重新计算；完成值空白时只能算出下限，不作为得分。错误、警告为未标记「不是问题」的审核发现条数。',
-];
-
-/** GET /api/summary's answer. */
-export interface SummaryTable {
-  /** The year shown: the one asked for, else the latest the user has evaluations for. */
-  year: number | null;
-  /** Years the user has evaluations for, newest first. */
-  years: number[];
-  /** Evaluations with no 年度, which no year's 汇总表 lists. */
-  undated: number;
-  /** Departments with evaluations in that year, for the filter. */
-  departments: Array<{ id: number; name: string }>;
-  departmentId: number | null;
-  /** Who it covers: 全部地区, or the reviewer's region. */
-  scope: string;
-  lines: SummaryLine[];
-  /** 口径说明, the same under the page and the sheet. */
-  notes: string[];
-}
-
-const byName = (a: string, b: string) => a.localeCompare(b, 'zh-Hans-CN');
-
-async function summaryTable(
-  db: Database,
-  registry: FrameworkRegistry,
-  user: User,
-  query: unknown,
-): Promise<SummaryTable> {
-  const q = (query ?? {}) as { year?: string; department?: string };
-  const asked = yearQuery(q);
+/**
+ * The 汇总表's and the 看板's query: year, department, region, kind, status, grade, framework (filters),
+ * page, pageSize, sort and order — each checked, a bad one answered in Chinese naming it.
+ */
+export function summaryQuery(query: unknown, pages = true): SummaryQuery {
+  const q = (query ?? {}) as Record<string, unknown>;
+  const year = yearQuery(q);
   const departmentId =
     q.department === undefined || q.department === '' || q.department === 'all'
       ? undefined
       : idParam(q, '部门', 'department');
-  // Years and departments come from the list alone (no scoring), so the filters cost one query.
-  const all = await listEvaluations(db, visibleFilter(user));
-  const years = [...new Set(all.map((i) => i.year).filter((y): y is number => y !== null))].sort(
-    (a, b) => b - a,
-  );
-  const year = asked ?? years[0] ?? null;
-  const inYear = all.filter((i) => i.year === year);
-  const departments = [...new Map(inYear.map((i) => [i.departmentId, i.department]))]
-    .map(([id, name]) => ({ id, name }))
-    .sort((a, b) => byName(a.name, b.name));
-  const rows =
-    year === null
-      ? []
-      : await collectEntries(db, registry, user, {
-          year,
-          ...(departmentId !== undefined ? { departmentId } : {}),
-        });
+  const region = textParam(q.region, '地区');
+  const frameworkId = textParam(q.framework, '评分框架');
+  const kinds = listParam(q.kind, Object.keys(KINDS) as EvaluationKind[], '类型（kind）');
+  const statuses = listParam(q.status, Object.keys(STATUS_NAMES) as EvaluationStatus[], '状态（status）');
+  const grades = listParam(q.grade, GRADES, '等级（grade）');
+  const sorts = ['department', ...Object.keys(ENTRY_SORTS)] as Array<'department' | EntrySort>;
+  const sort = listParam(q.sort, sorts, '排序（sort）')?.[0] ?? 'department';
+  const order = listParam(q.order, ['asc', 'desc'] as const, '顺序（order）')?.[0];
   return {
-    year,
-    years,
-    undated: all.filter((i) => i.year === null).length,
-    departments,
-    departmentId: departmentId ?? null,
-    scope: user.role === 'admin' ? '全部地区' : user.region || '本地区',
-    lines: summaryLines(rows),
-    notes: SUMMARY_NOTES,
+    ...(year !== undefined ? { year } : {}),
+    ...(departmentId !== undefined ? { departmentId } : {}),
+    ...(region !== undefined ? { region } : {}),
+    ...(frameworkId !== undefined ? { frameworkId } : {}),
+    ...(kinds ? { kinds } : {}),
+    ...(statuses ? { statuses } : {}),
+    ...(grades ? { grades } : {}),
+    page: pages ? countParam(q.page, '页码（page）', 1, 1_000_000) : 1,
+    pageSize: pages
+      ? countParam(q.pageSize, '每页行数（pageSize）', PAGE_SIZE, MAX_PAGE_SIZE)
+      : Number.MAX_SAFE_INTEGER,
+    sort,
+    // Scores and rates worst first unless asked; names A to Z.
+    descending: order === undefined ? sort !== 'department' && sort !== 'rate' : order === 'desc',
   };
 }
 
-const COLUMNS: AggregateColumn[] = [
-  { header: '部门', kind: 'text', width: 22 },
-  { header: '项目/自评名称', kind: 'text', width: 46 },
-  { header: '类型', kind: 'text', width: 13 },
-  { header: '年度', kind: 'text', width: 7, align: 'center' },
-  { header: '状态', kind: 'text', width: 8, align: 'center' },
-  { header: '年初预算（万元）', kind: 'amount', width: 14 },
-  { header: '调整后预算（万元）', kind: 'amount', width: 14 },
-  { header: '执行数（万元）', kind: 'amount', width: 14 },
-  { header: '执行率', kind: 'rate', width: 9 },
-  { header: '自评得分', kind: 'score', width: 9 },
-  { header: '复算得分', kind: 'score', width: 9 },
-  { header: '等级', kind: 'text', width: 6, align: 'center' },
-  { header: '复核得分', kind: 'score', width: 9 },
-  { header: '错误', kind: 'count', width: 6 },
-  { header: '警告', kind: 'count', width: 6 },
-  { header: '说明', kind: 'text', width: 44 },
-];
-
-/** The 说明 of an evaluation line: why a figure is not what it seems. */
-function noteOf(e: SummaryEntry): string {
-  const notes: string[] = [];
-  if (e.totalIncomplete)
-    notes.push(e.computedScore === null ? '完成值空白，无法复算' : '完成值空白，复算得分为下限');
-  if (e.rateStated) notes.push('执行率为填报数（缺执行数或调整后预算）');
-  if (e.projects.length) notes.push(`含 ${e.projects.length} 个项目，金额为其合计（见「其中」各行）`);
-  return notes.join('；');
-}
-
-function totalNote(t: SummaryTotal): string {
-  return t.rate !== null && t.rateCount < t.count
-    ? `执行率按 ${t.rateCount}/${t.count} 份同时填有调整后预算和执行数的自评计算`
-    : '';
-}
-
-/** The 汇总表 as aggregate-sheet rows, in the order of its lines. */
-export function aggregateRows(lines: SummaryLine[]): AggregateRow[] {
-  const rows: AggregateRow[] = [];
-  let lastDepartment = '';
-  for (const l of lines) {
-    if (l.type === 'evaluation') {
-      rows.push({
-        cells: [
-          l.department,
-          l.name,
-          KIND_NAMES[l.kind],
-          l.year === null ? null : String(l.year),
-          STATUS_NAMES[l.status],
-          l.initialBudget,
-          l.adjustedBudget,
-          l.executed,
-          l.rate,
-          l.statedScore,
-          // A lower bound is written as text (≥10.00), so a column sum or average in Excel never takes it for a score.
-          l.totalIncomplete && l.computedScore !== null
-            ? `≥${new D(l.computedScore).toFixed(2)}`
-            : l.computedScore,
-          l.grade,
-          l.reviewScore,
-          String(l.errors),
-          String(l.warnings),
-          noteOf(l),
-        ],
-      });
-      lastDepartment = l.department;
-      for (const p of l.projects) {
-        rows.push({
-          style: 'part',
-          cells: [
-            l.department,
-            `其中：${p.name}`,
-            '项目支出',
-            l.year === null ? null : String(l.year),
-            null,
-            null,
-            p.adjustedBudget,
-            p.executed,
-            p.rate,
-            p.statedScore,
-            null,
-            null,
-            null,
-            null,
-            null,
-            [p.rateStated ? '执行率为填报数' : '', p.deviation ? `偏差：${p.deviation}` : '']
-              .filter(Boolean)
-              .join('；'),
-          ],
-        });
-      }
-      continue;
-    }
-    rows.push({
-      style: l.type,
-      cells: [
-        l.type === 'subtotal' ? (l.department ?? lastDepartment) : l.label,
-        l.type === 'subtotal' ? l.label : `共 ${l.count} 份`,
-        l.group ? GROUP_NAMES[l.group] : null,
-        null,
-        null,
-        l.initialBudget,
-        l.adjustedBudget,
-        l.executed,
-        l.rate,
-        null,
-        null,
-        null,
-        null,
-        String(l.errors),
-        String(l.warnings),
-        totalNote(l),
-      ],
-    });
-  }
-  return rows;
+/**
+ * Sends an aggregate's body as kept: gzipped to a client that accepts gzip (every browser), else the JSON
+ * text. Either way made once per data version (summary/cache.ts), not per request.
+ */
+export async function sendBody(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  body: (acceptsGzip: boolean) => Promise<Body>,
+) {
+  const accepts = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+  const b = await body(accepts);
+  reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+  return 'gzipped' in b ? reply.header('content-encoding', 'gzip').send(b.gzipped) : reply.send(b.json);
 }
 
 function sendXlsx(reply: FastifyReply, data: Buffer, name: string) {
@@ -396,17 +117,18 @@ function sendXlsx(reply: FastifyReply, data: Buffer, name: string) {
 /**
  * 汇总表 across departments and projects: one line per evaluation the user may see in a year, with its
  * money, self, computed and review scores and open findings; 小计 per department, 合计 overall; as JSON
- * and as the xlsx the finance bureau files.
+ * (a page of it) and as the xlsx the finance bureau files (all of it).
  */
 export function summaryRoutes(app: FastifyInstance, db: Database, registry: FrameworkRegistry): void {
-  app.get('/api/summary', async (request) => {
+  app.get('/api/summary', async (request, reply) => {
     const user = requireUser(request, 'reviewer', 'admin');
-    return summaryTable(db, registry, user, request.query);
+    const q = summaryQuery(request.query);
+    return sendBody(request, reply, (gzip) => summaryTableBody(db, registry, user, q, gzip));
   });
 
   app.get('/api/summary/export', async (request, reply) => {
     const user = requireUser(request, 'reviewer', 'admin');
-    const table = await summaryTable(db, registry, user, request.query);
+    const table = await summaryTable(db, registry, user, summaryQuery(request.query, false));
     const department = table.departments.find((d) => d.id === table.departmentId)?.name;
     const title = `${department ?? ''}预算绩效自评汇总表`;
     const data = await writeAggregateXlsx({
