@@ -13,6 +13,8 @@ export interface ProsePart {
   line: number;
   /** True for the first line of a block (a new paragraph). */
   opensBlock: boolean;
+  /** The printed page it is on, where the format has pages (PDF). */
+  page?: number;
 }
 
 /** A table whose columns the format gives (HTML, Word, a sheet, a ruled PDF table). */
@@ -28,6 +30,8 @@ export interface GridPart {
   place: string;
   /** False where the format says the table cannot continue the one before (a new sheet). */
   mayContinue?: boolean;
+  /** The printed page it is on, where the format has pages (PDF). */
+  page?: number;
 }
 
 export type DocumentPart = ProsePart | GridPart;
@@ -51,12 +55,59 @@ function isLabelRow(r: RawRow): boolean {
 }
 
 /**
+ * A row that prints a header row of a table again: the same labels in the same columns. A cell
+ * merged down the side of the table ("绩效指标（90分）") may be left blank in the repeat, its text
+ * printed once; at least three labels must be there.
+ */
+function repeatsHeader(row: RawRow, header: RawRow): boolean {
+  if (!isLabelRow(header) || row.cells.length !== header.cells.length) return false;
+  const text = (r: RawRow, k: number) => r.cells[k]!.text.replace(/\s+/g, '');
+  let labels = 0;
+  for (let k = 0; k < row.cells.length; k++) {
+    if (text(row, k) === '') continue;
+    if (text(row, k) !== text(header, k)) return false;
+    labels++;
+  }
+  return labels >= 3 || (labels >= 2 && rowKey(row) === rowKey(header));
+}
+
+/**
  * A table continued on a new page often repeats a header row there (WPS and Word "repeat as
- * header row"): a row of labels the table above already has is the header again, not data.
+ * header row", Excel's Print_Titles): a row of labels the table above already has is the header
+ * again, not data.
  */
 function dropRepeatedHeader(continuation: RawTable, previous: RawTable): void {
-  const header = new Set(previous.rows.filter(isLabelRow).map(rowKey));
-  while (continuation.rows.length && header.has(rowKey(continuation.rows[0]!))) continuation.rows.shift();
+  while (continuation.rows.length && previous.rows.some((h) => repeatsHeader(continuation.rows[0]!, h)))
+    continuation.rows.shift();
+}
+
+/**
+ * A short piece of text printed at the head of a page above a table continued from the page
+ * before: the text of a merged cell cut by the page break (LibreOffice prints it again on the new
+ * page, outside the ruled rows), not a paragraph and not a form's title.
+ */
+function isCellFragment(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  return t.length <= 20 && !/[。；;：:]/.test(t) && !looksLikeTitle(t) && captionYear(t) === undefined;
+}
+
+/**
+ * A table on a later page that starts with a header row of the table that ended the page before
+ * (Excel's and WPS's "打印标题", Word's "标题行重复"): the same form, printed on. Only short cell
+ * fragments may stand between them, all on the new page; a title, a paragraph, or text after the
+ * table on its own page means a new table.
+ */
+function continuesOnNewPage(
+  part: GridPart,
+  table: RawTable,
+  previous: { table: RawTable; page: number | undefined },
+  since: ProsePart[],
+): boolean {
+  if (part.page === undefined || previous.page === undefined || part.page <= previous.page) return false;
+  if (!since.every((p) => p.page === part.page && isCellFragment(p.text))) return false;
+  const first = table.rows[0];
+  if (!first || first.cells.filter((c) => c.text !== '').length < 3) return false;
+  return previous.table.rows.some((h) => repeatsHeader(first, h));
 }
 
 /** Leading one-cell rows naming the form and its year: the table's own title rows. */
@@ -93,11 +144,17 @@ export function readGridDocument(
   const tables: RawTable[] = [];
   /** Prose between the last table and this one: without any, an untitled table continues it. */
   let proseSinceTable = true;
+  /** The prose since the last table, and how many lines there were when it ended. */
+  let since: ProsePart[] = [];
+  let linesAtTable = 0;
+  /** The page the last table ended on. */
+  let tablePage: number | undefined;
   for (const part of parts) {
     if (part.kind === 'prose') {
       if (part.opensBlock && lines.length) lines.push({ line: lines.at(-1)!.line, text: PARAGRAPH_BREAK });
       lines.push({ line: part.line, text: part.text });
       proseSinceTable = true;
+      since.push(part);
       continue;
     }
     const { rows } = part;
@@ -106,7 +163,19 @@ export function readGridDocument(
     const rowsTitle = titleInside(table);
     const inside = part.caption ?? rowsTitle;
     const previous = tables.at(-1);
-    if (!inside && !proseSinceTable && part.mayContinue !== false && previous && rows.length) {
+    const printedOn =
+      !inside &&
+      proseSinceTable &&
+      part.mayContinue !== false &&
+      previous !== undefined &&
+      continuesOnNewPage(part, table, { table: previous, page: tablePage }, since);
+    // The fragments of cut cells above it are the table's, not prose.
+    if (printedOn) lines.length = linesAtTable;
+    since = [];
+    if (!inside && (!proseSinceTable || printedOn) && part.mayContinue !== false && previous && rows.length) {
+      tablePage = part.page;
+      linesAtTable = lines.length;
+      proseSinceTable = false;
       dropRepeatedHeader(table, previous);
       const offset = previous.rows.at(-1)?.index ?? previous.rows.length;
       for (const r of table.rows) r.index = offset + r.index!;
@@ -125,6 +194,8 @@ export function readGridDocument(
     if (year !== undefined) table.captionYear = year;
     table.place = `${part.place}${title ? `「${title.text}」` : ''}`;
     if (rows.length) tables.push(table);
+    tablePage = part.page;
+    linesAtTable = lines.length;
   }
   const doc = assembleDocument({
     file,

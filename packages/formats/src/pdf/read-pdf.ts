@@ -96,7 +96,7 @@ function pageParts(
     if (!text || PAGE_NUMBER.test(text)) continue;
     // A first line indented by two characters (the Chinese paragraph indent) opens a paragraph.
     const indented = l.pieces[0]!.x - left >= l.pieces[0]!.size * 1.5;
-    parts.push({ top: l.mid, part: { kind: 'prose', text, line: l.line, opensBlock: indented } });
+    parts.push({ top: l.mid, part: { kind: 'prose', text, line: l.line, opensBlock: indented, page } });
   }
   tables.forEach((t, k) => {
     parts.push({
@@ -107,6 +107,7 @@ function pageParts(
         firstLine: lineAt(t.top),
         lastLine: lineAt(t.bottom) - 1,
         place: `第 ${page} 页第 ${k + 1} 个表格`,
+        page,
       },
     });
   });
