@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import {
   D,
+  directionFromWords,
   newEvaluation,
   parseStated,
   type BudgetLine,
@@ -64,18 +65,6 @@ function rowsFrom(ctx: Ctx, from: number): number[] {
 const ENUMERATION = /^\s*([（(]\d+[)）]|\d+[、.．])\s*/;
 const GRADE_IN_TEXT = /评为\s*[“"「『]?(优秀|良好|优|良|中等|中|合格|较差|差)[”"」』]?/;
 const PROJECT_CODE = /^([0-9A-Z]{12,}(?:-\d{4})?)[-—\s]*(.*)$/;
-const DIRECTIONS: Array<[RegExp, IndicatorDirection]> = [
-  [/^定性/, 'qualitative'],
-  [/^(≥|>=|＞＝|≧|>|＞|正向)/, '≥'],
-  [/^(≤|<=|＜＝|≦|<|＜|反向)/, '≤'],
-  [/^(=|＝|等于)/, '='],
-];
-
-function directionOf(text: string): IndicatorDirection | null {
-  for (const [re, d] of DIRECTIONS) if (re.test(text.trim())) return d;
-  return null;
-}
-
 /** 指标性质 when the form has no such column: the target's sign, else 定性 for a worded target. */
 function inferDirection(target: Stated | undefined, unit: string | undefined): IndicatorDirection | null {
   if (!target || target.raw === '') return null;
@@ -419,7 +408,9 @@ function buildRows(
           level1,
           level2,
           name: text(raw, 'name') ?? '',
-          direction: hasDirection ? directionOf(text(raw, 'direction') ?? '') : inferDirection(target, unit),
+          direction: hasDirection
+            ? directionFromWords(text(raw, 'direction') ?? '')
+            : inferDirection(target, unit),
           source: src(ctx, raw.get('name'), raw.row, '三级指标'),
         };
         put(i, 'target', target);
