@@ -118,6 +118,26 @@ describe('汇总表 and 看板', () => {
     expect(await page.getByTestId('summary-download').getAttribute('href')).toMatch(/department=\d+/);
   });
 
+  it('filters by 状态 and sorts by a column, on the server', async () => {
+    await page.goto(`${server.url}/summary`);
+    await page.getByTestId('summary-caption').getByText('2024 年度').waitFor();
+    const table = page.locator('.ant-table');
+    await table.locator('tr', { hasText: '红河州司法局2024年度' }).waitFor();
+    // 已公开 only: 金安区's filed 汇总表 stays, 红河州's accepted 部门整体 goes (examples/seeds/samples.json).
+    await page.locator('.ant-select[aria-label="状态"]').click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle('已公开').click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => table.locator('tr', { hasText: '红河州司法局2024年度' }).count()).toBe(0);
+    expect(await table.locator('tr', { hasText: '项目支出绩效自评汇总表' }).count()).toBe(1);
+    await shot(page, 'summary-04-published-only', false);
+    // Every status again, ordered by 执行率, lowest first: 金安区's 34.43% leads.
+    await page.locator('.ant-select[aria-label="状态"] .ant-select-clear').click();
+    await page.locator('.ant-select[aria-label="排序"]').click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle('按执行率（低的在前）').click();
+    await expect.poll(() => table.locator('tr', { hasText: '红河州司法局2024年度' }).count()).toBe(1);
+    await expect.poll(() => table.locator('tbody tr.ant-table-row').first().innerText()).toContain('34.43%');
+  });
+
   it('看板: lower bounds counted apart, and 安居区 from 2023 to 2024 in 百分点', async () => {
     await page.getByRole('link', { name: '看板', exact: true }).click();
     await page.getByRole('img', { name: '各部门预算执行率' }).locator('canvas').waitFor();

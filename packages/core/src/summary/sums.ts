@@ -149,3 +149,6 @@ export function bandOf(score: Dec | string): number {
   const v = new D(score);
   return SCORE_BANDS.findIndex((b) => (b.min === null || v.gte(b.min)) && (b.max === null || v.lt(b.max)));
 }
+
+/** 等级 the 汇总表 and 看板 are filtered by: the four grades of the usual scale, as stored results name them. */
+export const SUMMARY_GRADES: readonly string[] = ['优', '良', '中', '差'];

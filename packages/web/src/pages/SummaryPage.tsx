@@ -2,11 +2,11 @@ import { Alert, Button, Card, Empty, Pagination, Select, Space, Table, Tag, Tool
 import type { ColumnType } from 'antd/es/table';
 import { useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { KindGroup, SummaryProject, SummaryTotal } from '@jixiao/core';
+import { SUMMARY_GRADES, type KindGroup, type SummaryProject, type SummaryTotal } from '@jixiao/core';
 import { PageState } from '../components/PageState.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { api, type Status } from '../lib/api.ts';
-import { KIND_NAMES, money, percent, score } from '../lib/format.ts';
+import { KIND_NAMES, money, percent, score, STATUS } from '../lib/format.ts';
 import { useLoad } from '../lib/useLoad.ts';
 
 /** 汇总表的一行 — one evaluation. Amounts are 万元 decimal strings with 2 places, rates in percent. */
@@ -321,6 +321,18 @@ function columns(): Array<ColumnType<Row>> {
   }));
 }
 
+/** 排序: by department with 小计 (the official table), or one flat list by a column, largest first. */
+type SortKey = 'department' | 'stated' | 'computed' | 'review' | 'rate' | 'budget' | 'errors';
+const SORTS: Array<{ value: SortKey; label: string }> = [
+  { value: 'department', label: '按部门（含小计）' },
+  { value: 'stated', label: '按自评得分' },
+  { value: 'computed', label: '按规则得分' },
+  { value: 'review', label: '按复核得分' },
+  { value: 'rate', label: '按执行率（低的在前）' },
+  { value: 'budget', label: '按全年预算数' },
+  { value: 'errors', label: '按错误条数' },
+];
+
 /**
  * 汇总表 — the finance bureau's table across departments and projects for one year: money in 万元 with
  * 2 decimals, self, computed and review scores, open findings, 小计 per department and 合计; the same
@@ -330,9 +342,16 @@ export default function SummaryPage() {
   const [year, setYear] = useState<number | null>(null);
   const [department, setDepartment] = useState<number | 'all'>('all');
   const [page, setPage] = useState(1);
+  const [statuses, setStatuses] = useState<Status[]>([]);
+  const [grade, setGrade] = useState<string | undefined>();
+  const [sort, setSort] = useState<SortKey>('department');
   const params = new URLSearchParams();
   if (year !== null) params.set('year', String(year));
   if (department !== 'all') params.set('department', String(department));
+  // Filters and order are the server's (the table is paged there): the 合计 stays the filtered table's.
+  if (statuses.length) params.set('status', statuses.join(','));
+  if (grade) params.set('grade', grade);
+  if (sort !== 'department') params.set('sort', sort);
   if (page > 1) params.set('page', String(page));
   const query = params.toString();
   const table = useLoad(() => api<SummaryTable>('GET', `/api/summary${query ? `?${query}` : ''}`), query);
@@ -375,6 +394,42 @@ export default function SummaryPage() {
               { value: 'all' as const, label: '全部部门' },
               ...(t?.departments ?? []).map((d) => ({ value: d.id, label: d.name })),
             ]}
+          />
+          <Select<Status[]>
+            aria-label="状态"
+            mode="multiple"
+            allowClear
+            placeholder="全部状态"
+            value={statuses}
+            style={{ minWidth: 150 }}
+            maxTagCount="responsive"
+            onChange={(v) => {
+              setStatuses(v);
+              setPage(1);
+            }}
+            options={(Object.keys(STATUS) as Status[]).map((k) => ({ value: k, label: STATUS[k].label }))}
+          />
+          <Select<string>
+            aria-label="等级"
+            allowClear
+            placeholder="全部等级"
+            value={grade}
+            style={{ width: 110 }}
+            onChange={(g) => {
+              setGrade(g);
+              setPage(1);
+            }}
+            options={SUMMARY_GRADES.map((g) => ({ value: g, label: g }))}
+          />
+          <Select<SortKey>
+            aria-label="排序"
+            value={sort}
+            style={{ width: 170 }}
+            onChange={(v) => {
+              setSort(v);
+              setPage(1);
+            }}
+            options={SORTS}
           />
           <Button
             type="primary"

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Body } from '../../summary/cache.ts';
-import type { EvaluationKind, FrameworkRegistry } from '@jixiao/core';
+import { SUMMARY_GRADES, type EvaluationKind, type FrameworkRegistry } from '@jixiao/core';
 import { writeAggregateXlsx } from '@jixiao/formats';
 import type { Database } from '../../db/database.ts';
 import type { EvaluationStatus } from '../../store/evaluations.ts';
@@ -25,7 +25,6 @@ const KINDS: Record<EvaluationKind, string> = {
   department: '部门整体支出',
   summary: '项目汇总表',
 };
-const GRADES = ['优', '良', '中', '差'];
 /** Lines per page unless asked: a city's table on one page, a province's in pages. */
 const PAGE_SIZE = 200;
 const MAX_PAGE_SIZE = 1000;
@@ -70,7 +69,7 @@ export function summaryQuery(query: unknown, pages = true): SummaryQuery {
   const frameworkId = textParam(q.framework, '评分框架');
   const kinds = listParam(q.kind, Object.keys(KINDS) as EvaluationKind[], '类型（kind）');
   const statuses = listParam(q.status, Object.keys(STATUS_NAMES) as EvaluationStatus[], '状态（status）');
-  const grades = listParam(q.grade, GRADES, '等级（grade）');
+  const grades = listParam(q.grade, [...SUMMARY_GRADES], '等级（grade）');
   const sorts = ['department', ...Object.keys(ENTRY_SORTS)] as Array<'department' | EntrySort>;
   const sort = listParam(q.sort, sorts, '排序（sort）')?.[0] ?? 'department';
   const order = listParam(q.order, ['asc', 'desc'] as const, '顺序（order）')?.[0];
