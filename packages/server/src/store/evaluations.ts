@@ -45,12 +45,13 @@ export interface Author {
   name: string;
 }
 
-interface Row {
+/** A row of the evaluations table; `data` as JSON text when a query reads it so. */
+export interface Row {
   id: number;
   department_id: number;
   status: EvaluationStatus;
   version: number;
-  data: Evaluation;
+  data: Evaluation | string;
   source_file: string | null;
   updated_at: Date | string;
   updated_by_name: string;
@@ -63,6 +64,11 @@ interface Row {
 
 const COLUMNS =
   'id, department_id, status, version, data, source_file, updated_at, updated_by_name, framework_id, framework_version, submitted_version, submitted_at, document_id';
+
+/** COLUMNS of the evaluations table aliased `e`, for a query that joins it. */
+export const COLUMNS_OF_E = COLUMNS.split(', ')
+  .map((c) => `e.${c}`)
+  .join(', ');
 
 const FROZEN_STATUSES: EvaluationStatus[] = ['submitted', 'accepted', 'published'];
 
@@ -78,13 +84,21 @@ function when(v: Date | string): string {
   return v instanceof Date ? v.toISOString() : new Date(v).toISOString();
 }
 
-function toStored(r: Row): StoredEvaluation {
+/** A row of the evaluations table (its COLUMNS) as the stored evaluation. */
+export function toStored(r: Row): StoredEvaluation {
+  return {
+    ...storedHead(r),
+    evaluation: typeof r.data === 'string' ? (JSON.parse(r.data) as Evaluation) : r.data,
+  };
+}
+
+/** A stored evaluation but its figures: what a page says of it besides the figures it sends as stored. */
+export function storedHead(r: Row): Omit<StoredEvaluation, 'evaluation'> {
   return {
     id: r.id,
     departmentId: r.department_id,
     status: r.status,
     version: r.version,
-    evaluation: typeof r.data === 'string' ? (JSON.parse(r.data) as Evaluation) : r.data,
     sourceFile: r.source_file,
     updatedAt: when(r.updated_at),
     updatedBy: r.updated_by_name,

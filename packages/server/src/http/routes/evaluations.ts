@@ -3,17 +3,25 @@ import { z } from 'zod';
 import type { FrameworkRegistry } from '@jixiao/core';
 import type { Database } from '../../db/database.ts';
 import type { User } from '../../auth/users.ts';
-import { currentDispositions } from '../../store/dispositions.ts';
 import {
   getEvaluation,
   listRevisions,
   saveEvaluation,
   type EvaluationStatus,
 } from '../../store/evaluations.ts';
-import { listEvaluations, scopeOf, setStatus } from '../../store/listing.ts';
+import {
+  LIST_SORTS,
+  listScoredEvaluations,
+  scopeOf,
+  setStatus,
+  type ListFilter,
+  type ListPage,
+  type ListSort,
+} from '../../store/listing.ts';
 import { canEdit, canReview, canSeeInternal, STATUS_NAMES, TRANSITIONS } from '../access.ts';
 import { findingKey, storedContext } from '../assess.ts';
-import { refreshResults, resultsOf, withScores } from '../../store/results.ts';
+import { refreshResults, resultsOf } from '../../store/results.ts';
+import { headOfPage, pageJson, readStoredPage, storedOfPage } from '../../store/page.ts';
 import { badRequest, forbidden, HttpError, unauthenticated } from '../errors.ts';
 import { evaluationFromBody } from '../evaluation-body.ts';
 import { requireUser } from '../session-plugin.ts';
@@ -40,15 +48,59 @@ const reviewBody = z.object({
   comment: text('复核意见', { max: 5000, multiline: true, optional: true }),
 });
 
-/** 退回意见: the comment of the latest 退回, for the 填报人 to see what to change. */
-async function lastReturn(db: Database, id: number) {
-  const r = await db.query<{ note: string; author_name: string; created_at: Date | string }>(
-    `select note, author_name, created_at from evaluation_revisions
-      where evaluation_id = $1 and status = 'returned' order by version desc limit 1`,
-    [id],
-  );
-  const row = r.rows[0];
-  return row ? { comment: row.note, by: row.author_name, at: new Date(row.created_at).toISOString() } : null;
+/** Rows per page of a paged list unless asked, and at most. */
+const LIST_PAGE_SIZE = 20;
+const MAX_LIST_PAGE_SIZE = 500;
+
+const STATUS_OF_NAME = Object.keys(STATUS_NAMES) as EvaluationStatus[];
+
+/** A positive whole number of a query string within [min, max], or undefined when absent. */
+function whole(raw: unknown, label: string, min: number, max: number): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string' || !/^\d{1,9}$/.test(raw) || Number(raw) < min || Number(raw) > max)
+    throw badRequest(`${label}应为 ${min}–${max} 的整数`);
+  return Number(raw);
+}
+
+/**
+ * The list's query string: `status` (one or more, comma-separated), `kind`, and a page — `page`,
+ * `pageSize`, `sort` (updated, department, year, stated, computed, errors) and `order` (asc/desc); without
+ * `page` or `pageSize` the whole list. Each checked, a bad one answered in Chinese naming it.
+ */
+function listQuery(query: unknown): {
+  statuses?: EvaluationStatus[];
+  kind?: string;
+  page?: ListPage;
+} {
+  const q = (query ?? {}) as Record<string, unknown>;
+  const out: { statuses?: EvaluationStatus[]; kind?: string; page?: ListPage } = {};
+  if (q.status !== undefined && q.status !== '' && q.status !== 'all') {
+    const list = typeof q.status === 'string' ? q.status.split(',') : [];
+    if (!list.length || list.some((s) => !STATUS_OF_NAME.includes(s as EvaluationStatus)))
+      throw badRequest(`状态（status）应为 ${STATUS_OF_NAME.join('、')} 之一，可用逗号分隔多个`);
+    out.statuses = list as EvaluationStatus[];
+  }
+  if (q.kind !== undefined && q.kind !== '' && q.kind !== 'all') {
+    if (q.kind !== 'project' && q.kind !== 'department')
+      throw badRequest('类型（kind）应为 project（项目支出）或 department（部门整体支出）');
+    out.kind = q.kind;
+  }
+  const page = whole(q.page, '页码（page）', 1, 1_000_000);
+  const pageSize = whole(q.pageSize, '每页行数（pageSize）', 1, MAX_LIST_PAGE_SIZE);
+  if (page !== undefined || pageSize !== undefined) {
+    const sorts = Object.keys(LIST_SORTS);
+    if (q.sort !== undefined && (typeof q.sort !== 'string' || !sorts.includes(q.sort)))
+      throw badRequest(`排序（sort）应为 ${sorts.join('、')} 之一`);
+    if (q.order !== undefined && q.order !== 'asc' && q.order !== 'desc')
+      throw badRequest('顺序（order）应为 asc（升序）或 desc（降序）');
+    out.page = {
+      page: page ?? 1,
+      pageSize: pageSize ?? LIST_PAGE_SIZE,
+      sort: (q.sort as ListSort | undefined) ?? 'updated',
+      descending: q.order === 'desc',
+    };
+  }
+  return out;
 }
 
 function author(user: User) {
@@ -59,7 +111,8 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
   app.get('/api/evaluations', async (request) => {
     const user = requireUser(request);
     const year = yearQuery(request.query);
-    const filter =
+    const asked = listQuery(request.query);
+    const filter: ListFilter =
       user.role === 'filler'
         ? { departmentId: user.departmentId!, ...(year ? { year } : {}) }
         : user.role === 'reviewer'
@@ -72,29 +125,58 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
           : year
             ? { year }
             : {};
-    // With each row's stored score and grade, and the version that scored it.
-    return withScores(db, registry, await listEvaluations(db, filter));
+    const narrowed = {
+      ...filter,
+      ...(asked.statuses
+        ? { statuses: asked.statuses.filter((s) => !filter.statuses || filter.statuses.includes(s)) }
+        : {}),
+      ...(asked.kind ? { kind: asked.kind } : {}),
+    };
+    // With each row's stored score and grade, and the version that scored it; one query, paged in SQL when
+    // a page is asked for (?page=…&pageSize=…), else every row as the plain list.
+    const { items, total } = await listScoredEvaluations(db, registry, narrowed, asked.page);
+    return asked.page ? { items, total, page: asked.page.page, pageSize: asked.page.pageSize } : items;
   });
 
-  app.get('/api/evaluations/:id', async (request) => {
+  app.get('/api/evaluations/:id', async (request, reply) => {
     const id = idOf(request.params);
-    const scope = await scopeOf(db, id);
+    // The evaluation, its stored result, 复核, marks and 退回意见 in one query (store/page.ts).
+    const page = await readStoredPage(db, registry, id);
     const user = request.session?.user ?? null;
+    const scope = { departmentId: page.row.department_id, region: page.region, status: page.row.status };
     if (!canSeeInternal(user, scope)) {
       // Another department, another region, or nobody signed in: the published report as the portal shows it.
       if (scope.status === 'published') return publicReport(db, registry, id);
       if (!user) throw unauthenticated();
       throw forbidden('查看这份自评');
     }
-    const stored = await getEvaluation(db, id);
-    // The stored result, computed first if it is out of date in any way: one evaluation's page shows the
-    // current version's score, not the one a list may still show while the jobs catch up.
+    const shown = {
+      review: page.review,
+      dispositions: page.dispositions,
+      lastReturn: page.lastReturn,
+    };
+    // The file's prose and sibling tables (for the page's own audit as one types) and the comparison under a
+    // newer framework version: only an imported file's evaluation, or a frozen one, needs its figures read.
+    const needsFigures = page.row.document_id !== null || page.row.submitted_version !== null;
+    if (page.upToDate && page.scoredBy) {
+      const extra = needsFigures
+        ? await storedContext(db, registry, storedOfPage(page))
+        : { rescored: null, context: null };
+      reply.type('application/json; charset=utf-8');
+      return pageJson(page, {
+        ...headOfPage(page),
+        scoredBy: page.scoredBy,
+        rescored: extra.rescored,
+        context: extra.context,
+        ...shown,
+      });
+    }
+    // No stored result of the evaluation as it is now by the current versions: computed (and stored) first —
+    // one evaluation's page shows the current version's score, not the one a list may still show while the
+    // jobs catch up.
+    const stored = storedOfPage(page);
     const { result, scoredBy } = (await resultsOf(db, registry, [stored], 'exact')).get(id)!;
     const { rescored, context } = await storedContext(db, registry, stored);
-    const review = await db.query(
-      'select review_total, comment, updated_at from reviews where evaluation_id = $1',
-      [id],
-    );
     return {
       ...stored,
       score: result.score,
@@ -102,9 +184,7 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
       scoredBy,
       rescored,
       context,
-      review: review.rows[0] ?? null,
-      dispositions: await currentDispositions(db, id),
-      lastReturn: stored.status === 'returned' ? await lastReturn(db, id) : null,
+      ...shown,
     };
   });
 
