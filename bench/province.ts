@@ -426,7 +426,12 @@ async function main() {
       ['汇总表 按复算得分排序（管理员）', `${b}/api/summary?sort=computed`, adminCookie],
       ['看板 GET /api/dashboard（管理员，全部年度）', `${b}/api/dashboard`, adminCookie],
       ['看板（审核人，本地区）', `${b}/api/dashboard`, reviewerCookie],
-      ['审核队列 GET /api/evaluations（审核人）', `${b}/api/evaluations`, reviewerCookie],
+      ['审核队列 GET /api/evaluations（审核人，全部）', `${b}/api/evaluations`, reviewerCookie],
+      [
+        '审核队列 第 1 页（待审核，20 行，最早的在前）',
+        `${b}/api/evaluations?status=submitted&page=1&pageSize=20&sort=updated`,
+        reviewerCookie,
+      ],
       [
         '单份自评 GET /api/evaluations/:id（随机）',
         ids.map((id) => `${b}/api/evaluations/${id}`),

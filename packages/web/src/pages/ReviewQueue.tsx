@@ -15,13 +15,19 @@ const FILTERS: Array<{ value: Status | 'all'; label: string }> = [
   { value: 'all', label: '全部' },
 ];
 
-/** 审核队列 — submissions waiting for the 财政审核人, oldest first. */
+/** Rows per page of the queue. */
+const PAGE_SIZE = 20;
+
+/** 审核队列 — submissions waiting for the 财政审核人, oldest first; filtered and paged by the server. */
 export function ReviewQueue() {
   const [filter, setFilter] = useState<Status | 'all'>('submitted');
-  const list = useLoad(() => api<ListItem[]>('GET', '/api/evaluations'), 'queue');
-  const rows = (list.data ?? [])
-    .filter((i) => i.status !== 'draft' && (filter === 'all' || i.status === filter))
-    .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+  const [page, setPage] = useState(1);
+  const query = `status=${filter}&page=${page}&pageSize=${PAGE_SIZE}&sort=updated`;
+  const list = useLoad(
+    () => api<{ items: ListItem[]; total: number }>('GET', `/api/evaluations?${query}`),
+    query,
+  );
+  const rows = list.data?.items ?? [];
   return (
     <Card
       title="审核队列"
@@ -29,7 +35,10 @@ export function ReviewQueue() {
         <Segmented
           aria-label="状态筛选"
           value={filter}
-          onChange={(v) => setFilter(v as Status | 'all')}
+          onChange={(v) => {
+            setFilter(v as Status | 'all');
+            setPage(1);
+          }}
           options={FILTERS}
         />
       }
@@ -41,7 +50,15 @@ export function ReviewQueue() {
           rowKey="id"
           size="middle"
           dataSource={rows}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          loading={list.loading}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: list.data?.total ?? 0,
+            hideOnSinglePage: true,
+            showSizeChanger: false,
+            onChange: setPage,
+          }}
           scroll={{ x: 900 }}
           locale={{
             emptyText: (
