@@ -385,7 +385,7 @@ describe('seed 003: one cell per line, a criteria table and five project tables'
     expect(doc.evaluations[4]!.problems).toMatch(/\n社区矫正经费不足/);
   });
   it('reads a printed instruction in the 原因 cell as no reason, and says so', () => {
-    expect(doc.issues.filter((i) => i.message.includes('填写说明'))).toHaveLength(5);
+    expect(doc.issues.filter((i) => i.message.includes('「原因」栏里是表格的填写说明'))).toHaveLength(5);
   });
 });
 

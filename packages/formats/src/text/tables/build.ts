@@ -185,14 +185,18 @@ export function buildEvaluation(
       }
     }
     if (section?.kind === 'indicators') lastIndicatorRow = row;
-    if (pending.length) {
-      readBelow(ctx, row, pending);
-      pending = [];
-      continue;
-    }
     const texts = row.cells.map((c) => c.text);
+    const kind = texts.every((t) => t === '') ? undefined : sectionOf(texts);
+    if (pending.length) {
+      const below = pending;
+      pending = [];
+      // A label left blank on the form (项目实施内容 with nothing under it) is followed by the next block.
+      if (!kind) {
+        readBelow(ctx, row, below);
+        continue;
+      }
+    }
     if (texts.every((t) => t === '')) continue;
-    const kind = sectionOf(texts);
     if (kind) {
       evaluation.formSignature.push(...texts.map(squeeze).filter(Boolean));
       if (section && section.kind === kind && kind === 'indicators' && extendHeader(section, row)) continue;

@@ -140,6 +140,8 @@ export function readIndicatorRow(ctx: TableContext, section: Section, row: RawRo
   if (reason) indicator.deviationReason = reason;
   const criterion = text('criterionText');
   if (criterion) indicator.criterionText = criterion;
+  const explanation = text('explanation');
+  if (explanation) indicator.explanation = explanation;
   for (const field of ['weight', 'statedScore'] as const) {
     const v = indicator[field];
     if (v && v.raw !== '' && v.value === null && v.raw !== '/') {
