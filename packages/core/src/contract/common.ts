@@ -10,9 +10,6 @@ import type { ScoreResult } from '../model/result.ts';
 export const roleSchema = z.enum(['admin', 'reviewer', 'filler']);
 export type Role = z.infer<typeof roleSchema>;
 
-/** 角色名称 */
-export const ROLE_NAMES: Record<Role, string> = { admin: '管理员', reviewer: '财政审核人', filler: '填报人' };
-
 /** 自评状态 — 草稿 → 已提交 → 退回 / 已审核 → 已公开. */
 export const evaluationStatusSchema = z.enum(['draft', 'submitted', 'returned', 'accepted', 'published']);
 export type EvaluationStatus = z.infer<typeof evaluationStatusSchema>;
