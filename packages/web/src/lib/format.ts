@@ -1,6 +1,7 @@
 import {
   D,
   EVALUATION_KIND_NAMES,
+  EVALUATION_STATUS_NAMES,
   formatDateTime,
   formatMoney,
   formatRate,
@@ -12,11 +13,11 @@ import type { Status } from './api.ts';
 
 /** 状态名称与颜色 — status labels as the users say them. */
 export const STATUS: Record<Status, { label: string; color: string }> = {
-  draft: { label: '草稿', color: 'default' },
-  submitted: { label: '已提交', color: 'processing' },
-  returned: { label: '退回', color: 'warning' },
-  accepted: { label: '已审核', color: 'success' },
-  published: { label: '已公开', color: 'purple' },
+  draft: { label: EVALUATION_STATUS_NAMES.draft, color: 'default' },
+  submitted: { label: EVALUATION_STATUS_NAMES.submitted, color: 'processing' },
+  returned: { label: EVALUATION_STATUS_NAMES.returned, color: 'warning' },
+  accepted: { label: EVALUATION_STATUS_NAMES.accepted, color: 'success' },
+  published: { label: EVALUATION_STATUS_NAMES.published, color: 'purple' },
 };
 
 /** 自评类型名称 — core's one list. */
