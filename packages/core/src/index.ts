@@ -9,3 +9,4 @@ export * from './monitoring/index.ts';
 export * from './organizations/index.ts';
 export { directionFromWords } from './model/direction-words.ts';
 export * from './targets/index.ts';
+export * from './contract/index.ts';

@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import {
   describeSource,
+  EVALUATION_KIND_NAMES,
   FINDING_CODE_NAMES,
   type DocumentAudit,
   type EvaluationResult,
@@ -8,11 +9,6 @@ import {
   type Severity,
 } from '@jixiao/core';
 
-const KIND: Record<string, string> = {
-  project: '项目支出',
-  department: '部门整体支出',
-  summary: '项目汇总表',
-};
 const SEVERITY: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 const CHOSEN: Record<string, string> = { named: '指定', detected: '自动识别', default: '默认' };
 
@@ -57,7 +53,7 @@ export function renderEvaluation(
   const { evaluation: e, score } = r;
   const lines: string[] = [];
   const head = [e.organization, e.year ? `${e.year} 年度` : null].filter(Boolean).join(' · ');
-  lines.push(`评价 ${index}/${total} · ${KIND[e.kind] ?? e.kind} · ${e.title}${head ? `（${head}）` : ''}`);
+  lines.push(`评价 ${index}/${total} · ${EVALUATION_KIND_NAMES[e.kind]} · ${e.title}${head ? `（${head}）` : ''}`);
   lines.push(
     `  评分框架：${score.frameworkName}（${score.frameworkId} v${score.frameworkVersion}，${CHOSEN[score.frameworkChosenBy] ?? ''}）`,
   );

@@ -58,7 +58,7 @@ export function evaluationMoney(e: Evaluation, statedTotal: string | null): Eval
         executed: money2(part.executed),
         rate: recomputed ?? statedRateOf(row.executionRate),
         rateStated: recomputed === null && statedRateOf(row.executionRate) !== null,
-        statedScore: stated?.toFixed() ?? null,
+        statedScore: stated?.toFixed(2) ?? null,
         deviation: row.deviation ?? '',
       });
     }

@@ -1,5 +1,5 @@
 import type { Borders, Cell } from 'exceljs';
-import { D } from '@jixiao/core';
+import { D, foldDigits } from '@jixiao/core';
 import { textCell } from './cells.ts';
 import { col, newWorkbook } from './write.ts';
 
@@ -70,7 +70,8 @@ function setValue(cell: Cell, kind: AggregateKind, value: string | null) {
   if (kind !== 'text') {
     let number: InstanceType<typeof D> | null = null;
     try {
-      number = new D(value);
+      // Full-width digits, thousands separators and a written % are the same number (core's foldDigits).
+      number = new D(foldDigits(value).replace(/,/g, '').replace(/%$/, ''));
     } catch {
       number = null;
     }

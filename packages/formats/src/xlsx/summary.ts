@@ -81,7 +81,7 @@ function fileLines(results: EvaluationResult[]): Array<{ entry: FileLine; money:
         adjustedBudget: money2(m.money.adjusted),
         executed: money2(m.money.executed),
         rate: m.rate,
-        statedScore: e.statedTotal?.value != null ? new D(e.statedTotal.value).toFixed() : null,
+        statedScore: e.statedTotal?.value != null ? new D(e.statedTotal.value).toFixed(2) : null,
         deviation: deviationOf(r),
       },
     });

@@ -1,5 +1,6 @@
 import type { User } from '../auth/users.ts';
 import type { EvaluationStatus } from '../store/evaluations.ts';
+import { EVALUATION_STATUS_NAMES } from '@jixiao/core';
 
 /** What a rule about one evaluation needs to know of it. */
 export interface EvaluationScope {
@@ -62,13 +63,8 @@ export const TRANSITIONS: Record<
   publish: { from: ['accepted'], to: 'published', by: 'reviewer' },
 };
 
-export const STATUS_NAMES: Record<EvaluationStatus, string> = {
-  draft: '草稿',
-  submitted: '已提交',
-  returned: '退回',
-  accepted: '已审核',
-  published: '已公开',
-};
+/** 状态名称 — core's one list. */
+export const STATUS_NAMES: Record<EvaluationStatus, string> = EVALUATION_STATUS_NAMES;
 
 /** What a rule about a project's 绩效目标 needs to know of it: whose they are. */
 export interface TargetScope {

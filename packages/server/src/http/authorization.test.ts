@@ -11,6 +11,7 @@ import { BACKENDS, type TestDatabase } from '../db/test-databases.ts';
 import { addDisposition } from '../store/dispositions.ts';
 import { createEvaluation, ensureDepartment } from '../store/evaluations.ts';
 import { buildApp } from './app.ts';
+import { checkAnswer } from './test-regions.ts';
 
 type Actor = 'stranger' | 'admin' | 'reviewerR1' | 'reviewerR2' | 'fillerA' | 'fillerB';
 const ACTORS: Actor[] = ['stranger', 'admin', 'reviewerR1', 'reviewerR2', 'fillerA', 'fillerB'];
@@ -44,12 +45,14 @@ describe.each(BACKENDS)('authorization on the %s database', (_name, open) => {
       headers.cookie = a.cookie;
       if (csrf) headers['x-csrf-token'] = a.csrf;
     }
-    return app.inject({
+    const r = await app.inject({
       method,
       url,
       headers,
       ...(payload !== undefined ? { payload: payload as object } : {}),
     });
+    checkAnswer(method, url, r);
+    return r;
   }
 
   beforeAll(async () => {

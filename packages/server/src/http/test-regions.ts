@@ -3,6 +3,7 @@
 // region's — plus `call`, which sends a request as one of them (or as a stranger, without a cookie).
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkApiAnswer } from '@jixiao/core';
 import { loadBuiltinRegistry, readDocumentFile } from '@jixiao/formats';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createUser } from '../auth/users.ts';
@@ -25,6 +26,16 @@ export interface RegionApp {
     url: string,
     payload?: object,
   ): Promise<LightMyRequestResponse>;
+}
+
+/**
+ * Every successful JSON answer a test receives is held to its route's schema in core's contract, the one
+ * the web reads: a route answering something else fails the test that called it.
+ */
+export function checkAnswer(method: string, url: string, r: LightMyRequestResponse): void {
+  if (r.statusCode < 200 || r.statusCode >= 300) return;
+  if (!String(r.headers['content-type'] ?? '').startsWith('application/json')) return;
+  checkApiAnswer(method, url, r.json());
 }
 
 export async function regionApp(db: Database): Promise<RegionApp> {
@@ -60,10 +71,12 @@ export async function regionApp(db: Database): Promise<RegionApp> {
   return {
     app,
     evaluationId,
-    call(actor, method, url, payload) {
+    async call(actor, method, url, payload) {
       const a = auth[actor];
       const headers: Record<string, string> = a ? { cookie: a.cookie, 'x-csrf-token': a.csrf } : {};
-      return app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+      const r = await app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+      checkAnswer(method, url, r);
+      return r;
     },
   };
 }

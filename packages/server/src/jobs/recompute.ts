@@ -1,6 +1,5 @@
 import PgBoss from 'pg-boss';
-import { z } from 'zod';
-import type { FrameworkRegistry } from '@jixiao/core';
+import { recomputeProgressSchema, type FrameworkRegistry, type RecomputeProgress } from '@jixiao/core';
 import type { Database, Queryable } from '../db/database.ts';
 import { frameworkVersion } from '../store/frameworks.ts';
 import { dueForRecompute, recomputeMany } from '../store/results.ts';
@@ -11,23 +10,8 @@ export const RECOMPUTE_QUEUE = 'recompute-results';
 /** Why a recomputation was queued: a framework version uploaded, or results found out of date at start. */
 export type RecomputeReason = 'framework' | 'start';
 
-/**
- * 重新计分进度 as GET /api/admin/recompute answers it: the evaluations of the runs still going; when none is,
- * those of the last run (all zero before the first), `runningSince` null.
- */
-export const recomputeProgress = z.object({
-  /** Evaluations queued in the runs still going (else in the last run). */
-  total: z.number().int().min(0),
-  /** Of those, recomputed (or found up to date, or deleted meanwhile). */
-  done: z.number().int().min(0),
-  /** Of those, whose recomputation failed (the error is in the server's log); read paths compute them on demand. */
-  failed: z.number().int().min(0),
-  /** When the oldest run still going started (ISO time), null when none is. */
-  runningSince: z.string().nullable(),
-  /** When the latest finished run finished, null when none has. */
-  lastFinishedAt: z.string().nullable(),
-});
-export type RecomputeProgress = z.infer<typeof recomputeProgress>;
+/** 重新计分进度 — core's contract (GET /api/admin/recompute). */
+export { recomputeProgressSchema as recomputeProgress, type RecomputeProgress } from '@jixiao/core';
 
 interface BatchData {
   run: number;
@@ -266,7 +250,7 @@ export class RecomputeJobs {
               (select max(finished_at) from recompute_runs) as last`,
     );
     const row = r.rows[0];
-    return recomputeProgress.parse({
+    return recomputeProgressSchema.parse({
       total: Number(row?.total ?? 0),
       done: Number(row?.done ?? 0),
       failed: Number(row?.failed ?? 0),

@@ -1,9 +1,9 @@
-import type { Evaluation } from '@jixiao/core';
+import type { Evaluation, EvaluationStatus } from '@jixiao/core';
 import type { Database, Queryable } from '../db/database.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
 
-/** 自评状态: 草稿 → 已提交 → 退回 / 已审核 → 已公开 */
-export type EvaluationStatus = 'draft' | 'submitted' | 'returned' | 'accepted' | 'published';
+/** 自评状态: 草稿 → 已提交 → 退回 / 已审核 → 已公开 (core's contract). */
+export type { EvaluationStatus };
 
 /**
  * 提交时冻结: what a submission fixed — the revision submitted and the framework version it was scored

@@ -15,14 +15,15 @@ import {
   SUMMARY_MONEY_NOTES,
   summaryLines as coreSummaryLines,
   totalLines,
+  type Dashboard,
   type EvaluationKind,
   type FrameworkRegistry,
   type KindGroup,
   type Money,
   type MoneySums,
-  type SummaryLineOf,
-  type SummaryMember,
-  type SummaryProject,
+  type SummaryEntry as ContractSummaryEntry,
+  type SummaryLine as ContractSummaryLine,
+  type SummaryTable as ContractSummaryTable,
 } from '@jixiao/core';
 import type { User } from '../auth/users.ts';
 import type { Queryable } from '../db/database.ts';
@@ -50,49 +51,9 @@ export function visibleFilter(user: User): AggregateFilter {
     : {};
 }
 
-/** 汇总表的一行 — one evaluation with its money, scores and open findings. */
-export interface SummaryEntry extends SummaryMember {
-  id: number;
-  /** As the evaluation list shows it: the form's title · the project. */
-  title: string;
-  /** 项目名称 for a project, else the title: what a 汇总表 lists. */
-  name: string;
-  kind: EvaluationKind;
-  group: KindGroup;
-  year: number | null;
-  status: EvaluationStatus;
-  departmentId: number;
-  department: string;
-  /** 年初预算数, 万元 with 2 decimals. */
-  initialBudget: string | null;
-  /** 调整后预算数 (全年预算数); for a filed 汇总表 the sum of its projects. */
-  adjustedBudget: string | null;
-  /** 执行数 */
-  executed: string | null;
-  /** 执行率 (%): 执行数 ÷ 调整后预算 when both are there, else the stated rate (rateStated). */
-  rate: string | null;
-  rateStated: boolean;
-  /** 自评得分 as the department states it. */
-  statedScore: string | null;
-  /** 复算得分 under the framework's rules. */
-  computedScore: string | null;
-  /** Some 完成值 were blank: the 复算得分 is a lower bound (or none at all), not a score. */
-  totalIncomplete: boolean;
-  /** 等级: the band of the stated score (else of the computed one). */
-  grade: string | null;
-  /** 复算等级, null when the computed score is a lower bound. */
-  computedGrade: string | null;
-  /** 复核得分 of the finance bureau (reviews table). */
-  reviewScore: string | null;
-  /** Open error and warning findings (those marked 不是问题 are left out, as on the evaluation page). */
-  errors: number;
-  warnings: number;
-  projects: SummaryProject[];
-  /** 计分来源: the framework version and engine version that scored this row (stored results). */
-  scoredBy: ScoredBy;
-}
-
-export type SummaryLine = SummaryLineOf<SummaryEntry>;
+/** 汇总表的一行 and its lines — core's contract, the shapes GET /api/summary answers and the web reads. */
+export type SummaryEntry = ContractSummaryEntry;
+export type SummaryLine = ContractSummaryLine;
 
 /** 口径说明 under the sheet and the page. */
 export const SUMMARY_NOTES = [
@@ -119,30 +80,8 @@ export interface SummaryQuery {
   descending: boolean;
 }
 
-/** GET /api/summary's answer. */
-export interface SummaryTable {
-  /** The year shown: the one asked for, else the latest the user has evaluations for. */
-  year: number | null;
-  /** Years the user has evaluations for, newest first. */
-  years: number[];
-  /** Evaluations with no 年度, which no year's 汇总表 lists. */
-  undated: number;
-  /** Departments with evaluations in that year, for the filter. */
-  departments: Array<{ id: number; name: string }>;
-  departmentId: number | null;
-  /** Who it covers: 全部地区, or the reviewer's region. */
-  scope: string;
-  /** The page's lines: its evaluations, the 小计 of each group that ends on it, and the 合计 of the whole table. */
-  lines: SummaryLine[];
-  /** Evaluations in the whole table (all pages). */
-  rowCount: number;
-  page: number;
-  pageSize: number;
-  sort: SummaryQuery['sort'];
-  order: 'asc' | 'desc';
-  /** 口径说明, the same under the page and the sheet. */
-  notes: string[];
-}
+/** GET /api/summary's answer (core's contract). */
+export type SummaryTable = ContractSummaryTable;
 
 const collator = new Intl.Collator('zh-Hans-CN');
 
@@ -470,7 +409,12 @@ function yearOnYear(groups: GroupSums[]) {
               budget: money?.budget ?? null,
               executed: money?.executed ?? null,
               rate,
-              basis: figures?.basis === 'department' ? 'department' : figures ? 'projects' : null,
+              basis:
+                figures?.basis === 'department'
+                  ? ('department' as const)
+                  : figures
+                    ? ('projects' as const)
+                    : null,
               averageStated,
               statedCount: stated.statedCount,
               averageComputed: averageOfSums(stated.computedSum, stated.computedCount),
@@ -519,7 +463,12 @@ export function dashboardBody(
   );
 }
 
-async function computeDashboard(db: Queryable, registry: FrameworkRegistry, user: User, q: DashboardQuery) {
+async function computeDashboard(
+  db: Queryable,
+  registry: FrameworkRegistry,
+  user: User,
+  q: DashboardQuery,
+): Promise<Dashboard> {
   const scope = scopeOf(user, q);
   await ensureScored(db, registry, scope);
   const all = await groupSums(db, scope);

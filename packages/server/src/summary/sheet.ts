@@ -1,14 +1,9 @@
 // 汇总表 as the aggregate sheet the finance bureau files: its columns and rows in the order of the lines.
-import { D, GROUP_NAMES, type EvaluationKind, type SummaryTotal } from '@jixiao/core';
+import { D, EVALUATION_KIND_NAMES, GROUP_NAMES, type SummaryTotal } from '@jixiao/core';
 import type { AggregateColumn, AggregateRow } from '@jixiao/formats';
 import { STATUS_NAMES } from '../http/access.ts';
 import type { SummaryEntry, SummaryLine } from './service.ts';
 
-const KIND_NAMES: Record<EvaluationKind, string> = {
-  project: '项目支出',
-  department: '部门整体支出',
-  summary: '项目汇总表',
-};
 
 export const COLUMNS: AggregateColumn[] = [
   { header: '部门', kind: 'text', width: 22 },
@@ -55,7 +50,7 @@ export function aggregateRows(lines: SummaryLine[]): AggregateRow[] {
         cells: [
           l.department,
           l.name,
-          KIND_NAMES[l.kind],
+          EVALUATION_KIND_NAMES[l.kind],
           l.year === null ? null : String(l.year),
           STATUS_NAMES[l.status],
           l.initialBudget,

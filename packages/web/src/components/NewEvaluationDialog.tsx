@@ -15,6 +15,7 @@ import {
 import {
   blankEvaluation,
   blankTitle,
+  EVALUATION_KIND_NAMES,
   scoresIndicatorRows,
   type Framework,
   type FrameworkRegistry,
@@ -130,8 +131,8 @@ export function NewEvaluationDialog({
           <Radio.Group
             optionType="button"
             options={[
-              { value: 'project', label: '项目支出' },
-              { value: 'department', label: '部门整体支出' },
+              { value: 'project', label: EVALUATION_KIND_NAMES.project },
+              { value: 'department', label: EVALUATION_KIND_NAMES.department },
             ]}
           />
         </Form.Item>

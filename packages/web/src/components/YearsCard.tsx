@@ -1,16 +1,7 @@
 import { App, Button, Card, Form, Input, InputNumber, Switch, Table, Tag } from 'antd';
-import { api, ApiError } from '../lib/api.ts';
+import { api, ApiError, type FiscalYear } from '../lib/api.ts';
 import { formatTime } from '../lib/format.ts';
 import { useLoad } from '../lib/useLoad.ts';
-
-/** 填报年度 — GET /api/years; a year not listed is open. */
-interface FiscalYear {
-  year: number;
-  open: boolean;
-  deadline: string | null;
-  updatedByName: string;
-  updatedAt: string;
-}
 
 /**
  * 填报年度 — the admin closes a year once its filling is over (截止): 填报人 can then no longer create,

@@ -15,11 +15,11 @@ describe('web formatting (万元 with 2 decimals, scores)', () => {
     expect(money(null)).toBe('—');
   });
 
-  it('drops trailing zeros from scores only', () => {
-    expect(score('100.00')).toBe('100');
-    expect(score('99.10')).toBe('99.1');
-    expect(score('96.12')).toBe('96.12');
-    expect(score('10')).toBe('10');
+  it('shows every score with two decimals', () => {
+    expect(score('100')).toBe('100.00');
+    expect(score('99.1')).toBe('99.10');
+    expect(score('96.125')).toBe('96.13');
+    expect(score('１０')).toBe('10.00');
     expect(score(undefined)).toBe('—');
     expect(percent('70.475')).toBe('70.48%');
   });
@@ -28,5 +28,8 @@ describe('web formatting (万元 with 2 decimals, scores)', () => {
     expect(statedMoney({ raw: '/', value: null, decimals: 0, percent: false })).toBe('/');
     expect(statedMoney({ raw: '37.88', value: '37.88', decimals: 2, percent: false })).toBe('37.88');
     expect(statedMoney(undefined)).toBe('');
+    // A rate beside a rate: both with two decimals, whatever the form wrote; full-width digits folded.
+    expect(statedMoney({ raw: '45%', value: '45', decimals: 0, percent: true })).toBe('45.00%');
+    expect(statedMoney({ raw: '１６', value: '16', decimals: 0, percent: false })).toBe('16.00');
   });
 });

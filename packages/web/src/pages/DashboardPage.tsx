@@ -17,50 +17,12 @@ import { Link } from 'react-router';
 import { D } from '@jixiao/core';
 import { Chart, type ChartOption } from '../components/Chart.tsx';
 import { PageState } from '../components/PageState.tsx';
-import { api } from '../lib/api.ts';
+import { api, type Dashboard, type DashboardYear } from '../lib/api.ts';
 import { money, percent, score } from '../lib/format.ts';
 import { useLoad } from '../lib/useLoad.ts';
 
-/** 同比 — one department's figures of one year (GET /api/dashboard yearOnYear). */
-interface YearFigures {
-  year: number;
-  count: number;
-  budget: string | null;
-  executed: string | null;
-  rate: string | null;
-  /** Whose money: the 部门整体 evaluation's, or the sum of the projects (no 部门整体 figures that year). */
-  basis: 'department' | 'projects' | null;
-  averageStated: string | null;
-  statedCount: number;
-  averageComputed: string | null;
-  computedCount: number;
-  previousYear: number | null;
-  /** 百分点 */
-  rateChange: string | null;
-  averageStatedChange: string | null;
-}
-
-/** 看板 — GET /api/dashboard. Amounts and rates are decimal strings computed on the server. */
-interface Dashboard {
-  byDepartment: Array<{ department: string; budget: string; executed: string; rate: string | null }>;
-  totals: { count: number; budget: string; executed: string; rate: string | null };
-  gradeCounts: Record<string, number>;
-  /** Bands of 自评得分 and 复算得分; lower bounds (blank 完成值) only in `incomplete`. */
-  distribution: {
-    bins: Array<{ label: string; stated: number; computed: number }>;
-    incomplete: number;
-    unscored: number;
-  };
-  largestDeviations: Array<{
-    id: number;
-    title: string;
-    department: string;
-    stated: string | null;
-    computed: string | null;
-    difference: string;
-  }>;
-  yearOnYear: { years: number[]; departments: Array<{ department: string; years: YearFigures[] }> };
-}
+/** 同比 — one department's figures of one year (core's contract). */
+type YearFigures = DashboardYear;
 
 const GRADE_COLORS: Record<string, string> = { 优: '#389e0d', 良: '#1677ff', 中: '#faad14', 差: '#cf1322' };
 /** The latest year in the app's red, the year before in blue, older years in greys. */

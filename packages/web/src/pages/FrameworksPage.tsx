@@ -1,30 +1,9 @@
 import { Alert, App, Button, Card, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../lib/api.ts';
+import { api, ApiError, type FrameworkEntry, type RecomputeProgress } from '../lib/api.ts';
 import { loadFrameworks } from '../lib/assess.ts';
 import { formatTime } from '../lib/format.ts';
 import { useLoad } from '../lib/useLoad.ts';
-
-/** 评分框架版本 — GET /api/frameworks. */
-interface FrameworkEntry {
-  id: string;
-  version: string;
-  name: string;
-  kind: string;
-  origin: 'builtin' | 'admin';
-  createdByName: string;
-  createdAt: string;
-  current: boolean;
-}
-
-/** 重新计分进度 — GET /api/admin/recompute (the zod schema recomputeProgress in the server). */
-interface RecomputeProgress {
-  total: number;
-  done: number;
-  failed: number;
-  runningSince: string | null;
-  lastFinishedAt: string | null;
-}
 
 /**
  * 重新计分 — after a new version, the drafts under it are recomputed in the background; until each is, the

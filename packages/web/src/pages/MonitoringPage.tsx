@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Lamp, MonitoringCheckpoint, MonitoringStatus } from '@jixiao/core';
 import { PageState } from '../components/PageState.tsx';
-import { api, ApiError, type ListItem } from '../lib/api.ts';
+import { api, ApiError, type MonitoringRow } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
 import { useLoad } from '../lib/useLoad.ts';
 
 /** A row of GET /api/monitoring: an evaluation with its lamps (core's MonitoringStatus). */
-type BoardRow = MonitoringStatus & { evaluation: ListItem; worst: Lamp; worstName: string };
+type BoardRow = MonitoringRow;
 
 const LAMP_COLOURS: Record<Lamp, string> = {
   green: 'success',

@@ -18,29 +18,13 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { RectificationStatus } from '@jixiao/core';
 import { PageState } from '../components/PageState.tsx';
-import { api, ApiError, type ListItem } from '../lib/api.ts';
+import { api, ApiError, type ListItem, type RectificationItem } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
 import { formatTime } from '../lib/format.ts';
 import { useLoad } from '../lib/useLoad.ts';
 
-/** A row of GET /api/rectifications (server/src/store/rectifications.ts, with its evaluation and overdue). */
-interface Item {
-  id: number;
-  evaluationId: number;
-  foundBy: 'self' | 'review';
-  problem: string;
-  measure: string;
-  owner: string;
-  due: string | null;
-  status: RectificationStatus;
-  statusName: string;
-  result: string;
-  createdBy: string;
-  updatedBy: string;
-  updatedAt: string;
-  overdue: boolean;
-  evaluation: ListItem;
-}
+/** A row of GET /api/rectifications (core's contract). */
+type Item = RectificationItem;
 
 const STATUS_COLOURS: Record<RectificationStatus, string> = {
   open: 'default',

@@ -2,61 +2,22 @@ import { Alert, Button, Card, Empty, Pagination, Select, Space, Table, Tag, Tool
 import type { ColumnType } from 'antd/es/table';
 import { useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { SUMMARY_GRADES, type KindGroup, type SummaryProject, type SummaryTotal } from '@jixiao/core';
+import { SUMMARY_GRADES, type SummaryProject } from '@jixiao/core';
 import { PageState } from '../components/PageState.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
-import { api, type Status } from '../lib/api.ts';
+import {
+  api,
+  type Status,
+  type SummaryEvaluationLine,
+  type SummaryTable,
+  type SummaryTotalLine,
+} from '../lib/api.ts';
 import { KIND_NAMES, money, percent, score, STATUS } from '../lib/format.ts';
 import { useLoad } from '../lib/useLoad.ts';
 
-/** 汇总表的一行 — one evaluation. Amounts are 万元 decimal strings with 2 places, rates in percent. */
-interface EvaluationLine {
-  type: 'evaluation';
-  id: number;
-  title: string;
-  /** 项目名称 for a project, else the title. */
-  name: string;
-  kind: string;
-  group: KindGroup;
-  year: number | null;
-  status: Status;
-  departmentId: number;
-  department: string;
-  initialBudget: string | null;
-  adjustedBudget: string | null;
-  executed: string | null;
-  rate: string | null;
-  rateStated: boolean;
-  statedScore: string | null;
-  computedScore: string | null;
-  totalIncomplete: boolean;
-  grade: string | null;
-  computedGrade: string | null;
-  reviewScore: string | null;
-  errors: number;
-  warnings: number;
-  projects: SummaryProject[];
-}
-
-/** 小计 / 合计 — sums from the server (decimal), the rate recomputed from the sums (core's summaryTotal). */
-type TotalLine = { type: 'subtotal' | 'total' } & SummaryTotal;
-
-/** 汇总表 — GET /api/summary. */
-interface SummaryTable {
-  year: number | null;
-  years: number[];
-  undated: number;
-  departments: Array<{ id: number; name: string }>;
-  departmentId: number | null;
-  scope: string;
-  /** One page of the table: its evaluations, the 小计 that end on it, and the 合计 of the whole table. */
-  lines: Array<EvaluationLine | TotalLine>;
-  /** Evaluations in the whole table, and the page shown (evaluation lines per page). */
-  rowCount: number;
-  page: number;
-  pageSize: number;
-  notes: string[];
-}
+/** 汇总表的一行 (an evaluation) and 小计 / 合计 — GET /api/summary, core's contract. */
+type EvaluationLine = SummaryEvaluationLine;
+type TotalLine = SummaryTotalLine;
 
 /** One row of the antd table: an evaluation (its projects as children), a project, a 小计 or a 合计. */
 type Row =

@@ -1,6 +1,6 @@
 import { App, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { YearsCard } from '../components/YearsCard.tsx';
-import { api, ApiError, type Department, type Role, type User } from '../lib/api.ts';
+import { api, ApiError, type Account, type Department, type Role, type User } from '../lib/api.ts';
 import { ROLE_NAMES, useAuth } from '../lib/auth.tsx';
 import { useLoad } from '../lib/useLoad.ts';
 
@@ -13,7 +13,6 @@ interface NewUser {
   region?: string;
 }
 
-type Account = User & { disabled: boolean };
 
 /**
  * 用户与部门 — the admin creates accounts (填报人 of a department, 财政审核人 of a region), disables them or

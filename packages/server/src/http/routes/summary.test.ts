@@ -13,6 +13,7 @@ import { createUser } from '../../auth/users.ts';
 import { BACKENDS, type TestDatabase } from '../../db/test-databases.ts';
 import { createEvaluation, ensureDepartment } from '../../store/evaluations.ts';
 import { buildApp } from '../app.ts';
+import { checkAnswer } from '../test-regions.ts';
 
 const seeds = join(resolve(dirname(fileURLToPath(import.meta.url)), '../../../../..'), 'examples/seeds');
 
@@ -90,10 +91,12 @@ describe.each(BACKENDS)('汇总表 and 看板 on the %s database', (_name, open)
   const ids: Record<string, number> = {};
   const departments: Record<string, number> = {};
 
-  function call(actor: Actor, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) {
+  async function call(actor: Actor, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) {
     const a = auth[actor];
     const headers: Record<string, string> = a ? { cookie: a.cookie, 'x-csrf-token': a.csrf } : {};
-    return app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+    const r = await app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+    checkAnswer(method, url, r);
+    return r;
   }
   async function table(actor: Actor, query = ''): Promise<Table> {
     const r = await call(actor, 'GET', `/api/summary${query}`);

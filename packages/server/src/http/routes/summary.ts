@@ -1,6 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Body } from '../../summary/cache.ts';
-import { SUMMARY_GRADES, type EvaluationKind, type FrameworkRegistry } from '@jixiao/core';
+import {
+  EVALUATION_KIND_NAMES,
+  SUMMARY_GRADES,
+  type EvaluationKind,
+  type FrameworkRegistry,
+} from '@jixiao/core';
 import { writeAggregateXlsx } from '@jixiao/formats';
 import type { Database } from '../../db/database.ts';
 import type { EvaluationStatus } from '../../store/evaluations.ts';
@@ -20,11 +25,6 @@ export {
   type SummaryTable,
 } from '../../summary/service.ts';
 
-const KINDS: Record<EvaluationKind, string> = {
-  project: '项目支出',
-  department: '部门整体支出',
-  summary: '项目汇总表',
-};
 /** Lines per page unless asked: a city's table on one page, a province's in pages. */
 const PAGE_SIZE = 200;
 const MAX_PAGE_SIZE = 1000;
@@ -67,7 +67,7 @@ export function summaryQuery(query: unknown, pages = true): SummaryQuery {
       : idParam(q, '部门', 'department');
   const region = textParam(q.region, '地区');
   const frameworkId = textParam(q.framework, '评分框架');
-  const kinds = listParam(q.kind, Object.keys(KINDS) as EvaluationKind[], '类型（kind）');
+  const kinds = listParam(q.kind, Object.keys(EVALUATION_KIND_NAMES) as EvaluationKind[], '类型（kind）');
   const statuses = listParam(q.status, Object.keys(STATUS_NAMES) as EvaluationStatus[], '状态（status）');
   const grades = listParam(q.grade, [...SUMMARY_GRADES], '等级（grade）');
   const sorts = ['department', ...Object.keys(ENTRY_SORTS)] as Array<'department' | EntrySort>;

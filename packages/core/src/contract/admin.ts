@@ -1,0 +1,101 @@
+// 评分框架, 重新计分, 填报年度, 问题整改 and 监控 as the API answers them.
+import { z } from 'zod';
+import { RECTIFICATION_STATUS_NAMES, type RectificationStatus } from '../monitoring/rectification.ts';
+import type { MonitoringStatus } from '../monitoring/status.ts';
+import type { Lamp } from '../monitoring/lamp.ts';
+import type { TargetTraceView, TargetView } from '../targets/view.ts';
+import { isoTime } from './common.ts';
+import { listEntrySchema } from './evaluations.ts';
+
+/** 评分框架版本 — GET /api/frameworks, POST /api/frameworks. */
+export const frameworkEntrySchema = z.strictObject({
+  id: z.string(),
+  version: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  origin: z.enum(['builtin', 'admin']),
+  createdByName: z.string(),
+  createdAt: isoTime,
+  /** The latest version of its id: what new evaluations are scored by. */
+  current: z.boolean(),
+});
+export type FrameworkEntry = z.infer<typeof frameworkEntrySchema>;
+
+/**
+ * 重新计分进度 — GET /api/admin/recompute: the evaluations of the runs still going; when none is, those of
+ * the last run (all zero before the first), `runningSince` null.
+ */
+export const recomputeProgressSchema = z.strictObject({
+  /** Evaluations queued in the runs still going (else in the last run). */
+  total: z.number().int().min(0),
+  /** Of those, recomputed (or found up to date, or deleted meanwhile). */
+  done: z.number().int().min(0),
+  /** Of those, whose recomputation failed (the error is in the server's log); read paths compute them on demand. */
+  failed: z.number().int().min(0),
+  /** When the oldest run still going started (ISO time), null when none is. */
+  runningSince: z.string().nullable(),
+  /** When the latest finished run finished, null when none has. */
+  lastFinishedAt: z.string().nullable(),
+});
+export type RecomputeProgress = z.infer<typeof recomputeProgressSchema>;
+
+/** 填报年度 — GET /api/years, PUT /api/years/:year; a year not listed is open. */
+export const fiscalYearSchema = z.strictObject({
+  year: z.number().int(),
+  open: z.boolean(),
+  /** 截止日期 YYYY-MM-DD, or null. */
+  deadline: z.string().nullable(),
+  updatedByName: z.string(),
+  updatedAt: isoTime,
+});
+export type FiscalYear = z.infer<typeof fiscalYearSchema>;
+
+export const rectificationStatusSchema = z.enum(
+  Object.keys(RECTIFICATION_STATUS_NAMES) as [RectificationStatus, ...RectificationStatus[]],
+);
+
+/** 整改事项 — GET /api/evaluations/:id/rectifications, POST and PUT answer one. */
+export const rectificationSchema = z.strictObject({
+  id: z.number().int(),
+  evaluationId: z.number().int(),
+  /** 'self': 自评发现; 'review': 财政复核发现 */
+  foundBy: z.enum(['self', 'review']),
+  problem: z.string(),
+  measure: z.string(),
+  owner: z.string(),
+  /** 整改期限, YYYY-MM-DD */
+  due: z.string().nullable(),
+  status: rectificationStatusSchema,
+  statusName: z.string(),
+  result: z.string(),
+  createdBy: z.string(),
+  updatedBy: z.string(),
+  updatedAt: isoTime,
+  /** 逾期 */
+  overdue: z.boolean(),
+});
+export type Rectification = z.infer<typeof rectificationSchema>;
+
+/** GET /api/rectifications — every item the user may see, with its evaluation. */
+export const rectificationItemSchema = rectificationSchema.extend({ evaluation: listEntrySchema });
+export type RectificationItem = z.infer<typeof rectificationItemSchema>;
+
+const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** 监控状态 of one evaluation — computed by core's monitoringStatus; typed here. */
+export const monitoringStatusShape = z.custom<MonitoringStatus>(isObject, '应为监控状态');
+
+/** 监控看板的一行 — GET /api/monitoring. */
+export const monitoringRowSchema = z.intersection(
+  monitoringStatusShape,
+  z.object({
+    evaluation: listEntrySchema,
+    worst: z.custom<Lamp>((v) => typeof v === 'string'),
+    worstName: z.string(),
+  }),
+);
+export type MonitoringRow = z.infer<typeof monitoringRowSchema>;
+
+/** 绩效目标 — core's TargetView (targets/view.ts); typed here. */
+export const targetViewShape = z.custom<TargetView>(isObject, '应为绩效目标');
+export const targetTraceShape = z.custom<TargetTraceView>(isObject, '应为目标来源');

@@ -1,0 +1,5 @@
+export * from './common.ts';
+export * from './evaluations.ts';
+export * from './summary.ts';
+export * from './admin.ts';
+export * from './routes.ts';
