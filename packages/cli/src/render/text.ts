@@ -53,7 +53,9 @@ export function renderEvaluation(
   const { evaluation: e, score } = r;
   const lines: string[] = [];
   const head = [e.organization, e.year ? `${e.year} 年度` : null].filter(Boolean).join(' · ');
-  lines.push(`评价 ${index}/${total} · ${EVALUATION_KIND_NAMES[e.kind]} · ${e.title}${head ? `（${head}）` : ''}`);
+  lines.push(
+    `评价 ${index}/${total} · ${EVALUATION_KIND_NAMES[e.kind]} · ${e.title}${head ? `（${head}）` : ''}`,
+  );
   lines.push(
     `  评分框架：${score.frameworkName}（${score.frameworkId} v${score.frameworkVersion}，${CHOSEN[score.frameworkChosenBy] ?? ''}）`,
   );

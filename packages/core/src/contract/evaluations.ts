@@ -49,7 +49,11 @@ export const passwordResetSchema = z.strictObject({
 });
 
 /** 部门 — GET /api/departments. */
-export const departmentSchema = z.strictObject({ id: z.number().int(), name: z.string(), region: z.string() });
+export const departmentSchema = z.strictObject({
+  id: z.number().int(),
+  name: z.string(),
+  region: z.string(),
+});
 export type Department = z.infer<typeof departmentSchema>;
 
 /** 计分来源 — the framework version and engine version that scored a stored result. */
@@ -92,6 +96,16 @@ export const listItemSchema = listEntrySchema.extend({
   scoredBy: scoredBySchema,
 });
 export type ListItem = z.infer<typeof listItemSchema>;
+
+/** 自评列表的一页 — GET /api/evaluations?page=&pageSize=: the rows of one page and how many rows match in all. */
+export const listPageSchema = z.strictObject({
+  items: z.array(listItemSchema),
+  /** 符合条件的总行数 */
+  total: z.number().int().min(0),
+  page: z.number().int().min(1),
+  pageSize: z.number().int().min(1),
+});
+export type ListPage = z.infer<typeof listPageSchema>;
 
 /** 复核 — the finance bureau's review score, kept beside the self score. */
 export const reviewSchema = z.strictObject({

@@ -21,6 +21,7 @@ import {
   importPreviewSchema,
   importSavedSchema,
   listItemSchema,
+  listPageSchema,
   passwordChangedSchema,
   passwordResetSchema,
   publicReportSchema,
@@ -46,7 +47,7 @@ export const API_ROUTES = {
   'POST /api/users/:id/reset-password': passwordResetSchema,
   'GET /api/departments': z.array(departmentSchema),
   'POST /api/departments': z.strictObject({ id: z.number().int(), name: z.string() }),
-  'GET /api/evaluations': z.array(listItemSchema),
+  'GET /api/evaluations': z.union([z.array(listItemSchema), listPageSchema]),
   'POST /api/evaluations': createdSchema,
   'GET /api/evaluations/:id': evaluationAnswerSchema,
   'PUT /api/evaluations/:id': savedSchema,
@@ -117,10 +118,28 @@ export function checkApiAnswer(method: string, url: string, body: unknown): void
   if (!route) return;
   const r = API_ROUTES[route].safeParse(body);
   if (!r.success) {
-    const places = r.error.issues
+    const places = branchIssues(r.error.issues)
       .slice(0, 5)
       .map((i) => `${i.path.join('.') || '（整体）'}：${i.message}`)
       .join('；');
     throw new ContractError(`接口 ${route} 的应答不符合约定：${places}`);
   }
+}
+
+/**
+ * An answer that may take either of two shapes (a whole list or one page of it) fails in the shape it has:
+ * the union's issues are replaced by those of the branch whose top-level type matched, so the place named is
+ * the field that is wrong, not "（整体）".
+ */
+function branchIssues(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+    const shapeMatched = issue.errors.find(
+      (branch) => !branch.some((i) => i.path.length === 0 && i.code === 'invalid_type'),
+    );
+    return branchIssues(shapeMatched ?? issue.errors[0]!).map((i) => ({
+      ...i,
+      path: [...issue.path, ...i.path],
+    }));
+  });
 }

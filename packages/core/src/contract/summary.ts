@@ -157,7 +157,12 @@ export type DashboardYear = z.infer<typeof dashboardYearSchema>;
 /** 看板 — GET /api/dashboard. */
 export const dashboardSchema = z.strictObject({
   byDepartment: z.array(
-    z.strictObject({ department: z.string(), budget: decimalText, executed: decimalText, rate: decimalOrNull }),
+    z.strictObject({
+      department: z.string(),
+      budget: decimalText,
+      executed: decimalText,
+      rate: decimalOrNull,
+    }),
   ),
   /** 全部部门合计, with decimals: the page shows these, it does not add floats. */
   totals: z.strictObject({
@@ -169,7 +174,9 @@ export const dashboardSchema = z.strictObject({
   gradeCounts: z.record(z.string(), z.number().int()),
   /** Bands of 自评得分 and 复算得分; lower bounds (blank 完成值) only in `incomplete`. */
   distribution: z.strictObject({
-    bins: z.array(z.strictObject({ label: z.string(), stated: z.number().int(), computed: z.number().int() })),
+    bins: z.array(
+      z.strictObject({ label: z.string(), stated: z.number().int(), computed: z.number().int() }),
+    ),
     incomplete: z.number().int(),
     unscored: z.number().int(),
   }),

@@ -4,7 +4,6 @@ import type { AggregateColumn, AggregateRow } from '@jixiao/formats';
 import { STATUS_NAMES } from '../http/access.ts';
 import type { SummaryEntry, SummaryLine } from './service.ts';
 
-
 export const COLUMNS: AggregateColumn[] = [
   { header: '部门', kind: 'text', width: 22 },
   { header: '项目/自评名称', kind: 'text', width: 46 },

@@ -16,6 +16,7 @@ export type {
   ImportPreview,
   ListEntry,
   ListItem,
+  ListPage,
   MonitoringRow,
   PublicReport,
   RecomputeProgress,

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { PageState } from '../components/PageState.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
-import { api, type ListItem, type Status } from '../lib/api.ts';
+import { api, type ListItem, type ListPage, type Status } from '../lib/api.ts';
 import { formatTime, KIND_NAMES, score } from '../lib/format.ts';
 import { useLoad } from '../lib/useLoad.ts';
 
@@ -23,10 +23,7 @@ export function ReviewQueue() {
   const [filter, setFilter] = useState<Status | 'all'>('submitted');
   const [page, setPage] = useState(1);
   const query = `status=${filter}&page=${page}&pageSize=${PAGE_SIZE}&sort=updated`;
-  const list = useLoad(
-    () => api<{ items: ListItem[]; total: number }>('GET', `/api/evaluations?${query}`),
-    query,
-  );
+  const list = useLoad(() => api<ListPage>('GET', `/api/evaluations?${query}`), query);
   const rows = list.data?.items ?? [];
   return (
     <Card

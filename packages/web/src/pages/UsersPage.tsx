@@ -13,7 +13,6 @@ interface NewUser {
   region?: string;
 }
 
-
 /**
  * 用户与部门 — the admin creates accounts (填报人 of a department, 财政审核人 of a region), disables them or
  * resets their password (a one-time one, shown once), adds departments, and opens or closes 填报年度.
