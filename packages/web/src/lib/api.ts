@@ -57,6 +57,8 @@ export interface StoredEvaluation {
   review: Review | null;
   /** The current 不是问题 mark per finding key (latest entry of each). */
   dispositions: Disposition[];
+  /** 错误说明 — the 填报人's explanation per finding key, the latest over every submission. */
+  explanations: SubmittedExplanation[];
   /** 提交时冻结 — the submitted revision and the framework version it stays scored under. */
   frozen: Frozen | null;
   /** 按新版框架重新计分 — the frozen figures under a newer version, for comparison only. */
@@ -65,6 +67,15 @@ export interface StoredEvaluation {
   context: DocumentContext | null;
   /** 退回意见 — the latest 退回's comment, while the evaluation is returned. */
   lastReturn: { comment: string; by: string; at: string } | null;
+}
+
+/** One 错误说明 given at submission (GET /api/evaluations/:id `explanations`). */
+export interface SubmittedExplanation {
+  key: string;
+  text: string;
+  authorName: string;
+  at: string;
+  version: number;
 }
 
 export interface Frozen {
