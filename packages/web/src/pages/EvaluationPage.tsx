@@ -110,7 +110,14 @@ export function EvaluationPage() {
   useEditGuards(dirty, () => saveRef.current());
 
   if (!loaded.data || !draft || !live)
-    return <PageState loading={loaded.loading || !draft} error={loaded.error} reload={loaded.reload} />;
+    return (
+      <PageState
+        loading={loaded.loading || !draft}
+        error={loaded.error}
+        status={loaded.status}
+        reload={loaded.reload}
+      />
+    );
   const stored = loaded.data;
   const editable =
     user?.role === 'filler' &&

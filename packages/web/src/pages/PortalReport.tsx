@@ -67,7 +67,12 @@ export default function PortalReport() {
   return (
     <PublicShell>
       {!r ? (
-        <PageState loading={report.loading} error={report.error} reload={report.reload} />
+        <PageState
+          loading={report.loading}
+          error={report.error}
+          status={report.status}
+          reload={report.reload}
+        />
       ) : (
         <Space direction="vertical" size={12} style={{ width: '100%' }}>
           <Breadcrumb
