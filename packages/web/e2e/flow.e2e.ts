@@ -91,7 +91,7 @@ describe('web UI end to end', () => {
 
     // Error and empty states: an evaluation that does not exist; a portal with nothing published yet.
     await page.goto(`${server.url}/evaluations/99999`);
-    await page.getByText('加载失败').waitFor();
+    await page.getByTestId('not-found').waitFor(); // a missing record is said as such, with no 重试
     await shot(page, '03d-error-state', false);
     // The portal opens on the published samples; a search that finds nothing shows the empty state.
     await page.goto(`${server.url}/public`);

@@ -174,6 +174,18 @@ export const publicReportSchema = z.strictObject({
 });
 export type PublicReport = z.infer<typeof publicReportSchema>;
 
+/** 错误说明 — one explanation of an error given at submission, shown on its finding. */
+export const submittedExplanationSchema = z.strictObject({
+  /** the finding's key */
+  key: z.string(),
+  text: z.string(),
+  authorName: z.string(),
+  at: isoTime,
+  /** the version submitted with it */
+  version: z.number().int(),
+});
+export type SubmittedExplanation = z.infer<typeof submittedExplanationSchema>;
+
 /** 自评详情 — GET /api/evaluations/:id for those who may see the internal record. */
 export const storedEvaluationSchema = z.strictObject({
   id: z.number().int(),
@@ -192,6 +204,8 @@ export const storedEvaluationSchema = z.strictObject({
   review: reviewSchema.nullable(),
   /** The current 不是问题 mark per finding key (latest entry of each). */
   dispositions: z.array(dispositionSchema),
+  /** 错误说明 — the 填报人's explanation per finding, the latest over every submission. */
+  explanations: z.array(submittedExplanationSchema),
   frozen: frozenSchema.nullable(),
   rescored: rescoredSchema.nullable(),
   /** The imported file's prose and tables the audit holds this one against (null when created blank). */

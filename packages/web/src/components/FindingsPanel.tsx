@@ -1,7 +1,13 @@
 import { Alert, App, Button, Collapse, Descriptions, Empty, Input, List, Modal, Tag, Typography } from 'antd';
 import { describeSource, FINDING_CODE_NAMES, ruleName, type Finding, type Severity } from '@jixiao/core';
 import { useState } from 'react';
-import { api, ApiError, type Disposition, type DispositionEntry } from '../lib/api.ts';
+import {
+  api,
+  ApiError,
+  type Disposition,
+  type DispositionEntry,
+  type SubmittedExplanation,
+} from '../lib/api.ts';
 import { findingKey } from '../lib/assess.ts';
 import { formatTime } from '../lib/format.ts';
 import { findingPlace } from '../lib/locate.ts';
@@ -58,6 +64,7 @@ export function FindingsPanel({
   findings,
   onLocate,
   dispositions,
+  explanations,
   history,
   marking,
 }: {
@@ -65,6 +72,8 @@ export function FindingsPanel({
   /** Shows the row a finding points at (indicator or budget line); absent when there is no table. */
   onLocate?: (f: Finding) => void;
   dispositions?: Disposition[];
+  /** The 填报人's explanations given at submission, shown on the finding they explain. */
+  explanations?: SubmittedExplanation[];
   history?: DispositionEntry[] | null;
   /** The reviewer may mark findings of this evaluation; onChanged reloads after a mark. */
   marking?: { evaluationId: number; onChanged: () => void };
@@ -74,6 +83,7 @@ export function FindingsPanel({
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const dismissed = dismissedKeys(dispositions);
+  const explained = new Map((explanations ?? []).map((e) => [e.key, e]));
   const messages = new Map(
     findings.map((f) => [findingKey(f), `${FINDING_CODE_NAMES[f.code]}：${f.message}`]),
   );
@@ -112,6 +122,7 @@ export function FindingsPanel({
         ),
         children: g.list.map((f, i) => {
           const mark = dismissed.get(findingKey(f));
+          const why = explained.get(findingKey(f));
           return (
             <Alert
               key={`${f.code}-${i}`}
@@ -125,7 +136,7 @@ export function FindingsPanel({
                       ? 'warning'
                       : 'info'
               }
-              style={{ marginBottom: 8, ...(mark ? { opacity: 0.6, filter: 'grayscale(1)' } : {}) }}
+              style={{ marginBottom: 8, ...(mark ? { borderStyle: 'dashed', filter: 'grayscale(1)' } : {}) }}
               message={
                 <span>
                   {mark && <Tag>不是问题</Tag>}
@@ -134,6 +145,13 @@ export function FindingsPanel({
               }
               description={
                 <div style={{ fontSize: 12 }}>
+                  {why && (
+                    <div data-testid="finding-explanation">
+                      <Typography.Text>
+                        填报人说明（{why.authorName}，{formatTime(why.at)}）：{why.text}
+                      </Typography.Text>
+                    </div>
+                  )}
                   {mark && (
                     <div>
                       <Typography.Text>

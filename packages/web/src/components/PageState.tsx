@@ -4,12 +4,21 @@ import { Alert, Button, Spin } from 'antd';
 export function PageState({
   loading,
   error,
+  status,
   reload,
 }: {
   loading: boolean;
   error: string | null;
+  /** The failed load's HTTP status: a permission error or a missing record is said as such, with no 重试. */
+  status?: number | null;
   reload?: () => void;
 }) {
+  if (error && status === 403) {
+    return <Alert type="warning" showIcon data-testid="forbidden" message="没有权限" description={error} />;
+  }
+  if (error && status === 404) {
+    return <Alert type="info" showIcon data-testid="not-found" message="未找到" description={error} />;
+  }
   if (error) {
     return (
       <Alert

@@ -18,7 +18,7 @@ export function PublicShell({ children }: { children: ReactNode }) {
           {user ? '返回工作台' : '登录'}
         </Link>
       </Layout.Header>
-      <Layout.Content style={{ padding: 12, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
+      <Layout.Content style={{ padding: 12, maxWidth: 1400, width: '100%', margin: '0 auto' }}>
         {children}
       </Layout.Content>
     </Layout>

@@ -28,6 +28,7 @@ export type {
   StoredEvaluation,
   SummaryEvaluationLine,
   SummaryTable,
+  SubmittedExplanation,
   SummaryTotalLine,
 } from '@jixiao/core';
 

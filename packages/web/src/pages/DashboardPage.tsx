@@ -390,7 +390,12 @@ export default function DashboardPage() {
         }
       >
         {(board.error || (board.loading && !d)) && (
-          <PageState loading={board.loading} error={board.error} reload={board.reload} />
+          <PageState
+            loading={board.loading}
+            error={board.error}
+            status={board.status}
+            reload={board.reload}
+          />
         )}
         {d && totals && (
           <Row gutter={16}>

@@ -55,7 +55,7 @@ export function EvaluationList() {
       }
     >
       {list.error || (list.loading && !list.data) ? (
-        <PageState loading={list.loading} error={list.error} reload={list.reload} />
+        <PageState loading={list.loading} error={list.error} status={list.status} reload={list.reload} />
       ) : (
         <Table<ListItem>
           rowKey="id"

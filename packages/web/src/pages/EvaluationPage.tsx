@@ -110,7 +110,14 @@ export function EvaluationPage() {
   useEditGuards(dirty, () => saveRef.current());
 
   if (!loaded.data || !draft || !live)
-    return <PageState loading={loaded.loading || !draft} error={loaded.error} reload={loaded.reload} />;
+    return (
+      <PageState
+        loading={loaded.loading || !draft}
+        error={loaded.error}
+        status={loaded.status}
+        reload={loaded.reload}
+      />
+    );
   const stored = loaded.data;
   const editable =
     user?.role === 'filler' &&
@@ -118,6 +125,7 @@ export function EvaluationPage() {
     (stored.status === 'draft' || stored.status === 'returned');
   const canReview = user?.role === 'admin' || user?.role === 'reviewer';
   const errors = live.findings.filter((f) => f.severity === 'error');
+  const dismissed = new Set(dismissedKeys(stored.dispositions).keys());
   const flagged = new Set(
     live.findings.map((f) => f.location.indicator).filter((n): n is string => Boolean(n)),
   );
@@ -192,10 +200,7 @@ export function EvaluationPage() {
             </Typography.Title>
             <StatusTag status={stored.status} />
             {dirty && <Typography.Text type="warning">有未保存的修改</Typography.Text>}
-            <FindingCounts
-              findings={live.findings}
-              dismissed={new Set(dismissedKeys(stored.dispositions).keys())}
-            />
+            <FindingCounts findings={live.findings} dismissed={dismissed} />
           </Space>
         }
         extra={
@@ -401,6 +406,7 @@ export function EvaluationPage() {
                 findings={live.findings}
                 onLocate={locate}
                 dispositions={stored.dispositions}
+                explanations={stored.explanations}
                 history={history.data}
                 {...(canReview && (stored.status === 'submitted' || stored.status === 'accepted')
                   ? { marking: { evaluationId: stored.id, onChanged: loaded.reload } }
@@ -415,6 +421,8 @@ export function EvaluationPage() {
         <SubmitDialog
           open={submitOpen}
           errors={errors}
+          dismissed={dismissed}
+          explained={stored.explanations}
           busy={submitting}
           serverError={submitError}
           onCancel={() => setSubmitOpen(false)}

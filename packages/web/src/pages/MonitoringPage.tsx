@@ -56,7 +56,9 @@ export function MonitoringPage() {
   };
 
   if (board.error || (board.loading && !board.data))
-    return <PageState loading={board.loading} error={board.error} reload={board.reload} />;
+    return (
+      <PageState loading={board.loading} error={board.error} status={board.status} reload={board.reload} />
+    );
   const rows = board.data ?? [];
   return (
     <Card title="执行进度监控">

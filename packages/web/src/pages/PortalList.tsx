@@ -71,7 +71,7 @@ export default function PortalList() {
           />
         </Space>
         {list.error || (list.loading && !list.data) ? (
-          <PageState loading={list.loading} error={list.error} reload={list.reload} />
+          <PageState loading={list.loading} error={list.error} status={list.status} reload={list.reload} />
         ) : (
           <List
             dataSource={rows}

@@ -5,6 +5,7 @@ import { BudgetTable } from '../components/BudgetTable.tsx';
 import { IndicatorTable } from '../components/IndicatorTable.tsx';
 import { PageState } from '../components/PageState.tsx';
 import { PublicShell } from '../components/PublicShell.tsx';
+import { SummaryRowsTable } from '../components/SummaryRowsTable.tsx';
 import { api, type PublicReport } from '../lib/api.ts';
 import { KIND_NAMES, score, statedMoney } from '../lib/format.ts';
 import { useLoad } from '../lib/useLoad.ts';
@@ -66,7 +67,12 @@ export default function PortalReport() {
   return (
     <PublicShell>
       {!r ? (
-        <PageState loading={report.loading} error={report.error} reload={report.reload} />
+        <PageState
+          loading={report.loading}
+          error={report.error}
+          status={report.status}
+          reload={report.reload}
+        />
       ) : (
         <Space direction="vertical" size={12} style={{ width: '100%' }}>
           <Breadcrumb
@@ -84,16 +90,26 @@ export default function PortalReport() {
                 { key: 'o', label: '部门（单位）', children: r.evaluation.organization ?? '—' },
                 { key: 'k', label: '类型', children: KIND_NAMES[r.evaluation.kind] },
                 { key: 'y', label: '年度', children: r.evaluation.year ?? '—' },
-                {
-                  key: 's',
-                  label: '自评得分',
-                  children: (
-                    <span data-testid="public-score">
-                      {score(r.score.statedTotal ?? r.score.computedTotal)}{' '}
-                      {r.score.statedGrade && <Tag>{r.score.statedGrade}</Tag>}
-                    </span>
-                  ),
-                },
+                ...(r.evaluation.summaryRows.length > 0 && !r.evaluation.indicators.length
+                  ? [{ key: 'n', label: '项目数', children: `${r.evaluation.summaryRows.length} 个` }]
+                  : []),
+                // A 汇总表 has no score of its own: its projects' scores are in its rows.
+                ...(r.evaluation.summaryRows.length > 0 &&
+                !r.evaluation.indicators.length &&
+                !(r.score.statedTotal ?? r.score.computedTotal)
+                  ? []
+                  : [
+                      {
+                        key: 's',
+                        label: '自评得分',
+                        children: (
+                          <span data-testid="public-score">
+                            {score(r.score.statedTotal ?? r.score.computedTotal)}{' '}
+                            {r.score.statedGrade && <Tag>{r.score.statedGrade}</Tag>}
+                          </span>
+                        ),
+                      },
+                    ]),
                 ...(r.evaluation.projectName
                   ? [{ key: 'p', label: '项目', children: r.evaluation.projectName }]
                   : []),
@@ -129,13 +145,34 @@ export default function PortalReport() {
               )}
             </Card>
           )}
-          {(r.evaluation.problems || r.evaluation.measures) && (
+          {r.evaluation.summaryRows.length > 0 && (
+            <Card size="small" title="项目汇总（万元）" data-testid="public-summary-rows">
+              <SummaryRowsTable e={r.evaluation} />
+            </Card>
+          )}
+          {(r.evaluation.goal || r.evaluation.goalAchieved || r.evaluation.conclusion) && (
+            <Card size="small" title="目标完成与评价结论">
+              {r.evaluation.goal && (
+                <Typography.Paragraph>年度总体目标：{r.evaluation.goal}</Typography.Paragraph>
+              )}
+              {r.evaluation.goalAchieved && (
+                <Typography.Paragraph>实际完成情况：{r.evaluation.goalAchieved}</Typography.Paragraph>
+              )}
+              {r.evaluation.conclusion && (
+                <Typography.Paragraph>评价结论：{r.evaluation.conclusion}</Typography.Paragraph>
+              )}
+            </Card>
+          )}
+          {(r.evaluation.problems || r.evaluation.measures || r.evaluation.resultUse) && (
             <Card size="small" title="问题与改进">
               {r.evaluation.problems && (
                 <Typography.Paragraph>存在问题：{r.evaluation.problems}</Typography.Paragraph>
               )}
               {r.evaluation.measures && (
                 <Typography.Paragraph>改进措施：{r.evaluation.measures}</Typography.Paragraph>
+              )}
+              {r.evaluation.resultUse && (
+                <Typography.Paragraph>结果应用：{r.evaluation.resultUse}</Typography.Paragraph>
               )}
             </Card>
           )}

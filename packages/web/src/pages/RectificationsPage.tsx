@@ -127,7 +127,9 @@ export function RectificationsPage() {
   };
 
   if (items.error || (items.loading && !items.data))
-    return <PageState loading={items.loading} error={items.error} reload={items.reload} />;
+    return (
+      <PageState loading={items.loading} error={items.error} status={items.status} reload={items.reload} />
+    );
   const rows = items.data ?? [];
   const overdue = rows.filter((r) => r.overdue).length;
   // The reviewer registers problems of the review: only evaluations it has received.

@@ -41,7 +41,7 @@ export function ReviewQueue() {
       }
     >
       {list.error || (list.loading && !list.data) ? (
-        <PageState loading={list.loading} error={list.error} reload={list.reload} />
+        <PageState loading={list.loading} error={list.error} status={list.status} reload={list.reload} />
       ) : (
         <Table<ListItem>
           rowKey="id"

@@ -405,7 +405,7 @@ export default function SummaryPage() {
       }
     >
       {(table.error || (table.loading && !t)) && (
-        <PageState loading={table.loading} error={table.error} reload={table.reload} />
+        <PageState loading={table.loading} error={table.error} status={table.status} reload={table.reload} />
       )}
       {t && (
         <Space direction="vertical" size={12} style={{ width: '100%' }}>

@@ -57,7 +57,8 @@ function TraceCard({ evaluationId }: { evaluationId: number }) {
     () => api<TargetTraceView | null>('GET', `/api/evaluations/${evaluationId}/targets`),
     `trace-${evaluationId}`,
   );
-  if (trace.error || !trace.data) return <PageState loading={trace.loading} error={trace.error} />;
+  if (trace.error || !trace.data)
+    return <PageState loading={trace.loading} error={trace.error} status={trace.status} />;
   const t = trace.data;
   const changed = t.rows.filter((r) => !r.same).length;
   return (
@@ -143,7 +144,14 @@ export function TargetPage() {
   useEditGuards(dirty, () => saveRef.current());
 
   if (loaded.error || !t || !current)
-    return <PageState loading={loaded.loading} error={loaded.error} reload={loaded.reload} />;
+    return (
+      <PageState
+        loading={loaded.loading}
+        error={loaded.error}
+        status={loaded.status}
+        reload={loaded.reload}
+      />
+    );
 
   const own = user?.role === 'filler' && user.departmentId === t.departmentId;
   const decides = user?.role === 'admin' || (user?.role === 'reviewer' && user.region === t.region);

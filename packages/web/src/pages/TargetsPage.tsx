@@ -63,7 +63,7 @@ export function TargetsPage() {
   };
 
   if (list.error || (list.loading && !list.data))
-    return <PageState loading={list.loading} error={list.error} reload={list.reload} />;
+    return <PageState loading={list.loading} error={list.error} status={list.status} reload={list.reload} />;
   return (
     <Card
       title="绩效目标"

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { FrameworkRegistry } from '@jixiao/core';
 import type { Database } from '../../db/database.ts';
 import type { User } from '../../auth/users.ts';
+import { currentDispositions } from '../../store/dispositions.ts';
+import { submittedExplanations } from '../../store/explanations.ts';
 import {
   getEvaluation,
   listRevisions,
@@ -185,6 +187,8 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
       rescored,
       context,
       ...shown,
+      // 填报人's explanations of errors, the latest per finding over every submission (shown on each finding).
+      explanations: await submittedExplanations(db, id),
     };
   });
 
@@ -261,7 +265,13 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
           );
         }
         const explanations = body.explanations ?? {};
-        const unexplained = errors.filter((f) => !explanations[findingKey(f)]);
+        // A finding the reviewer marked 不是问题 (before a 退回) needs no explanation any more.
+        const dismissed = new Set(
+          (await currentDispositions(db, id)).filter((d) => d.dismissed).map((d) => d.key),
+        );
+        const unexplained = errors.filter(
+          (f) => !dismissed.has(findingKey(f)) && !explanations[findingKey(f)]?.trim(),
+        );
         if (unexplained.length) {
           throw new HttpError(
             422,
