@@ -188,13 +188,17 @@ const CORPUS: Record<string, Inconsistency[]> = {
     },
     {
       issue: '数量指标 is the fund amount itself (72890 元)',
-      kind: { code: 'indicator-quality', text: /72890/ },
-      miss: `${NOT_READ}; and no check compares an output’s target with the budget in 元 yet`,
+      found: [
+        {
+          code: 'indicator-quality',
+          rule: 'audit.output-is-budget',
+          text: /「卫片执法补助经费」的指标值 72890 就是项目资金本身（72890 元即「年度资金总额」7\.29 万元）/,
+        },
+      ],
     },
     {
       issue: '年度总体目标 预期目标 and 实际完成情况 are just the project name',
-      kind: { code: 'unfilled', rule: 'audit.goal-is-name' },
-      miss: `${NOT_READ} (the project name is not read, so the goal cannot be set beside it; the check exists with a synthetic test)`,
+      found: [{ code: 'unfilled', rule: 'audit.goal-is-name', text: /「自然资源卫片执法补助经费」/ }],
     },
     {
       issue: 'inconsistent number formats in one column (20 vs 20.00)',
