@@ -37,6 +37,23 @@ const CORPUS: Record<string, Inconsistency[]> = {
       miss: 'the figures of 指标1–指标5 are printed as separate runs (all 指标值, then the rest) and are not read; by column order 不少于6种 is 指标3’s target, not 指标2’s result',
     },
   ],
+  '006.txt': [
+    {
+      issue: "'结余率≤5%' filed as 经济效益指标; '科目调整次数≤10次' filed as 数量指标 (placement)",
+      found: [
+        {
+          code: 'indicator-quality',
+          rule: 'audit.fund-measure-misfiled',
+          text: /「科目调整次数」归在「产出指标 — 数量指标」，「结余率.*」归在「效益指标 — 经济效益指标」/,
+        },
+      ],
+    },
+    {
+      issue: "存在问题/改进措施 '暂无'",
+      kind: { text: /暂无/ },
+      miss: 'the 存在问题 and 改进措施 of this flattened tail are not read; and 暂无 is an answer, wrong only beside shortfalls, which this unfilled table does not show',
+    },
+  ],
   '008.txt': [
     {
       issue: '执行数 338.31 > 全年预算数 329.77 with no explanation',
@@ -104,6 +121,18 @@ const CORPUS: Record<string, Inconsistency[]> = {
       issue: "year labels disagree: title '2023年…项目', subtitle '(2024年度)', 自评日期 2025年5月",
       kind: { code: 'year-mismatch' },
       miss: `${NOT_READ} (a narrative report’s cover, no table)`,
+    },
+  ],
+  '032.txt': [
+    {
+      issue: "主管部门 '区市场监督管理局' for a fisheries subsidy",
+      kind: { text: /市场监督管理局/ },
+      miss: 'whether a 主管部门 fits its subsidy is a reviewer’s judgement on the header, not a figure the audit can prove',
+    },
+    {
+      issue: 'comparison operators destroyed by conversion — parser must recover ≥/≤ from context',
+      kind: { code: 'indicator-quality', text: /符号/ },
+      miss: 'damage by the hosting site’s conversion, not a mistake in the report: the reader repairs the signs (2X as ≥X) and says so in its reading notes',
     },
   ],
   '037.txt': [
