@@ -74,7 +74,7 @@ const CORPUS: Record<string, Inconsistency[]> = {
     {
       issue: '到位率 398.88/570 = 70.0% yet 到位率 scored 3/3 and 资金到位 5/5',
       kind: { text: /到位率/ },
-      miss: 'the reader does not read the 计划投资额/实际到位资金 figures of this form (no budget lines), so there is no 到位率 to set beside the score',
+      miss: 'the framework’s 到位率 rule reads 计划投资额 and 实际到位资金 (its worked example is this table: 3 × 398.88 ÷ 570 = 2.10, self-scored 3), but the reader does not put those two cells of 一、项目基本情况 into the evaluation’s inputs, so the row is 无法判定 rather than a deviation',
     },
   ],
   '018.txt': [

@@ -6,7 +6,7 @@ import { finding, startsMidTable } from '../finding-kit.ts';
 
 /**
  * The points of the 一级 categories the framework fixes and the table does not set at all (corpus 006, a
- * 四川 510000 form whose copy starts below its 预算执行 block: 4 × 22.5 = 90 beside 合计 100).
+ * project form whose copy starts below its 预算执行 block: 4 × 22.5 = 90 beside 合计 100).
  */
 export function missingCategoryPoints(score: ScoreResult): Dec {
   return score.categories
