@@ -37,6 +37,23 @@ const CORPUS: Record<string, Inconsistency[]> = {
       miss: 'the figures of 指标1–指标5 are printed as separate runs (all 指标值, then the rest) and are not read; by column order 不少于6种 is 指标3’s target, not 指标2’s result',
     },
   ],
+  '006.txt': [
+    {
+      issue: "'结余率≤5%' filed as 经济效益指标; '科目调整次数≤10次' filed as 数量指标 (placement)",
+      found: [
+        {
+          code: 'indicator-quality',
+          rule: 'audit.fund-measure-misfiled',
+          text: /「科目调整次数」归在「产出指标 — 数量指标」，「结余率.*」归在「效益指标 — 经济效益指标」/,
+        },
+      ],
+    },
+    {
+      issue: "存在问题/改进措施 '暂无'",
+      kind: { text: /暂无/ },
+      miss: 'the 存在问题 and 改进措施 of this flattened tail are not read; and 暂无 is an answer, wrong only beside shortfalls, which this unfilled table does not show',
+    },
+  ],
   '008.txt': [
     {
       issue: '执行数 338.31 > 全年预算数 329.77 with no explanation',
@@ -57,7 +74,7 @@ const CORPUS: Record<string, Inconsistency[]> = {
     {
       issue: '到位率 398.88/570 = 70.0% yet 到位率 scored 3/3 and 资金到位 5/5',
       kind: { text: /到位率/ },
-      miss: 'the reader does not read the 计划投资额/实际到位资金 figures of this form (no budget lines), so there is no 到位率 to set beside the score',
+      miss: 'the framework’s 到位率 rule reads 计划投资额 and 实际到位资金 (its worked example is this table: 3 × 398.88 ÷ 570 = 2.10, self-scored 3), but the reader does not put those two cells of 一、项目基本情况 into the evaluation’s inputs, so the row is 无法判定 rather than a deviation',
     },
   ],
   '018.txt': [
@@ -104,6 +121,18 @@ const CORPUS: Record<string, Inconsistency[]> = {
       issue: "year labels disagree: title '2023年…项目', subtitle '(2024年度)', 自评日期 2025年5月",
       kind: { code: 'year-mismatch' },
       miss: `${NOT_READ} (a narrative report’s cover, no table)`,
+    },
+  ],
+  '032.txt': [
+    {
+      issue: "主管部门 '区市场监督管理局' for a fisheries subsidy",
+      kind: { text: /市场监督管理局/ },
+      miss: 'whether a 主管部门 fits its subsidy is a reviewer’s judgement on the header, not a figure the audit can prove',
+    },
+    {
+      issue: 'comparison operators destroyed by conversion — parser must recover ≥/≤ from context',
+      kind: { code: 'indicator-quality', text: /符号/ },
+      miss: 'damage by the hosting site’s conversion, not a mistake in the report: the reader repairs the signs (2X as ≥X) and says so in its reading notes',
     },
   ],
   '037.txt': [
@@ -188,13 +217,17 @@ const CORPUS: Record<string, Inconsistency[]> = {
     },
     {
       issue: '数量指标 is the fund amount itself (72890 元)',
-      kind: { code: 'indicator-quality', text: /72890/ },
-      miss: `${NOT_READ}; and no check compares an output’s target with the budget in 元 yet`,
+      found: [
+        {
+          code: 'indicator-quality',
+          rule: 'audit.output-is-budget',
+          text: /「卫片执法补助经费」的指标值 72890 就是项目资金本身（72890 元即「年度资金总额」7\.29 万元）/,
+        },
+      ],
     },
     {
       issue: '年度总体目标 预期目标 and 实际完成情况 are just the project name',
-      kind: { code: 'unfilled', rule: 'audit.goal-is-name' },
-      miss: `${NOT_READ} (the project name is not read, so the goal cannot be set beside it; the check exists with a synthetic test)`,
+      found: [{ code: 'unfilled', rule: 'audit.goal-is-name', text: /「自然资源卫片执法补助经费」/ }],
     },
     {
       issue: 'inconsistent number formats in one column (20 vs 20.00)',

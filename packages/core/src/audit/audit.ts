@@ -31,6 +31,7 @@ import { checkWeights } from './checks/weights.ts';
 import { checkPrintedWeights } from './checks/printed-weights.ts';
 import { checkStatedActuals } from './checks/stated-actuals.ts';
 import { checkComponentRows } from './checks/component-rows.ts';
+import { checkFundMeasuresMisfiled, checkOutputIsBudget } from './checks/fund-measures.ts';
 import { checkStaleYears, checkTemplateText, checkUnfilledCells } from './checks/unfilled.ts';
 
 /** Every check that looks at one evaluation, in the order a reviewer reads a form. */
@@ -58,6 +59,8 @@ export const EVALUATION_CHECKS: Check[] = [
   checkStatedActuals,
   checkIndicatorCounts,
   checkIndicatorsAgainstBudget,
+  checkOutputIsBudget,
+  checkFundMeasuresMisfiled,
   checkNarrativeAgainstTables,
   checkClaims,
 ];

@@ -144,6 +144,19 @@ describe('blankEvaluation', () => {
     expect(score.computedGrade).toBe('良');
   });
 
+  it('a framework whose rows are scored only by 指标性质 formulas (kind indicator) still has rows to fill', () => {
+    const f = reg.get('mof-project-2020')!;
+    const onlyIndicators = {
+      ...f,
+      rules: f.rules.filter((r) => r.kind === 'indicator' || r.kind === 'budget-execution'),
+    };
+    expect(scoresIndicatorRows(onlyIndicators)).toBe(true);
+    expect(blankEvaluation(onlyIndicators, { year: 2025 }).indicators).toHaveLength(3);
+    const budgetOnly = { ...f, rules: f.rules.filter((r) => r.kind === 'budget-execution') };
+    expect(scoresIndicatorRows(budgetOnly)).toBe(false);
+    expect(blankEvaluation(budgetOnly, { year: 2025 }).indicators).toEqual([]);
+  });
+
   it('uses the given title and kind, trimmed', () => {
     const f = reg.get('project-10-90')!;
     expect(blankEvaluation(f, { year: 2023, title: '  普法宣传项目自评  ' }).title).toBe('普法宣传项目自评');

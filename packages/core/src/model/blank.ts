@@ -1,4 +1,4 @@
-import type { CriterionRule, Framework } from '../frameworks/schema.ts';
+import type { CriterionRule, Framework, RuleKind } from '../frameworks/schema.ts';
 import { D, round, type Dec } from '../numbers/decimal.ts';
 import { parseStated } from '../numbers/parse.ts';
 import { newEvaluation } from './build.ts';
@@ -21,8 +21,12 @@ export interface BlankOptions {
   id?: string;
 }
 
-/** Rule kinds that score a 三级 row by its 指标性质 (the rows a 填报人 writes). */
-const ROW_RULES = new Set(['higher-better', 'equal', 'reverse-linear', 'reverse-ratio', 'qualitative-tiers']);
+/**
+ * Rule kinds of the formula language that score a 三级 row a 填报人 writes: a quantitative row by its
+ * 指标性质 (`indicator`), a 时效 row against its deadline (`deadline`), a 定性 row by its tiers.
+ * 计分标准 rows (`criterion`, `manual`) are the framework's own and are recognised by their 三级 name.
+ */
+const ROW_RULES: ReadonlySet<RuleKind> = new Set<RuleKind>(['indicator', 'deadline', 'qualitative-tiers']);
 
 function blankStated(): Stated {
   return parseStated('');

@@ -3,4 +3,4 @@
  * framework version that scored it; raising it marks every stored result as due for recomputation.
  * Raise it whenever a change in core alters a score, a grade or a finding.
  */
-export const ENGINE_VERSION = '2026.12.3';
+export const ENGINE_VERSION = '2026.12.4';

@@ -3,6 +3,7 @@ import type { Stated } from '../../model/stated.ts';
 import { D, sum, type Dec } from '../../numbers/decimal.ts';
 import { compareWithRounding } from '../../numbers/tolerance.ts';
 import type { AuditContext } from '../context.ts';
+import { shortByMissingCategories } from './weights.ts';
 import { finding, show, startsMidTable } from '../finding-kit.ts';
 
 /** Integer scores are exact counts; only written decimals carry rounding. */
@@ -69,7 +70,20 @@ export function checkScoreSums(ctx: AuditContext): Finding[] {
 
   const weightTotal = evaluation.statedWeightTotal;
   const weights = numbers([...(budgetLine ? [budgetLine.weight] : []), ...scored.map((i) => i.weight)]);
-  if (weightTotal && weightTotal.value !== null && weights && !weights.total.eq(weightTotal.value)) {
+  // 合计 100 beside rows of 90 where the framework's 10-point 一级 is absent from the table is that category's
+  // absence, which the weights check reports once; not a second finding here.
+  const missingOnly =
+    weightTotal?.value != null &&
+    new D(weightTotal.value).eq(ctx.score.expectedWeightTotal ?? '100') &&
+    weights !== null &&
+    shortByMissingCategories(ctx.score, weights.total);
+  if (
+    weightTotal &&
+    weightTotal.value !== null &&
+    weights &&
+    !weights.total.eq(weightTotal.value) &&
+    !missingOnly
+  ) {
     out.push(
       finding({
         code: 'sum-mismatch',

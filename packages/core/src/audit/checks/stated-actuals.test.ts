@@ -70,3 +70,35 @@ describe('actuals that are not measured values', () => {
     ).toEqual([]);
   });
 });
+
+describe('a 完成值 written as a range (corpus 043)', () => {
+  it('finds actuals like ≥90% scored, once for the table, naming each row', () => {
+    const e = evaluation({
+      indicators: [
+        indicator({ name: '采购的原原种合格率', target: '≥90%', actual: '≥90%', weight: '8', score: '8' }),
+        indicator({ name: '认知度', target: '≥50%', actual: '≤50%', weight: '8', score: '8' }),
+        indicator({ name: '免费发放原原种', target: '550万粒', actual: '550万粒', weight: '8', score: '8' }),
+      ],
+    });
+    const found = checkStatedActuals(ctx(e)).filter((f) => /范围/.test(f.message));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      code: 'indicator-quality',
+      severity: 'warning',
+      rule: 'audit.actual-not-measured',
+    });
+    expect(found[0]!.message).toContain('2 个指标的完成值写成了范围');
+    expect(found[0]!.message).toContain('「认知度」完成值「≤50%」（指标值 ≥50%，得 8 分）');
+    expect(found[0]!.message).not.toContain('免费发放原原种');
+  });
+
+  it('is silent on a range actual not scored, and on a measured one', () => {
+    const e = evaluation({
+      indicators: [
+        indicator({ name: '合格率', target: '≥90%', actual: '≥90%', weight: '8', score: '' }),
+        indicator({ name: '满意度', target: '≥90%', actual: '96%', weight: '8', score: '8' }),
+      ],
+    });
+    expect(checkStatedActuals(ctx(e))).toEqual([]);
+  });
+});

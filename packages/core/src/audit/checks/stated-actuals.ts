@@ -11,6 +11,8 @@ const NOT_MEASURED = /^(已?完成|已?达标|已?达到|已?实现|是|符合�
 const EMPTY_TARGET = /^(好坏|好\/坏|是否|是\/否|有无|有\/无|高低|强弱)$/;
 
 const squeeze = (text: string) => text.replace(/[\s\u3000]+/g, '');
+/** A 完成值 written as a range, the way a 指标值 is ("≥90%", "不低于80%"): it says what was aimed at, not what was done. */
+const BOUND = /^(≥|≤|>=|<=|>|<|不低于|不少于|不高于|不超过|大于|小于|高于|低于)\s*\d/;
 const score = (i: Indicator) => (i.statedScore?.value != null ? new D(i.statedScore.value) : null);
 const where = (i: Indicator) => ({ source: i.source, indicator: i.name });
 
@@ -18,10 +20,13 @@ const where = (i: Indicator) => ({ source: i.source, indicator: i.name });
  * 完成值 that is not a measured value — "完成" against "≤30万元", or a target that states nothing ("好坏").
  * Against a figure the actual must be a figure, else nobody can tell whether the target was met; an actual that
  * says there was no effect ("无经济效益") scored full marks is worse. Blank actuals are scored-without-actual's.
+ * A 完成值 written as a range ("≥90%", corpus 043) is the 年度指标值's form, not the 全年实际值 the form asks for
+ * (财预〔2020〕10号 附件2《项目支出绩效自评表》: 年度指标值 and 全年实际值 are separate columns).
  */
 export function checkStatedActuals(ctx: AuditContext): Finding[] {
   const { evaluation } = ctx;
   const out: Finding[] = [];
+  const bounds: Indicator[] = [];
   for (const i of evaluation.indicators) {
     if (i.notApplicable) continue;
     const target = squeeze(i.target?.raw ?? '');
@@ -41,6 +46,7 @@ export function checkStatedActuals(ctx: AuditContext): Finding[] {
       );
       continue;
     }
+    if (!i.notApplicable && BOUND.test(actual) && got !== null && got.gt(0)) bounds.push(i);
     if (isBlank(i.actual) || !NOT_MEASURED.test(actual) || got === null || !got.gt(0)) continue;
     const weight = i.weight?.value != null ? new D(i.weight.value) : null;
     const noEffect = /^(无|没有)/.test(actual);
@@ -70,6 +76,24 @@ export function checkStatedActuals(ctx: AuditContext): Finding[] {
         evaluation,
         ...where(i),
         evidence: { stated: i.actual!.raw, inputs: { 指标值: i.target.raw, 得分: i.statedScore!.raw } },
+        rule: 'audit.actual-not-measured',
+      }),
+    );
+  }
+  // 043: 全年实际值 「≥90%」「≥5%」「≥80%」「≤50%」, each scored full — one finding for the table, every row named.
+  if (bounds.length) {
+    const list = bounds.map(
+      (i) =>
+        `「${i.name}」完成值「${i.actual!.raw}」（指标值 ${i.target?.raw || '空'}，得 ${i.statedScore!.raw} 分）`,
+    );
+    out.push(
+      finding({
+        code: 'indicator-quality',
+        severity: 'warning',
+        message: `${bounds.length} 个指标的完成值写成了范围，是指标值的写法，不是实际完成的数值：${list.join('；')}。无法判断是否达到，得分没有依据；请填写实测的数值。`,
+        evaluation,
+        ...where(bounds[0]!),
+        evidence: { inputs: Object.fromEntries(bounds.map((i) => [i.name, i.actual!.raw])) },
         rule: 'audit.actual-not-measured',
       }),
     );

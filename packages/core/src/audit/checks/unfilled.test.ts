@@ -161,6 +161,15 @@ describe('a 年度目标 that states nothing', () => {
     const [f] = checkTemplateText(ctx(e));
     expect(f).toMatchObject({ code: 'unfilled', rule: 'audit.goal-is-name' });
   });
+  it('finds it when the copy runs the form title on after the project name (042: 「…补助经费支出绩效自评表」)', () => {
+    const e = evaluation({
+      projectName: '2020年省级自然资源卫片执法补助经费支出绩效自评表',
+      goal: '自然资源卫片执法补助经费',
+    });
+    const [f] = checkTemplateText(ctx(e));
+    expect(f).toMatchObject({ code: 'unfilled', rule: 'audit.goal-is-name' });
+    expect(f!.message).toContain('「自然资源卫片执法补助经费」');
+  });
   it('is silent on a goal that says what is to be done', () => {
     const e = evaluation({
       projectName: '卫片执法补助经费',

@@ -86,6 +86,9 @@ export function checkUnfilledCells(ctx: AuditContext): Finding[] {
  */
 const INSTRUCTION = /[(（]\s*\d+\s*字以内\s*[)）]|^(结合自评情况|对照年度目标|针对项目自评中发现的问题)/;
 
+/** The form's title where a copy runs it on after the project's name: 支出绩效自评表, 项目绩效目标自评表. */
+const FORM_TITLE_TAIL = /(项目)?(支出)?绩效(目标)?自评(表|报告)$/;
+
 export function checkTemplateText(ctx: AuditContext): Finding[] {
   const { evaluation } = ctx;
   const fields: Array<[string, string | undefined]> = [
@@ -97,7 +100,8 @@ export function checkTemplateText(ctx: AuditContext): Finding[] {
   const left = fields.filter(([, text]) => text && INSTRUCTION.test(text.trim()));
   const out: Finding[] = [];
   const goal = squeeze(evaluation.goal ?? '');
-  const name = squeeze(evaluation.projectName ?? '');
+  // A project name read with the form's title after it (042: 「…补助经费支出绩效自评表」) is compared without it.
+  const name = squeeze(evaluation.projectName ?? '').replace(FORM_TITLE_TAIL, '');
   // 年度目标 that only repeats the project's name (corpus 042: 「自然资源卫片执法补助经费」) states no target.
   if (goal.length >= 4 && name && name.endsWith(goal)) {
     out.push(

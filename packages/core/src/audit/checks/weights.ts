@@ -1,7 +1,27 @@
 import type { Finding } from '../../model/finding.ts';
-import { D } from '../../numbers/decimal.ts';
+import type { ScoreResult } from '../../model/result.ts';
+import { D, type Dec } from '../../numbers/decimal.ts';
 import type { AuditContext } from '../context.ts';
 import { finding, startsMidTable } from '../finding-kit.ts';
+
+/**
+ * The points of the 一级 categories the framework fixes and the table does not set at all (corpus 006, a
+ * project form whose copy starts below its 预算执行 block: 4 × 22.5 = 90 beside 合计 100).
+ */
+export function missingCategoryPoints(score: ScoreResult): Dec {
+  return score.categories
+    .filter((c) => c.expectedWeight !== undefined && new D(c.weight).isZero())
+    .reduce((acc, c) => acc.plus(c.expectedWeight!), new D(0));
+}
+
+/**
+ * Whether a shortfall of the weights is exactly the categories the table leaves out: then the category
+ * warning below says it, once, and the sums are not reported again as errors (one fact, one finding).
+ */
+export function shortByMissingCategories(score: ScoreResult, total: Dec): boolean {
+  const missing = missingCategoryPoints(score);
+  return missing.gt(0) && total.plus(missing).eq(score.expectedWeightTotal ?? '100');
+}
 
 /** 权重: the weights must add up to the framework's total, and each 一级 to what the framework fixes. */
 export function checkWeights(ctx: AuditContext): Finding[] {
@@ -12,7 +32,8 @@ export function checkWeights(ctx: AuditContext): Finding[] {
   const out: Finding[] = [];
   const expected = new D(score.expectedWeightTotal ?? '100');
   const total = new D(score.weightTotal);
-  if (!total.eq(expected)) {
+  const shortByMissing = shortByMissingCategories(score, total);
+  if (!total.eq(expected) && !shortByMissing) {
     out.push(
       finding({
         code: 'weights-invalid',
@@ -76,7 +97,7 @@ export function checkWeights(ctx: AuditContext): Finding[] {
         code: 'weights-invalid',
         severity,
         message: missing
-          ? `评分框架设有一级指标「${c.level1}」（${c.expectedWeight} 分），本表未设置${score.weightsAdjustable ? '，其分值已调整到其他一级指标，请在报告中说明' : ''}。`
+          ? `评分框架设有一级指标「${c.level1}」（${c.expectedWeight} 分），本表未设置${shortByMissing ? `，各项分值合计 ${total.toFixed()} 比框架的 ${expected.toFixed()} 分正少了这 ${c.expectedWeight} 分${evaluation.statedWeightTotal?.value != null ? `（表中合计填报 ${evaluation.statedWeightTotal.raw}）` : ''}：请补全该项或说明原因` : score.weightsAdjustable ? '，其分值已调整到其他一级指标，请在报告中说明' : ''}。`
           : `一级指标「${c.level1}」分值为 ${c.weight}，评分框架原则上为 ${c.expectedWeight}${score.weightsAdjustable ? '（框架允许适当调整）' : ''}。`,
         evaluation,
         source: evaluation.source,
