@@ -332,6 +332,7 @@ export function EvaluationPage() {
                       editable={editable}
                       flagged={flagged}
                       framework={framework}
+                      evaluationId={id}
                       onChange={(indicators) => edit({ indicators })}
                     />
                   ),
