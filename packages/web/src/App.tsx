@@ -31,6 +31,7 @@ const ReviewQueue = named(() => import('./pages/ReviewQueue.tsx'), 'ReviewQueue'
 const MonitoringPage = named(() => import('./pages/MonitoringPage.tsx'), 'MonitoringPage');
 const TargetsPage = named(() => import('./pages/TargetsPage.tsx'), 'TargetsPage');
 const TargetPage = named(() => import('./pages/TargetPage.tsx'), 'TargetPage');
+const IndicatorLibraryPage = named(() => import('./pages/IndicatorLibraryPage.tsx'), 'IndicatorLibraryPage');
 const RectificationsPage = named(() => import('./pages/RectificationsPage.tsx'), 'RectificationsPage');
 const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
 const SummaryPage = lazy(() => import('./pages/SummaryPage.tsx'));
@@ -224,6 +225,14 @@ export const router = createBrowserRouter(
             <ValidId>
               <TargetPage />
             </ValidId>
+          </Private>
+        }
+      />
+      <Route
+        path="/indicators"
+        element={
+          <Private title="指标库">
+            <IndicatorLibraryPage />
           </Private>
         }
       />

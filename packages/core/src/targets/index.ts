@@ -1,2 +1,3 @@
 export * from './targets.ts';
 export * from './view.ts';
+export * from './library.ts';

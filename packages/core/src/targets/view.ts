@@ -1,3 +1,4 @@
+import type { DroppedIndicator, LibraryIndicator } from './library.ts';
 import type { TargetIndicator, TargetProblem, TargetStatus, TargetTrace } from './targets.ts';
 
 /** One version of a project's 绩效目标表 with its own course: 草稿 → 已提交 → 退回 / 已批复. */
@@ -10,6 +11,8 @@ export interface TargetRevision {
   status: TargetStatus;
   /** 调整原因 — from the second revision on */
   reason: string;
+  /** 上年指标未再设置的原因, one per indicator of last year left out */
+  dropped: DroppedIndicator[];
   /** The evaluation (last year's of the same project) the rows were copied from. */
   copiedFrom: number | null;
   createdBy: string;
@@ -45,8 +48,10 @@ export interface TargetView extends Omit<Target, 'revisions'> {
   revision: number;
   /** The revision in force (latest approved), null before the first approval */
   approvedRevision: number | null;
-  /** What the latest revision's rows still lack (core's targetProblems) */
+  /** What the latest revision's rows still lack (core's targetProblems, then libraryProblems against last year) */
   problems: TargetProblem[];
+  /** 上年指标 — last year's indicators of the same project in the 指标库 (GET /api/targets/:id only) */
+  lastYear?: LibraryIndicator[];
   /** The self-evaluations created from it (GET /api/targets/:id only) */
   evaluations?: Array<{ evaluationId: number; revisionId: number }>;
 }

@@ -24,6 +24,7 @@ import { yearRoutes } from './routes/years.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
 import { rectificationRoutes } from './routes/rectifications.ts';
 import { targetRoutes } from './routes/targets.ts';
+import { libraryRoutes } from './routes/library.ts';
 import { summaryRoutes } from './routes/summary.ts';
 import { registerSessions } from './session-plugin.ts';
 import { Limiter, WorkPool, type PoolOptions } from '../work/pool.ts';
@@ -225,6 +226,7 @@ export async function buildApp(
   monitoringRoutes(app, db, registry);
   rectificationRoutes(app, db);
   targetRoutes(app, db, registry);
+  libraryRoutes(app, db);
 
   const web = opts.webDist ?? WEB_DIST;
   if (existsSync(join(web, 'index.html'))) {

@@ -614,6 +614,26 @@ describe.each(BACKENDS)('authorization on the %s database', (_name, open) => {
       );
   });
 
+  it("searches the 指标库 within the user's own department, region or all, and offers an evaluation's choices to those who see it", async () => {
+    for (const actor of ACTORS)
+      expect((await call(actor, 'GET', '/api/indicators?q=指标')).statusCode, actor).toBe(
+        actor === 'stranger' ? 401 : 200,
+      );
+    const see: Record<Actor, number> = {
+      stranger: 401,
+      admin: 200,
+      reviewerR1: 200,
+      reviewerR2: 403,
+      fillerA: 200,
+      fillerB: 403,
+    };
+    for (const actor of ACTORS)
+      expect(
+        (await call(actor, 'GET', `/api/evaluations/${ids.aDraft}/indicator-choices`)).statusCode,
+        actor,
+      ).toBe(see[actor]);
+  });
+
   it("saves an import for a 填报人's own body only, and for the department the admin names", async () => {
     const file = {
       fileName: '003.txt',

@@ -1,4 +1,4 @@
-import type { Target, TargetIndicator, TargetRevision, TargetStatus } from '@jixiao/core';
+import type { DroppedIndicator, Target, TargetIndicator, TargetRevision, TargetStatus } from '@jixiao/core';
 
 export type { Target, TargetRevision };
 import type { Queryable } from '../db/database.ts';
@@ -23,6 +23,7 @@ interface RevisionRow {
   goal: string;
   status: TargetStatus;
   reason: string;
+  dropped: DroppedIndicator[] | string;
   copied_from: number | null;
   created_by_name: string;
   updated_by_name: string;
@@ -44,6 +45,7 @@ const toRevision = (r: RevisionRow): TargetRevision => ({
   goal: r.goal,
   status: r.status,
   reason: r.reason,
+  dropped: typeof r.dropped === 'string' ? (JSON.parse(r.dropped) as DroppedIndicator[]) : r.dropped,
   copiedFrom: r.copied_from,
   createdBy: r.created_by_name,
   updatedBy: r.updated_by_name,
@@ -56,7 +58,7 @@ const toRevision = (r: RevisionRow): TargetRevision => ({
 
 const TARGET_COLUMNS = `t.id, t.department_id, d.name as department, d.region, t.year, t.project_name,
   t.created_by_name, t.created_at`;
-const REVISION_COLUMNS = `id, target_id, revision, indicators, goal, status, reason, copied_from, created_by_name,
+const REVISION_COLUMNS = `id, target_id, revision, indicators, goal, status, reason, dropped, copied_from, created_by_name,
   updated_by_name, updated_at, submitted_at, decision_comment, decided_by_name, decided_at`;
 
 /** The latest revision: the one being worked on (or the approved one when no adjustment is under way). */
@@ -157,12 +159,25 @@ export async function createTarget(
 export async function saveRevision(
   db: Queryable,
   revisionId: number,
-  change: { indicators: TargetIndicator[]; goal: string; reason?: string; author: string },
+  change: {
+    indicators: TargetIndicator[];
+    goal: string;
+    reason?: string;
+    dropped?: DroppedIndicator[];
+    author: string;
+  },
 ): Promise<boolean> {
   const r = await db.query(
     `update target_revisions set indicators = $2, goal = $3, reason = coalesce($4, reason), updated_by_name = $5,
-       updated_at = now() where id = $1 and status in ('draft', 'returned')`,
-    [revisionId, JSON.stringify(change.indicators), change.goal, change.reason ?? null, change.author],
+       dropped = coalesce($6::jsonb, dropped), updated_at = now() where id = $1 and status in ('draft', 'returned')`,
+    [
+      revisionId,
+      JSON.stringify(change.indicators),
+      change.goal,
+      change.reason ?? null,
+      change.author,
+      change.dropped ? JSON.stringify(change.dropped) : null,
+    ],
   );
   return r.rowCount > 0;
 }
@@ -197,8 +212,9 @@ export async function addAdjustment(
   const base = currentRevision(target);
   try {
     await db.query(
-      `insert into target_revisions (target_id, revision, indicators, goal, reason, copied_from, created_by_name, updated_by_name)
-     values ($1, $2, $3, $4, $5, $6, $7, $7)`,
+      `insert into target_revisions (target_id, revision, indicators, goal, reason, copied_from, created_by_name,
+         updated_by_name, dropped)
+     values ($1, $2, $3, $4, $5, $6, $7, $7, $8)`,
       [
         target.id,
         base.revision + 1,
@@ -207,6 +223,7 @@ export async function addAdjustment(
         input.reason,
         base.copiedFrom,
         input.author,
+        JSON.stringify(base.dropped),
       ],
     );
   } catch (error) {

@@ -1,6 +1,7 @@
 import { AutoComplete, Button, Col, Form, Input, Modal, Row, Select, Space } from 'antd';
-import type { Framework, Indicator } from '@jixiao/core';
-import { useEffect, useRef } from 'react';
+import type { Framework, Indicator, LibraryIndicator } from '@jixiao/core';
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../lib/api.ts';
 import type { InputRef } from 'antd';
 import { indicatorCategories, level2Suggestions, type NewIndicator } from '../lib/indicators.ts';
 
@@ -11,6 +12,12 @@ export const DIRECTION_OPTIONS = [
   { value: '=', label: '= 等于' },
   { value: 'qualitative', label: '定性' },
 ] as const;
+
+/** GET /api/evaluations/:id/indicator-choices: the year's approved targets and last year's indicators of the project. */
+interface IndicatorChoices {
+  thisYear: LibraryIndicator[];
+  lastYear: LibraryIndicator[];
+}
 
 const NUMBER = /^\s*$|^\s*-?\d+(\.\d+)?\s*$/;
 
@@ -25,7 +32,10 @@ export function AddIndicatorDialog({
   rows,
   onCancel,
   onAdd,
+  evaluationId,
 }: {
+  /** The stored self-evaluation: the dialog offers the year's targets and last year's indicators of its project. */
+  evaluationId?: number | undefined;
   open: boolean;
   /** The group the 添加 button sits in, pre-filled. */
   at: { level1: string; level2?: string } | null;
@@ -39,6 +49,36 @@ export function AddIndicatorDialog({
   const first = useRef<InputRef>(null);
   const second = useRef<InputRef>(null);
   const name = useRef<InputRef>(null);
+  const [choices, setChoices] = useState<IndicatorChoices | null>(null);
+
+  useEffect(() => {
+    if (!open || evaluationId === undefined) return;
+    let live = true;
+    api<IndicatorChoices>('GET', `/api/evaluations/${evaluationId}/indicator-choices`)
+      .then((c) => live && setChoices(c))
+      .catch(() => live && setChoices(null));
+    return () => {
+      live = false;
+    };
+  }, [open, evaluationId]);
+  const present = new Set(rows.map((r) => r.name.trim()));
+  const offered = [
+    ...(choices?.thisYear ?? []).map((r) => ({ r, group: '本年批复的绩效目标' })),
+    ...(choices?.lastYear ?? []).map((r) => ({ r, group: '上年指标' })),
+  ].filter((c) => !present.has(c.r.name.trim()));
+  const pick = (k: number) => {
+    const c = offered[k];
+    if (!c) return;
+    form.setFieldsValue({
+      level1: c.r.level1,
+      level2: c.r.level2,
+      name: c.r.name,
+      direction: c.r.direction,
+      target: c.r.target,
+      unit: c.r.unit,
+      weight: c.r.weight,
+    });
+  };
 
   useEffect(() => {
     if (!open) return;
@@ -82,6 +122,27 @@ export function AddIndicatorDialog({
           form.resetFields();
         }}
       >
+        {offered.length ? (
+          <Form.Item label="从指标库选用">
+            <Select
+              aria-label="从指标库选用"
+              placeholder="本年批复的目标或上年的指标"
+              onChange={(k: number) => pick(k)}
+              options={['本年批复的绩效目标', '上年指标']
+                .map((group) => ({
+                  label: group,
+                  options: offered
+                    .map((c, k) => ({ c, k }))
+                    .filter(({ c }) => c.group === group)
+                    .map(({ c, k }) => ({
+                      value: k,
+                      label: `${c.r.name}（指标值 ${c.r.target || '—'}${c.r.actual !== null ? `，${c.r.year} 年完成值 ${c.r.actual}` : ''}）`,
+                    })),
+                }))
+                .filter((g) => g.options.length)}
+            />
+          </Form.Item>
+        ) : null}
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item name="level1" label="一级指标" rules={[{ required: true, message: '请填写一级指标' }]}>

@@ -88,7 +88,10 @@ export function IndicatorTable({
   flagged,
   framework,
   onChange,
+  evaluationId,
 }: {
+  /** The stored self-evaluation, whose project's targets and last year's indicators the 添加 dialog offers. */
+  evaluationId?: number;
   indicators: Indicator[];
   scores: IndicatorScore[];
   editable: boolean;
@@ -430,6 +433,7 @@ export function IndicatorTable({
         rows={indicators}
         onCancel={() => setDialogOpen(false)}
         onAdd={add}
+        evaluationId={evaluationId}
       />
     </Space>
   );

@@ -18,6 +18,7 @@ export function Shell({ children }: { children: ReactNode }) {
       : []),
     ...(role !== 'filler' ? [{ key: '/review', label: <Link to="/review">审核队列</Link> }] : []),
     { key: '/targets', label: <Link to="/targets">绩效目标</Link> },
+    { key: '/indicators', label: <Link to="/indicators">指标库</Link> },
     { key: '/monitoring', label: <Link to="/monitoring">执行监控</Link> },
     { key: '/rectifications', label: <Link to="/rectifications">问题整改</Link> },
     ...(role !== 'filler' ? [{ key: '/dashboard', label: <Link to="/dashboard">看板</Link> }] : []),

@@ -337,6 +337,7 @@ export function EvaluationPage() {
                       editable={editable}
                       flagged={flagged}
                       framework={framework}
+                      evaluationId={id}
                       onChange={(indicators) => edit({ indicators })}
                     />
                   ),

@@ -15,12 +15,16 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
+  libraryProblems,
+  targetFromLibrary,
   targetProblems,
+  type DroppedIndicator,
   type IndicatorDirection,
   type TargetIndicator,
   type TargetTraceView,
   type TargetView,
 } from '@jixiao/core';
+import { IndicatorLibraryTable } from '../components/IndicatorLibraryTable.tsx';
 import { PageState } from '../components/PageState.tsx';
 import { api, ApiError } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
@@ -129,6 +133,8 @@ export function TargetPage() {
   const [error, setError] = useState<string | null>(null);
   const [adjusting, setAdjusting] = useState(false);
   const [reason, setReason] = useState('');
+  const [dropped, setDropped] = useState<DroppedIndicator[]>([]);
+  const [picking, setPicking] = useState(false);
   const t = loaded.data;
   const current = t ? t.revisions[t.revisions.length - 1]! : null;
 
@@ -136,6 +142,7 @@ export function TargetPage() {
     if (!current) return;
     setRows(current.indicators.map((r) => ({ ...r })));
     setGoal(current.goal);
+    setDropped(current.dropped ?? []);
     setDirty(false);
   }, [current?.id, current?.updatedAt]);
 
@@ -172,14 +179,17 @@ export function TargetPage() {
       setBusy(null);
     }
   };
-  const save = () =>
-    run('保存', () =>
-      api('PUT', `/api/targets/${t.id}`, { revision: current.revision, indicators: rows, goal }),
-    );
+  // Only the reasons of last year's indicators still left out are kept.
+  const lastYear = t.lastYear ?? [];
+  const names = new Set(rows.map((r) => r.name.trim()));
+  const leftOut = lastYear.filter((r) => !names.has(r.name.trim()));
+  const reasons = dropped.filter((d) => d.reason.trim() && leftOut.some((r) => r.name === d.name));
+  const body = () => ({ revision: current.revision, indicators: rows, goal, dropped: reasons });
+  const save = () => run('保存', () => api('PUT', `/api/targets/${t.id}`, body()));
   const submit = () =>
     run('提交', async () => {
       if (dirty) {
-        await api('PUT', `/api/targets/${t.id}`, { revision: current.revision, indicators: rows, goal });
+        await api('PUT', `/api/targets/${t.id}`, body());
         setDirty(false);
       }
       return api('POST', `/api/targets/${t.id}/submit`, {});
@@ -207,7 +217,7 @@ export function TargetPage() {
       <span>{rows[k]![key] || '—'}</span>
     );
   // The same checks the server makes before it accepts a submission, on the rows as typed.
-  const problems = targetProblems(rows);
+  const problems = [...targetProblems(rows), ...libraryProblems(rows, lastYear, dropped)];
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
 
@@ -343,6 +353,7 @@ export function TargetPage() {
               >
                 添加指标
               </Button>
+              <Button onClick={() => setPicking(true)}>从指标库选用</Button>
               <Button onClick={save} loading={busy === '保存'} disabled={!dirty}>
                 保存
               </Button>
@@ -471,6 +482,69 @@ export function TargetPage() {
         />
       </Card>
 
+      {leftOut.length ? (
+        <Card size="small" title={`上年指标本年未再设置（${leftOut.length} 项）`} data-testid="left-out">
+          <Table
+            rowKey="name"
+            size="small"
+            pagination={false}
+            dataSource={leftOut}
+            columns={[
+              { title: '上年三级指标', dataIndex: 'name' },
+              { title: '上年指标值', dataIndex: 'target', width: 120 },
+              {
+                title: '上年完成值',
+                dataIndex: 'actual',
+                width: 120,
+                render: (v: string | null) => v ?? '—',
+              },
+              {
+                title: '未再设置的原因',
+                render: (_, r) => {
+                  const given = dropped.find((d) => d.name === r.name)?.reason ?? '';
+                  return editable ? (
+                    <Input
+                      aria-label={`${r.name} 未再设置的原因`}
+                      value={given}
+                      onChange={(e) => {
+                        const reason = e.target.value;
+                        setDropped((ds) => [
+                          ...ds.filter((d) => d.name !== r.name),
+                          { name: r.name, reason },
+                        ]);
+                        setDirty(true);
+                      }}
+                    />
+                  ) : (
+                    given || '—'
+                  );
+                },
+              },
+            ]}
+          />
+        </Card>
+      ) : null}
+      <Modal
+        open={picking}
+        title="从指标库选用"
+        width={1100}
+        footer={null}
+        onCancel={() => setPicking(false)}
+        destroyOnHidden
+      >
+        <IndicatorLibraryTable
+          initialQuery={t.projectName}
+          onPick={(r) => {
+            setRows((rs) => {
+              let k = rs.length + 1;
+              while (rs.some((x) => x.id === `ind-${k}`)) k++;
+              return [...rs, targetFromLibrary(r, `ind-${k}`)];
+            });
+            setDirty(true);
+            setPicking(false);
+          }}
+        />
+      </Modal>
       <Modal
         title="调整绩效目标"
         open={adjusting}

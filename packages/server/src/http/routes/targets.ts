@@ -4,6 +4,8 @@ import {
   blankEvaluation,
   blankTargets,
   evaluationFromTargets,
+  libraryProblems,
+  searchLibrary,
   scoresIndicatorRows,
   TARGET_STATUS_NAMES,
   TARGET_TRANSITIONS,
@@ -20,6 +22,7 @@ import type { User } from '../../auth/users.ts';
 import type { Database } from '../../db/database.ts';
 import { createEvaluationIn, getEvaluation } from '../../store/evaluations.ts';
 import { scopeOf } from '../../store/listing.ts';
+import { indicatorLibrary } from '../../store/library.ts';
 import { refreshResults } from '../../store/results.ts';
 import {
   addAdjustment,
@@ -79,6 +82,17 @@ const draft = z.object({
   revision: z.number({ error: '保存需要 revision（你编辑的目标版本号）' }).int(),
   indicators: rows,
   goal: text('年度绩效目标', { max: 5000, multiline: true, optional: true }),
+  /** 上年指标未再设置的原因 */
+  dropped: z
+    .array(
+      z.object({
+        name: text('未再设置的上年指标', { min: 1, max: 200 }),
+        reason: text('未再设置的原因', { max: 2000, multiline: true }),
+      }),
+      { error: '未再设置的上年指标应为一组指标名称和原因' },
+    )
+    .max(300, { error: '未再设置的上年指标最多 300 项' })
+    .optional(),
 });
 
 const decision = z.object({ comment: text('意见', { max: 5000, multiline: true, optional: true }) });
@@ -116,6 +130,25 @@ function shown(t: Target): TargetView {
     revision: current.revision,
     approvedRevision: approved?.revision ?? null,
     problems: targetProblems(current.indicators),
+  };
+}
+
+/**
+ * A target as its own page shows it: besides its rows' problems, last year's indicators of the same project in
+ * the 指标库 and what this year's table says against them (a target below last year's actual, an indicator
+ * left out without a reason).
+ */
+async function detail(db: Database, t: Target): Promise<TargetView> {
+  const view = shown(t);
+  const current = currentRevision(t);
+  const lastYear = searchLibrary(
+    await indicatorLibrary(db, { departmentId: t.departmentId, years: [t.year - 1] }),
+    { projectName: t.projectName },
+  );
+  return {
+    ...view,
+    problems: [...view.problems, ...libraryProblems(current.indicators, lastYear, current.dropped)],
+    lastYear,
   };
 }
 
@@ -197,12 +230,12 @@ export function targetRoutes(app: FastifyInstance, db: Database, registry: Frame
         author: user.displayName,
       }),
     );
-    return shown(await getTarget(db, id));
+    return detail(db, await getTarget(db, id));
   });
 
   app.get('/api/targets/:id', async (request) => {
     const t = await visible(request);
-    const view: TargetView = { ...shown(t), evaluations: await evaluationsOfTarget(db, t.id) };
+    const view: TargetView = { ...(await detail(db, t)), evaluations: await evaluationsOfTarget(db, t.id) };
     return view;
   });
 
@@ -222,10 +255,11 @@ export function targetRoutes(app: FastifyInstance, db: Database, registry: Frame
     const saved = await saveRevision(db, current.id, {
       indicators: body.indicators as TargetIndicator[],
       goal: body.goal ?? '',
+      ...(body.dropped ? { dropped: body.dropped } : {}),
       author: user.displayName,
     });
     if (!saved) throw new HttpError(409, '绩效目标刚被提交，未保存：请刷新后再看');
-    return shown(await getTarget(db, t.id));
+    return detail(db, await getTarget(db, t.id));
   });
 
   app.post('/api/targets/:id/submit', async (request) => {
@@ -242,7 +276,7 @@ export function targetRoutes(app: FastifyInstance, db: Database, registry: Frame
     if (current.revision > 1 && !current.reason.trim()) throw badRequest('调整目标须写明调整原因');
     if (!(await moveRevision(db, current.id, rule.from, rule.to, { author: user.displayName })))
       throw new HttpError(409, '绩效目标的状态刚被改变，请刷新后再看');
-    return shown(await getTarget(db, t.id));
+    return detail(db, await getTarget(db, t.id));
   });
 
   for (const action of ['return', 'approve'] as const) {
@@ -262,7 +296,7 @@ export function targetRoutes(app: FastifyInstance, db: Database, registry: Frame
         );
       if (!(await moveRevision(db, current.id, rule.from, rule.to, { author: user.displayName, comment })))
         throw new HttpError(409, '绩效目标的状态刚被改变，请刷新后再看');
-      return shown(await getTarget(db, t.id));
+      return detail(db, await getTarget(db, t.id));
     });
   }
 
@@ -277,7 +311,7 @@ export function targetRoutes(app: FastifyInstance, db: Database, registry: Frame
           : '绩效目标尚未批复：请直接修改草稿，批复后才需要调整',
       );
     await addAdjustment(db, t, { reason: body.reason, author: user.displayName });
-    return shown(await getTarget(db, t.id));
+    return detail(db, await getTarget(db, t.id));
   });
 
   app.post('/api/targets/:id/evaluation', async (request) => {
