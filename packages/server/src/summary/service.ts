@@ -28,7 +28,7 @@ import {
 import type { User } from '../auth/users.ts';
 import type { Queryable } from '../db/database.ts';
 import { getEvaluation, type EvaluationStatus } from '../store/evaluations.ts';
-import { computeFile, isCurrent, type ScoredBy } from '../store/results.ts';
+import { computeFile, isCurrent } from '../store/results.ts';
 import { AggregateCache, type Body } from './cache.ts';
 import {
   departmentsOf,

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Empty, Form, Input, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Lamp, MonitoringCheckpoint, MonitoringStatus } from '@jixiao/core';
+import type { Lamp, MonitoringCheckpoint } from '@jixiao/core';
 import { PageState } from '../components/PageState.tsx';
 import { api, ApiError, type MonitoringRow } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';

@@ -1,6 +1,6 @@
 import { App, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { YearsCard } from '../components/YearsCard.tsx';
-import { api, ApiError, type Account, type Department, type Role, type User } from '../lib/api.ts';
+import { api, ApiError, type Account, type Department, type Role } from '../lib/api.ts';
 import { ROLE_NAMES, useAuth } from '../lib/auth.tsx';
 import { useLoad } from '../lib/useLoad.ts';
 
