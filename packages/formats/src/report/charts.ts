@@ -20,7 +20,7 @@ export type ChartKind =
 
 const WIDTH = 640;
 const HEIGHT = 360;
-const FONT = 'Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, SimHei, sans-serif';
+const FONT = 'Microsoft YaHei, SimHei, WenQuanYi Micro Hei, Noto Sans CJK SC, Source Han Sans SC, sans-serif';
 const COLORS = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de'];
 
 /**
@@ -38,10 +38,21 @@ interface Drawn {
   height: number;
 }
 
+/**
+ * Labels lose echarts' white outline (its default text border, which no label option turns off here):
+ * chromium prints stroked text as unnamed Type 3 outlines instead of the embedded font, and the printed
+ * labels sit on white or on a bar anyway.
+ */
+function withoutTextOutline(svg: string): string {
+  return svg.replace(/<text\b[^>]*>/g, (tag) =>
+    tag.replace(/\s(?:stroke|stroke-width|stroke-miterlimit|paint-order)="[^"]*"/g, ''),
+  );
+}
+
 function svgOf(option: echarts.EChartsCoreOption, height = HEIGHT): Drawn {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height });
   chart.setOption({ animation: false, color: COLORS, textStyle: { fontFamily: FONT }, ...option });
-  const svg = chart.renderToSVGString();
+  const svg = withoutTextOutline(chart.renderToSVGString());
   chart.dispose();
   return { svg, height };
 }

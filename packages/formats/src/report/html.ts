@@ -7,17 +7,14 @@ import {
   type ReportOptions,
 } from './content.ts';
 import { escapeHtml as esc } from './text.ts';
-import { OFFICIAL_PAGE } from './official-page.ts';
+import { cssFontFamily, OFFICIAL_PAGE, PRINT_FONT_STACKS } from './official-page.ts';
 
-/**
- * Fonts: the names official reports use first (仿宋/宋体 body, 黑体 headings), then Noto CJK, which
- * Debian's fonts-noto-cjk provides and chromium embeds (subset) in the PDF.
- */
-const BODY_FONT = `"FangSong", "仿宋", "SimSun", "宋体", "Noto Serif CJK SC", "Noto Sans CJK SC", serif`;
-const TABLE_FONT = `"SimSun", "宋体", "Noto Sans CJK SC", sans-serif`;
-const HEADING_FONT = `"SimHei", "黑体", "Noto Sans CJK SC", sans-serif`;
-const HEADING2_FONT = `"KaiTi", "楷体", "Noto Serif CJK SC", serif`;
-const TITLE_FONT = `"方正小标宋简体", "FZXiaoBiaoSong-B05S", "SimSun", "宋体", "Noto Serif CJK SC", serif`;
+/** Fonts by role (official-page.ts): office names first, then Debian's TrueType CJK fonts, embedded as CID fonts. */
+const BODY_FONT = cssFontFamily(PRINT_FONT_STACKS.body);
+const TABLE_FONT = cssFontFamily(PRINT_FONT_STACKS.table);
+const HEADING_FONT = cssFontFamily(PRINT_FONT_STACKS.heading1);
+const HEADING2_FONT = cssFontFamily(PRINT_FONT_STACKS.heading2);
+const TITLE_FONT = cssFontFamily(PRINT_FONT_STACKS.title);
 const P = OFFICIAL_PAGE;
 const M = P.marginMm;
 
@@ -37,13 +34,13 @@ li { margin-bottom: 2pt; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 10pt; font-family: ${TABLE_FONT}; font-size: ${P.tablePt}pt; line-height: 1.35; break-before: avoid; }
 .caption { font-family: ${HEADING_FONT}; font-size: ${P.notePt}pt; text-align: center; text-indent: 0; margin: 6pt 0 3pt; break-after: avoid; page-break-after: avoid; }
 th, td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: middle; word-break: normal; overflow-wrap: anywhere; }
-th { background: #f2f2f2; font-weight: bold; text-align: center; }
+th { background: #f2f2f2; font-family: ${HEADING_FONT}; font-weight: normal; text-align: center; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
 td.right { text-align: right; white-space: nowrap; }
 td.center { text-align: center; }
 td.whole { white-space: nowrap; }
-td.total { font-weight: bold; }
+td.total { font-family: ${HEADING_FONT}; }
 figure { margin: 6pt 0 12pt; text-align: center; page-break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: 10pt; font-family: ${HEADING_FONT}; }

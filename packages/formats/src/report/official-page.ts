@@ -20,7 +20,7 @@ export const OFFICIAL_PAGE = {
   notePt: 10.5,
 } as const;
 
-/** Font families by role, the names an office suite knows first, then the Noto CJK that Debian provides. */
+/** Font families by role as a docx declares them (the names an office suite knows). */
 export const OFFICIAL_FONTS = {
   body: '仿宋',
   heading1: '黑体',
@@ -31,3 +31,33 @@ export const OFFICIAL_FONTS = {
 } as const;
 
 export const mmToTwips = (mm: number): number => Math.round((mm / 25.4) * 1440);
+
+/**
+ * Font stacks by role for the printed (PDF) report: the office names first (a machine with the fonts of
+ * Windows or a 公文 font pack uses them), then TrueType-outline fonts from Debian — chromium (Skia) embeds
+ * these as named, subsetted CID fonts, where it turns the CFF-outline Noto CJK into hundreds of unnamed Type 3
+ * fonts. Debian has no simplified 仿宋, so the body falls back to 宋 (AR PL SungtiL GB, fonts-arphic-gbsn00lp);
+ * 黑体 is WenQuanYi Micro Hei (fonts-wqy-microhei), 楷体 AR PL KaitiM GB (fonts-arphic-gkai00mp). Noto CJK stays
+ * last, for a character outside those fonts' GB 2312 repertoire.
+ */
+export const PRINT_FONT_STACKS = {
+  body: ['FangSong', '仿宋', '仿宋_GB2312', 'AR PL SungtiL GB', 'Noto Serif CJK SC', 'serif'],
+  heading1: ['SimHei', '黑体', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'sans-serif'],
+  heading2: ['KaiTi', '楷体', '楷体_GB2312', 'AR PL KaitiM GB', 'Noto Serif CJK SC', 'serif'],
+  title: [
+    '方正小标宋简体',
+    'FZXiaoBiaoSong-B05S',
+    'SimSun',
+    '宋体',
+    'AR PL SungtiL GB',
+    'Noto Serif CJK SC',
+    'serif',
+  ],
+  table: ['SimSun', '宋体', 'AR PL SungtiL GB', 'Noto Serif CJK SC', 'serif'],
+  pageNumber: ['SimSun', '宋体', 'AR PL SungtiL GB', 'Noto Serif CJK SC', 'serif'],
+} as const;
+
+/** A stack as a CSS font-family value (generic families unquoted). */
+export function cssFontFamily(stack: readonly string[]): string {
+  return stack.map((f) => (f === 'serif' || f === 'sans-serif' ? f : `"${f}"`)).join(', ');
+}

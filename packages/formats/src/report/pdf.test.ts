@@ -25,7 +25,7 @@ describe('自评报告 PDF (chromium)', () => {
       const audit = seeds.find((s) => s.name === name)!.audit;
       const pdf = await writeReportPdf(audit);
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-      const { text, fonts, pages } = inspectPdf(pdf);
+      const { text, fonts, pages, tagged } = inspectPdf(pdf);
       const flat = squash(text);
       expect(flat).toContain(expected.title);
       expect(flat).toContain(expected.organization);
@@ -36,15 +36,19 @@ describe('自评报告 PDF (chromium)', () => {
       expect(flat).not.toContain('审核发现');
       expect(flat).not.toContain(expected.findingCode);
       expect(pages).toBeGreaterThan(0);
-      // Every font embedded; chromium embeds the CFF-outline Noto CJK as Type 3 glyphs, named in
-      // the font descriptor.
+      // Every font a named, subsetted CID font (Debian's TrueType CJK fonts; no Type 3 outlines), and
+      // the PDF tagged.
       const fontRows = fonts
         .split('\n')
         .slice(2)
         .filter((l) => l.trim());
       expect(fontRows.length).toBeGreaterThan(0);
-      for (const row of fontRows) expect(row).toMatch(/\s(yes)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/);
-      expect(pdf.toString('latin1')).toMatch(/FontName\s*\/[A-Z]{6}\+Noto(Sans|Serif)CJK/);
+      for (const row of fontRows) {
+        expect(row).toMatch(/^[A-Z]{6}\+\S+\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes\s/);
+      }
+      expect(fonts).toMatch(/\+BousungEG-Light-GB\s/); // 宋 (AR PL SungtiL GB): body and tables
+      expect(fonts).toMatch(/\+WenQuanYiMicroHei\s/); // 黑体: headings
+      expect(tagged).toBe(true);
     });
   }
 

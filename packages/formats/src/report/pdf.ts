@@ -2,13 +2,13 @@ import type { DocumentAudit, EvaluationResult } from '@jixiao/core';
 import { withPrintPage } from './browser.ts';
 import { writeReportHtml } from './html.ts';
 import type { ReportOptions } from './content.ts';
-import { OFFICIAL_PAGE } from './official-page.ts';
+import { cssFontFamily, OFFICIAL_PAGE, PRINT_FONT_STACKS } from './official-page.ts';
 
 /**
  * 页码 as GB/T 9704 sets it: 4号半角宋体 "— 1 —" (chromium's footer cannot tell odd pages from even, so every
  * number sits right, one character in from the margin).
  */
-const FOOTER = `<div style="width:100%;box-sizing:border-box;text-align:right;padding-right:calc(${OFFICIAL_PAGE.marginMm.right}mm + 1em);font-size:${OFFICIAL_PAGE.pageNumberPt}pt;font-family:'SimSun','宋体','Noto Serif CJK SC',serif;">— <span class="pageNumber"></span> —</div>`;
+const FOOTER = `<div style="width:100%;box-sizing:border-box;text-align:right;padding-right:calc(${OFFICIAL_PAGE.marginMm.right}mm + 1em);font-size:${OFFICIAL_PAGE.pageNumberPt}pt;font-family:${cssFontFamily(PRINT_FONT_STACKS.pageNumber).replaceAll('"', "'")};">— <span class="pageNumber"></span> —</div>`;
 
 /**
  * 自评报告 as PDF: the report's HTML printed by chromium. The page is offline (no network, no
@@ -35,6 +35,10 @@ export async function printReportHtml(html: string): Promise<Buffer> {
       displayHeaderFooter: true,
       headerTemplate: '<span></span>',
       footerTemplate: FOOTER,
+      // Tagged PDF (headings, paragraphs, tables as structure, for screen readers and reflow) with the
+      // headings as bookmarks.
+      tagged: true,
+      outline: true,
     });
     return Buffer.from(pdf);
   });

@@ -51,7 +51,7 @@ export function tempDir(prefix: string): { dir: string; remove: () => void } {
 }
 
 /** The text of a PDF as pdftotext reads it, and its fonts as pdffonts lists them. */
-export function inspectPdf(pdf: Buffer): { text: string; fonts: string; pages: number } {
+export function inspectPdf(pdf: Buffer): { text: string; fonts: string; pages: number; tagged: boolean } {
   const { dir, remove } = tempDir('jixiao-pdf-');
   try {
     const file = join(dir, 'r.pdf');
@@ -62,11 +62,12 @@ export function inspectPdf(pdf: Buffer): { text: string; fonts: string; pages: n
   }
 }
 
-export function pdfFile(file: string): { text: string; fonts: string; pages: number } {
+export function pdfFile(file: string): { text: string; fonts: string; pages: number; tagged: boolean } {
   const text = run('pdftotext', ['-enc', 'UTF-8', file, '-']);
   const fonts = run('pdffonts', [file]);
-  const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [file]))?.[1] ?? 0);
-  return { text, fonts, pages };
+  const info = run('pdfinfo', [file]);
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
+  return { text, fonts, pages, tagged: /Tagged:\s+yes/.test(info) };
 }
 
 /** Converts files with LibreOffice in one run, with a profile of its own (other runs may be going on). */

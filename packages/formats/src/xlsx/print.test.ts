@@ -17,6 +17,7 @@ interface SheetPrint {
   breaks: number[];
   merges: Array<[string, number, number]>;
   fitToWidth: string | undefined;
+  fitToHeight: string | undefined;
   cells: Map<string, string>;
 }
 
@@ -41,6 +42,7 @@ async function printOf(xlsx: Buffer, sheet: number): Promise<SheetPrint> {
       Number(m[3]),
     ]),
     fitToWidth: /fitToWidth="(\d+)"/.exec(xml)?.[1],
+    fitToHeight: /fitToHeight="(\d+)"/.exec(xml)?.[1],
     cells,
   };
 }
@@ -53,6 +55,17 @@ function rowOf(p: SheetPrint, text: string): number {
 }
 
 describe('the 自评表 printed', () => {
+  it('seed 002: the two indicator rows and the notes that would spill onto a second page are fitted onto one', async () => {
+    const audit = audits.find((a) => a.file.includes('002_'))!;
+    const p = await printOf(await writeWorkbookXlsx(audit.results), 0);
+    expect(p.fitToHeight).toBe('1');
+    // Seed 001's form runs to several pages with a break between groups: left to break where it breaks.
+    const long = audits.find((a) => a.file.includes('001_'))!;
+    const q = await printOf(await writeWorkbookXlsx(long.results), 0);
+    expect(q.breaks.length).toBeGreaterThan(0);
+    expect(q.fitToHeight).toBe('0');
+  });
+
   it('every sheet of every seed repeats its indicator (or 汇总表) header row and fits the page’s width', async () => {
     for (const audit of audits) {
       const xlsx = await writeWorkbookXlsx(audit.results);

@@ -14,6 +14,10 @@ export interface WrittenTable {
 const A4 = { short: 595, long: 842 };
 export const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 };
 const DEFAULT_ROW = 20;
+/** A last page filled to at most this share is a spill worth avoiding … */
+const SPILL_PAGE = 0.25;
+/** … by printing at most this much smaller (a 15% smaller 10 pt is still above 8.5 pt). */
+const SPILL_SHRINK = 0.15;
 
 /**
  * Printed width of a column of `chars` characters, in points, as LibreOffice lays it out without
@@ -65,6 +69,8 @@ export function setUpPrinting(
     for (const [a, b] of t.groups) if (b > a) groupAt.set(a, { end: b, from: a === t.first ? t.header : a });
   const breaks: number[] = [];
   let used = 0;
+  let pages = 1;
+  let content = 0;
   let titlesPrinted = false;
   for (let r = 1; r <= lastRow; r++) {
     const top = titlesPrinted ? titleHeight : 0;
@@ -81,12 +87,29 @@ export function setUpPrinting(
         ws.getRow(group.from - 1).addPageBreak();
         breaks.push(group.from - 1);
         used = top + lead;
+        pages++;
       }
     }
     const h = height(r);
-    if (used + h > capacity && used > top) used = top; // the printer's own break
+    if (used + h > capacity && used > top) {
+      used = top; // the printer's own break
+      pages++;
+    }
     used += h;
+    content += h;
     if (main && r === main.header) titlesPrinted = true;
+  }
+  // A last page that would carry only a few rows (two indicators and the notes): the sheet is printed a
+  // little smaller so that they stay on the page before — no more than SPILL_SHRINK smaller, and only
+  // where no group break was placed (fitting to a page count moves the printer's breaks).
+  const repeated = (pages - 1) * titleHeight;
+  if (
+    pages > 1 &&
+    !breaks.length &&
+    used - titleHeight <= capacity * SPILL_PAGE &&
+    content + repeated <= (pages - 1) * capacity * (1 + SPILL_SHRINK)
+  ) {
+    ws.pageSetup.fitToHeight = pages - 1;
   }
   return breaks;
 }
