@@ -156,6 +156,8 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
       review: page.review,
       dispositions: page.dispositions,
       lastReturn: page.lastReturn,
+      // 填报人's explanations of errors, the latest per finding over every submission (shown on each finding).
+      explanations: await submittedExplanations(db, id),
     };
     // The file's prose and sibling tables (for the page's own audit as one types) and the comparison under a
     // newer framework version: only an imported file's evaluation, or a frozen one, needs its figures read.
@@ -187,8 +189,6 @@ export function evaluationRoutes(app: FastifyInstance, db: Database, registry: F
       rescored,
       context,
       ...shown,
-      // 填报人's explanations of errors, the latest per finding over every submission (shown on each finding).
-      explanations: await submittedExplanations(db, id),
     };
   });
 
