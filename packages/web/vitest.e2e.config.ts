@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 600_000,
     hookTimeout: 600_000,
     fileParallelism: false,
+    // A page read on a loaded CI machine can take seconds; the default 1 s poll gave up before the page had drawn.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

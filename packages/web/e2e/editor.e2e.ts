@@ -94,13 +94,13 @@ describe('creating an evaluation from a framework and editing its indicator tree
     await expect.poll(() => focusedLabel(page)).toBe('办案补贴发放人次 完成值');
     await page.keyboard.type('80');
     // 80 ÷ 100 × 20 = 16
-    await expect.poll(() => computedOf(page, '办案补贴发放人次')).toBe('16');
+    await expect.poll(() => computedOf(page, '办案补贴发放人次')).toBe('16.00');
     await page.keyboard.press('Tab'); // Tab moves on to the row's 分值
     expect(await focusedLabel(page)).toBe('办案补贴发放人次 分值');
     await page.keyboard.press('Control+a');
     await page.keyboard.type('10');
     // 80 ÷ 100 × 10 = 8
-    await expect.poll(() => computedOf(page, '办案补贴发放人次')).toBe('8');
+    await expect.poll(() => computedOf(page, '办案补贴发放人次')).toBe('8.00');
     await shot(page, 'e05-row-scored');
     // Hovering the rule's score shows its 算式 and each step, as `jixiao score` prints them.
     await page.locator('tr[data-indicator="办案补贴发放人次"] [data-testid^="computed-"]').hover();
@@ -133,13 +133,13 @@ describe('creating an evaluation from a framework and editing its indicator tree
     await page.getByLabel('案件按期办结率 指标值').fill('95%');
     await page.getByLabel('案件按期办结率 完成值').fill('97%');
     // Met: full 分值 30.
-    await expect.poll(() => computedOf(page, '案件按期办结率')).toBe('30');
+    await expect.poll(() => computedOf(page, '案件按期办结率')).toBe('30.00');
     await page.getByLabel('第3行 三级指标').fill('受援人满意度');
     await page.getByRole('combobox', { name: '受援人满意度 指标性质' }).click();
     await page.locator('.ant-select-dropdown:visible').getByTitle('≥ 正向').click();
     await page.getByLabel('受援人满意度 指标值').fill('90%');
     await page.getByLabel('受援人满意度 完成值').fill('96%');
-    await expect.poll(() => computedOf(page, '受援人满意度')).toBe('10');
+    await expect.poll(() => computedOf(page, '受援人满意度')).toBe('10.00');
 
     // 分值 now add up to 10 + 10 + 30 + 10 = 60, not 100: the weights finding is there while typing…
     const total = page.getByTestId('computed-total');
@@ -148,12 +148,12 @@ describe('creating an evaluation from a framework and editing its indicator tree
     await shot(page, 'e06-weights-invalid');
     // …and gone once 分值 50 makes them 100; 80 ÷ 100 × 50 = 40, total 10 + 40 + 30 + 10 = 90.
     await page.getByLabel('办案补贴发放人次 分值').fill('50');
-    await expect.poll(() => computedOf(page, '办案补贴发放人次')).toBe('40');
+    await expect.poll(() => computedOf(page, '办案补贴发放人次')).toBe('40.00');
     await expect.poll(() => page.getByText('分值设置不符合评分框架').count()).toBe(0);
     await expect.poll(() => total.innerText()).toContain('90');
     await expect
       .poll(() => page.getByTestId('indicator-weight-sum').innerText())
-      .toBe('指标分值合计 90，应为 90');
+      .toBe('指标分值合计 90.00，应为 90.00');
     await shot(page, 'e07-edited');
 
     await page.getByRole('button', { name: /保\s*存/ }).click();
@@ -172,7 +172,7 @@ describe('creating an evaluation from a framework and editing its indicator tree
     expect(await page.getByLabel('办案补贴发放人次 完成值').inputValue()).toBe('80');
     expect(await page.getByLabel('办案补贴发放人次 分值').inputValue()).toBe('50');
     expect(await page.getByLabel('产出指标 数量指标 二级指标').inputValue()).toBe('数量指标');
-    await expect.poll(() => computedOf(page, '办案补贴发放人次')).toBe('40');
+    await expect.poll(() => computedOf(page, '办案补贴发放人次')).toBe('40.00');
     await expect.poll(() => page.getByTestId('computed-total').innerText()).toContain('90');
     // The server scored the saved evaluation as the browser did.
     expect(await page.getByText('浏览器内的计分与服务器不一致').count()).toBe(0);
@@ -205,7 +205,7 @@ describe('creating an evaluation from a framework and editing its indicator tree
     await page.getByRole('tab', { name: /计分数据/ }).click();
     await page.getByLabel('违规问题个数').fill('2');
     await page.getByRole('tab', { name: /绩效指标/ }).click();
-    await expect.poll(() => computedOf(page, '违规记录')).toBe('9');
+    await expect.poll(() => computedOf(page, '违规记录')).toBe('9.00');
     await context.close();
   });
 
@@ -238,9 +238,9 @@ describe('creating an evaluation from a framework and editing its indicator tree
     const rows = page.locator('tbody tr[data-indicator]');
     await expect.poll(() => rows.count()).toBe(4);
     // 80 ÷ 100 × 50 = 40; the others met their targets: full 分值.
-    await expect.poll(() => computedOf(page, '值班律师服务人次')).toBe('40');
-    await expect.poll(() => computedOf(page, '案件按期办结率')).toBe('30');
-    await expect.poll(() => computedOf(page, '受援人满意度')).toBe('10');
+    await expect.poll(() => computedOf(page, '值班律师服务人次')).toBe('40.00');
+    await expect.poll(() => computedOf(page, '案件按期办结率')).toBe('30.00');
+    await expect.poll(() => computedOf(page, '受援人满意度')).toBe('10.00');
     expect(await page.getByLabel('值班律师服务人次 完成值').inputValue()).toBe('80');
     expect(await page.getByLabel('受援人满意度 自评得分').inputValue()).toBe('10');
     await expect

@@ -105,7 +105,7 @@ describe('a 填报人 finishes an evaluation from a blank form', () => {
     await page.getByLabel('改写自评得分').fill('100');
     await expect
       .poll(() => page.getByTestId('total-difference').innerText())
-      .toBe('填报 100 分，各项得分合计 99.5 分，相差 0.5 分');
+      .toBe('填报 100.00 分，各项得分合计 99.50 分，相差 0.50 分');
     await shot(page, 'f02-override');
     await page.getByLabel('改写自评得分').fill('');
     await expect.poll(() => page.getByTestId('total-difference').count()).toBe(0);

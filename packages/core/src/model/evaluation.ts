@@ -264,3 +264,11 @@ export interface EvaluationDocument {
   claims?: NarrativeClaim[];
   issues: ReadIssue[];
 }
+
+/**
+ * The title a list or a page shows: a file's project tables share the form's title
+ * ("部门预算项目支出绩效自评表（2023年度）"), so each adds its project's name.
+ */
+export function displayTitle(e: Pick<Evaluation, 'title' | 'projectName'>): string {
+  return e.projectName ? `${e.title} · ${e.projectName}` : e.title;
+}

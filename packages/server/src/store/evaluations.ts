@@ -1,4 +1,4 @@
-import type { Evaluation, EvaluationStatus } from '@jixiao/core';
+import { displayTitle, type Evaluation, type EvaluationStatus } from '@jixiao/core';
 import type { Database, Queryable } from '../db/database.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
 
@@ -131,11 +131,6 @@ export async function ensureDepartment(db: Queryable, name: string, region = '')
   return r.rows[0]!.id;
 }
 
-/** The title a list shows: a file's project tables share the form's title, so each adds its project. */
-function listedTitle(e: Evaluation): string {
-  return e.projectName ? `${e.title} · ${e.projectName}` : e.title;
-}
-
 /** 部门 — a department by its id, or undefined when there is none. */
 export async function findDepartment(
   db: Queryable,
@@ -187,7 +182,7 @@ export async function createEvaluationIn(tx: Queryable, input: NewEvaluation): P
       input.departmentId,
       e.year ?? null,
       e.kind,
-      listedTitle(e),
+      displayTitle(e),
       e.frameworkId ?? null,
       JSON.stringify(e),
       input.sourceFile ?? null,
@@ -223,11 +218,11 @@ export async function editableTwins(
     `select id, title, status, version, kind, year from evaluations
       where department_id = $1 and status in ('draft', 'returned') and title = any($2::text[])
       order by updated_at desc, id desc`,
-    [departmentId, evaluations.map(listedTitle)],
+    [departmentId, evaluations.map(displayTitle)],
   );
   return evaluations.map((e) => {
     const twin = r.rows.find(
-      (x) => x.title === listedTitle(e) && x.kind === e.kind && (x.year ?? undefined) === e.year,
+      (x) => x.title === displayTitle(e) && x.kind === e.kind && (x.year ?? undefined) === e.year,
     );
     return twin && { id: twin.id, title: twin.title, status: twin.status, version: twin.version };
   });
@@ -257,7 +252,7 @@ export async function updateFromImportIn(
       input.author.id ?? null,
       input.author.name,
       e.year ?? null,
-      listedTitle(e),
+      displayTitle(e),
       input.sourceFile,
       input.documentId,
       e.frameworkId ?? null,
@@ -312,7 +307,7 @@ export async function saveEvaluation(
         input.author.id ?? null,
         input.author.name,
         input.evaluation.year ?? null,
-        listedTitle(input.evaluation),
+        displayTitle(input.evaluation),
       ],
     );
     if (!r.rows[0]) {

@@ -44,8 +44,6 @@ function Evidence({ f }: { f: Finding }) {
       children: e.others.map((o) => `${o.value}（${describeSource(o.location)}）`).join('；'),
     },
     f.rule && { key: 'rule', label: '规则', children: ruleName(f.rule) },
-    // The stable code is for exports and support; it sits last, after what a reviewer reads.
-    { key: 'code', label: '发现代码', children: f.code },
   ].filter((x): x is { key: string; label: string; children: string } => Boolean(x));
   if (!items.length) return null;
   return <Descriptions size="small" column={1} items={items} style={{ marginTop: 8 }} />;

@@ -1,5 +1,5 @@
 import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Tabs, Typography } from 'antd';
-import { parseStated, rowScoreTotal, type Evaluation, type Finding } from '@jixiao/core';
+import { displayTitle, parseStated, rowScoreTotal, type Evaluation, type Finding } from '@jixiao/core';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { BudgetTable } from '../components/BudgetTable.tsx';
@@ -189,14 +189,14 @@ export function EvaluationPage() {
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Breadcrumb
-        items={[{ title: <Link to="/evaluations">自评列表</Link> }, { title: e.title || '自评' }]}
+        items={[{ title: <Link to="/evaluations">自评列表</Link> }, { title: displayTitle(e) || '自评' }]}
       />
       <Card
         size="small"
         title={
           <Space wrap>
             <Typography.Title level={4} style={{ margin: 0 }}>
-              {e.title}
+              {displayTitle(e)}
             </Typography.Title>
             <StatusTag status={stored.status} />
             {dirty && <Typography.Text type="warning">有未保存的修改</Typography.Text>}

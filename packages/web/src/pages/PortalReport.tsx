@@ -1,5 +1,5 @@
 import { Breadcrumb, Card, Descriptions, Grid, List, Space, Tag, Typography } from 'antd';
-import type { BudgetLine, Indicator } from '@jixiao/core';
+import { displayTitle, type BudgetLine, type Indicator } from '@jixiao/core';
 import { Link, useParams } from 'react-router';
 import { BudgetTable } from '../components/BudgetTable.tsx';
 import { IndicatorTable } from '../components/IndicatorTable.tsx';
@@ -76,11 +76,11 @@ export default function PortalReport() {
       ) : (
         <Space direction="vertical" size={12} style={{ width: '100%' }}>
           <Breadcrumb
-            items={[{ title: <Link to="/public">公开报告</Link> }, { title: r.evaluation.title }]}
+            items={[{ title: <Link to="/public">公开报告</Link> }, { title: displayTitle(r.evaluation) }]}
           />
           <Card
             size="small"
-            title={<span style={{ whiteSpace: 'normal' }}>{r.evaluation.title}</span>}
+            title={<span style={{ whiteSpace: 'normal' }}>{displayTitle(r.evaluation)}</span>}
             extra={<ExportLinks base={`/api/public/reports/${id}`} formats={['xlsx', 'pdf']} />}
           >
             <Descriptions
