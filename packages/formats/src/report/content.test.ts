@@ -304,7 +304,16 @@ describe('the form’s head and signature fields in the report', () => {
       ]),
     );
     // Without them, no empty line: nothing says 填报人： with no one after it.
-    const plain = paragraphs(buildReportContent([r]).blocks).join('\n');
+    const bare: EvaluationResult = { ...r, evaluation: { ...r.evaluation } };
+    for (const k of [
+      'projectLead',
+      'financeLead',
+      'implementingUnit',
+      'goalAchieved',
+      'implementation',
+    ] as const)
+      delete bare.evaluation[k];
+    const plain = paragraphs(buildReportContent([bare]).blocks).join('\n');
     expect(plain).not.toMatch(/实施单位：|项目负责人：|填报人：|联系电话：|填报日期：/);
   });
 });

@@ -14,7 +14,7 @@ import { writeEvaluationXlsx } from './write.ts';
 /** Seed 002's own form (衡阳市雁峰区), as a province would add it: one JSON file, no code. */
 const YANFENG = {
   id: 'hengyang-yanfeng-department',
-  name: '雁峰区司法局整体绩效自评表（种子 002 的版式）',
+  name: '衡阳市雁峰区司法局整体绩效自评表',
   kind: 'department',
   sheetName: '整体绩效自评表',
   columns: [12, 12, 12, 20, 12, 12, 18, 8, 22],
@@ -44,8 +44,13 @@ const YANFENG = {
     },
     {
       type: 'fields',
+      side: '年度总体目标',
+      valuesBelow: true,
       wrap: true,
-      cells: [{ label: '年度总体目标', field: 'goal', labelSpan: 1, valueSpan: 8 }],
+      cells: [
+        { label: '预期目标', field: 'goal', labelSpan: 0, valueSpan: 5 },
+        { label: '实际完成情况', field: 'goalAchieved', labelSpan: 0, valueSpan: 3 },
+      ],
     },
     {
       type: 'table',

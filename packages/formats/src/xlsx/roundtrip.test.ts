@@ -113,7 +113,18 @@ describe('the fields of a form’s head and foot survive the 自评表', () => {
       '全年代理政府案件 30 件，胜诉率 95%。',
     ]);
     // Without them the form prints no empty signature rows, and 实施单位 is the department itself.
-    const plain = (await readXlsx(await writeEvaluationXlsx(r), 'plain.xlsx')).evaluations[0]!;
+    const bare: Evaluation = { ...r.evaluation };
+    for (const k of [
+      'projectLead',
+      'financeLead',
+      'implementingUnit',
+      'goalAchieved',
+      'implementation',
+    ] as const)
+      delete bare[k];
+    const unsigned = auditWith({ file: 'x', evaluations: [bare], statements: [], issues: [] }, registry);
+    const plain = (await readXlsx(await writeEvaluationXlsx(unsigned.results[0]!), 'plain.xlsx'))
+      .evaluations[0]!;
     expect([plain.projectLead, plain.implementingUnit, plain.organization]).toEqual([
       undefined,
       undefined,
