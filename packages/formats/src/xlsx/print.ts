@@ -31,7 +31,7 @@ function columnPoints(chars: number): number {
 }
 
 /**
- * Print set-up of a form: the header row of its indicator table (else its longest) repeats on every
+ * Print set-up of a form: the header row of its indicator table (or 汇总表) repeats on every
  * page (Print_Titles); the sheet fits the page's width; and a page break is put before a merged 一级
  * group that would otherwise be cut across two pages (when the group fits on one page), taking the
  * table's header with the table's first group.
@@ -44,8 +44,12 @@ export function setUpPrinting(
   tables: WrittenTable[],
   lastRow: number,
 ): number[] {
-  const rank = (t: WrittenTable) => (['indicators', 'summaryRows'].includes(t.source) ? 1 : 0);
-  const main = [...tables].sort((a, b) => rank(b) - rank(a) || b.last - b.first - (a.last - a.first))[0];
+  // Only the indicator table (or the 汇总表's rows) runs over pages; a form without one is a set of short
+  // tables, and repeating one of their headers would head another table's rows on the next page (seed
+  // 004: 指标类型 | 设定条数 | 完成条数 printed above the 未完成指标 rows).
+  const main = tables
+    .filter((t) => ['indicators', 'summaryRows'].includes(t.source))
+    .sort((a, b) => b.last - b.first - (a.last - a.first))[0];
   if (main) ws.pageSetup.printTitlesRow = `${main.header}:${main.header}`;
   const pageWidth = (landscape ? A4.long : A4.short) - (MARGINS.left + MARGINS.right) * 72;
   const pageHeight = (landscape ? A4.short : A4.long) - (MARGINS.top + MARGINS.bottom) * 72;
