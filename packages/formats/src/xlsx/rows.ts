@@ -29,6 +29,11 @@ export function budgetRows(e: Evaluation, layout: XlsxLayout, source: 'budget' |
   return [...totals, ...lines.filter((b) => b.role !== 'total')];
 }
 
+/** The layout's budget table (项目资金), whose labels a 偏差原因 table repeats. */
+export function budgetSection(layout: XlsxLayout): TableSection | undefined {
+  return layout.sections.find((s): s is TableSection => s.type === 'table' && s.source === 'budget');
+}
+
 /** The label a budget line is printed with: its role's prefix unless it is the first row (the total). */
 export function budgetLabel(b: BudgetLine, index: number, section: TableSection): string {
   if (section.source === 'tasks') return b.label;
@@ -47,6 +52,14 @@ export function tableRows(e: Evaluation, layout: XlsxLayout, section: TableSecti
         ...b,
         label: budgetLabel(b, k, section),
       })) as unknown as RowValues[]; // BudgetLine's fields are Stated or text: a RowValues by shape
+    case 'budgetReasons': {
+      // Each line as the budget table labels it, so the reader finds the line again by its label.
+      const table = budgetSection(layout);
+      if (!table) return [];
+      return budgetRows(e, layout, 'budget')
+        .map((b, k) => ({ label: budgetLabel(b, k, table), reason: b.reason }))
+        .filter((row) => row.reason);
+    }
     case 'indicators':
       return e.indicators.map((i) => ({
         ...i,
