@@ -343,7 +343,15 @@ function buildRows(
   text: (raw: RawRow, f: string) => string | undefined,
 ): void {
   const e = ctx.e;
-  const amounts = ['initialBudget', 'adjustedBudget', 'executed', 'executionRate', 'weight', 'statedScore'];
+  const amounts = [
+    'initialBudget',
+    'adjustedBudget',
+    'received',
+    'executed',
+    'executionRate',
+    'weight',
+    'statedScore',
+  ];
   switch (section.source) {
     case 'budget':
     case 'tasks': {
