@@ -32,6 +32,19 @@ export type BasicField = keyof typeof BASIC_FIELDS & keyof Evaluation;
 /** 指标解释: the indicator's own text field of the same kind (部门整体 指标体系). */
 export const INDICATOR_EXPLANATION = { name: '指标解释', labels: ['指标解释', '指标说明'] } as const;
 
+/**
+ * 实际到位资金 of a budget line (`BudgetLine.received`): the name a person reads and the labels forms print
+ * it under, with the two rates the forms derive from it (computed by `fundsRates` in core's numbers).
+ */
+export const FUNDS_RECEIVED = {
+  name: '实际到位资金',
+  labels: ['实际到位资金', '实际到位', '到位资金', '资金到位数', '实际到位数'],
+  /** 到位率 = 实际到位资金 ÷ 预算 */
+  receivedRate: '资金到位率',
+  /** 实际支出 ÷ 实际到位资金 */
+  spentRate: '到位资金执行率',
+} as const;
+
 /** A label as forms vary it: no spaces, no numbering (2.), no （盖章）, no colon at the end. */
 export function normaliseLabel(text: string): string {
   return text

@@ -24,6 +24,11 @@ export interface BudgetLine {
   initialBudget?: Stated;
   /** 全年预算数 / 调整后预算数 */
   adjustedBudget?: Stated;
+  /**
+   * 实际到位资金 — the funds that actually arrived during the year (seed 004's 项目收支情况表, a 计划投资额 /
+   * 实际到位资金 form), which may differ from the budget; its name and the forms' labels: FUNDS_RECEIVED.
+   */
+  received?: Stated;
   /** 预算执行数 / 决算数 */
   executed?: Stated;
   /** 预算执行率 as stated */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { jsonPath } from '../frameworks/error.ts';
-import { BASIC_FIELDS, INDICATOR_EXPLANATION } from './basic-fields.ts';
+import { BASIC_FIELDS, FUNDS_RECEIVED, INDICATOR_EXPLANATION } from './basic-fields.ts';
 import type {
   BudgetLine,
   CategoryScore,
@@ -106,6 +106,7 @@ const budgetLineSchema = z.strictObject({
   partOf: nameText.optional(),
   initialBudget: stated,
   adjustedBudget: stated,
+  received: stated,
   executed: stated,
   executionRate: stated,
   weight: stated,
@@ -338,6 +339,7 @@ const ROW_LABELS: Record<TableKey, Record<string, string>> = {
     partOf: '所属行',
     initialBudget: '年初预算数',
     adjustedBudget: '全年预算数',
+    received: FUNDS_RECEIVED.name,
     executed: '执行数',
     executionRate: '执行率',
     weight: '分值',

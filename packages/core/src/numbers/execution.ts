@@ -19,3 +19,22 @@ export const LARGE_DEVIATION_RATE = new D(90);
 export function isLargeDeviation(ratePercent: Dec): boolean {
   return ratePercent.lt(LARGE_DEVIATION_RATE);
 }
+
+/**
+ * The rates a 项目收支情况表 shows beside 实际到位资金 (FUNDS_RECEIVED), in percent and unrounded:
+ * 资金到位率 = 实际到位 ÷ 预算 (the line's 全年预算数, else its 年初预算数 / 预算资金) and
+ * 到位资金执行率 = 实际支出 ÷ 实际到位. Each is null when a figure is missing or its divisor is zero.
+ */
+export function fundsRates(line: {
+  initialBudget?: { value: string | null };
+  adjustedBudget?: { value: string | null };
+  received?: { value: string | null };
+  executed?: { value: string | null };
+}): { receivedRate: Dec | null; spentRate: Dec | null } {
+  const budget = line.adjustedBudget?.value ?? line.initialBudget?.value ?? null;
+  const received = line.received?.value ?? null;
+  const executed = line.executed?.value ?? null;
+  const ratio = (a: string | null, b: string | null) =>
+    a === null || b === null || new D(b).isZero() ? null : new D(a).div(b).times(100);
+  return { receivedRate: ratio(received, budget), spentRate: ratio(executed, received) };
+}

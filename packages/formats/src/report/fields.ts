@@ -1,5 +1,6 @@
 import {
   D,
+  fundsRates,
   type BudgetLine,
   type EvaluationResult,
   type NarrativeStatement,
@@ -15,6 +16,12 @@ export function mainBudgetLine(lines: BudgetLine[]): BudgetLine | undefined {
     lines.find((l) => l.role === 'total') ??
     lines.find((l) => l.adjustedBudget?.value && l.executed?.value !== undefined)
   );
+}
+
+/** 到位资金执行率 (实际支出 ÷ 实际到位资金) as core computes it, 2 decimals; undefined without both figures. */
+function spentRateText(line: BudgetLine): string | undefined {
+  const rate = fundsRates(line).spentRate;
+  return rate === null ? undefined : `${rate.toFixed(2)}%`;
 }
 
 /** Name of an evaluation in a sub-heading: the project, else its title. */
@@ -59,6 +66,8 @@ export function evaluationFields(
     adjustedBudget: line?.adjustedBudget?.value ? money(line.adjustedBudget) : undefined,
     executed: line?.executed?.value ? money(line.executed) : undefined,
     executionRate: (line && rateText(line.adjustedBudget, line.executed, line.executionRate)) || undefined,
+    received: line?.received?.value ? money(line.received) : undefined,
+    spentRate: line?.received ? spentRateText(line) : undefined,
     indicatorCount: e.indicators.length ? String(e.indicators.length) : undefined,
     unmetCount: String(unmet),
     unjudgedCount: String(unjudged),

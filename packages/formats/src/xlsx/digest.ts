@@ -30,9 +30,15 @@ export function modelDigest(e: Evaluation): unknown {
       label: b.label,
       role: b.role,
       partOf: b.partOf ? labelOf.get(b.partOf) : undefined,
-      figures: [b.initialBudget, b.adjustedBudget, b.executed, b.executionRate, b.weight, b.statedScore].map(
-        v,
-      ),
+      figures: [
+        b.initialBudget,
+        b.adjustedBudget,
+        b.received,
+        b.executed,
+        b.executionRate,
+        b.weight,
+        b.statedScore,
+      ].map(v),
       reason: b.reason,
     })),
     indicators: e.indicators.map((i) => ({

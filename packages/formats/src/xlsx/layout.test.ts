@@ -89,6 +89,7 @@ describe('xlsx layouts are data', () => {
     const layouts = loadLayouts();
     expect(layouts.map((l) => l.id).sort()).toEqual([
       'department-criteria',
+      'department-funds-received',
       'department-self-evaluation',
       'national-project-2020',
       'project-self-evaluation',

@@ -91,6 +91,8 @@ export interface FieldsSection {
 export type TableSource =
   | 'budget'
   | 'tasks'
+  /** The 偏差原因 written beside budget lines, for a form whose budget table has no column for it. */
+  | 'budgetReasons'
   | 'indicators'
   | 'summaryRows'
   | 'indicatorCounts'

@@ -5,7 +5,9 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Evaluation, EvaluationResult, FrameworkRegistry, Stated } from '@jixiao/core';
 import { loadBuiltinRegistry } from '../frameworks/load.ts';
+import { readDocx } from '../docx/read-docx.ts';
 import { readDocumentFile } from '../read-file.ts';
+import { writeReportDocx } from '../report/docx.ts';
 import { corpusDir } from '../testing/corpus.ts';
 import { cellText } from './cells.ts';
 import { resultDigest } from './digest.ts';
@@ -38,10 +40,10 @@ function printed(e: Evaluation): unknown {
       b.label,
       b.role,
       ...[b.initialBudget, b.adjustedBudget, b.executed, b.executionRate, b.weight, b.statedScore].map(fig),
+      b.reason ?? '',
     ]),
     indicators: e.indicators.map((i) => {
-      // A unit is printed after a number; a 定性 指标值 ("优良") has none on this form.
-      const unit = i.target?.value == null ? '' : (i.unit ?? i.target.unit ?? '');
+      const unit = i.unit ?? i.target?.unit ?? '';
       const percent = unit === '%' || Boolean(i.target?.percent);
       const number = (s: Stated | undefined) => (s?.value == null ? (s?.raw ?? '') : s.value);
       return [
@@ -133,13 +135,36 @@ describe('the national 项目支出绩效自评表 (财预〔2020〕10号 附件
       .filter((e) => e.kind === 'project')
       .map((e) => ({ ...e, frameworkId: 'mof-project-2020' }));
     expect(projects).toHaveLength(5);
-    const audit = auditWith({ ...doc, evaluations: projects, statements: [], claims: [] }, registry);
+    // A department writes why a line fell short beside it: the form has no column for it, and keeps it.
+    const withReasons = projects.map((e, k) =>
+      k === 0
+        ? {
+            ...e,
+            budget: e.budget.map((b, n) =>
+              n === 0 ? { ...b, reason: '部分案件结案在次年，代理费用未在当年支付' } : b,
+            ),
+          }
+        : e,
+    );
+    const audit = auditWith({ ...doc, evaluations: withReasons, statements: [], claims: [] }, registry);
     for (const r of audit.results) {
       expect(r.score.frameworkId).toBe('mof-project-2020');
       const { xlsx, back, result } = await roundTrip(r);
       expect(back.frameworkId).toBe('mof-project-2020');
       expect(printed(back)).toEqual(printed(r.evaluation));
       expect(resultDigest(result)).toEqual(resultDigest(r));
+      // Every 定性 indicator keeps its 度量单位 (seed 003 prints 其他), said in words after the 指标值.
+      expect(back.indicators.filter((i) => i.direction === 'qualitative').map((i) => i.unit)).toEqual(
+        r.evaluation.indicators.filter((i) => i.direction === 'qualitative').map((i) => i.unit ?? ''),
+      );
+      if (r.evaluation.projectName === '普法宣传')
+        expect(await sheetTexts(xlsx)).toContain('优良（单位：其他）');
+      if (r.evaluation.projectName === withReasons[0]!.projectName) {
+        expect(back.budget[0]!.reason).toBe('部分案件结案在次年，代理费用未在当年支付');
+        expect(await sheetTexts(xlsx)).toEqual(
+          expect.arrayContaining(['资金偏差原因', '偏差原因分析及改进措施']),
+        );
+      } else expect(await sheetTexts(xlsx)).not.toContain('资金偏差原因');
       if (r.evaluation.projectName === '案件代理') {
         expect(await sheetTexts(xlsx)).toContain('＝2万元');
         expect(back.indicators.find((i) => i.name === '非诉案件代理费/件')).toMatchObject({
@@ -148,6 +173,10 @@ describe('the national 项目支出绩效自评表 (财预〔2020〕10号 附件
         });
       }
     }
+    // The Word report attaches the same forms (one layout drives both): read back, they keep the same.
+    const word = await readDocx(await writeReportDocx(audit), 'report.docx');
+    const forms = word.evaluations.filter((e) => e.kind === 'project');
+    expect(forms.map(printed)).toEqual(audit.results.map((r) => printed(r.evaluation)));
     // A workbook of several such projects puts each in the national form, one sheet each.
     const book = await readXlsx(await writeWorkbookXlsx(audit.results), 'book.xlsx');
     expect(book.evaluations.map((e) => e.formSignature.includes('预期目标'))).toEqual([
@@ -157,6 +186,37 @@ describe('the national 项目支出绩效自评表 (财预〔2020〕10号 附件
       true,
       true,
     ]);
+  });
+
+  it('a 偏差原因 under a label the 项目资金 rows do not have is reported with its row, the rest read', async () => {
+    const seed = seedFiles().find((f) => f.includes('003_'))!;
+    const doc = await readDocumentFile(seed);
+    const e = doc.evaluations.find((x) => x.kind === 'project')!;
+    const withReason = {
+      ...e,
+      frameworkId: 'mof-project-2020',
+      budget: e.budget.map((b, n) => (n === 0 ? { ...b, reason: '当年未结案' } : b)),
+    };
+    const r = auditWith({ ...doc, evaluations: [withReason], statements: [], claims: [] }, registry)
+      .results[0]!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await writeEvaluationXlsx(r)) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    let at = 0;
+    ws.eachRow((row, n) => {
+      // The row under the table's header (资金 | 偏差原因分析及改进措施).
+      if (row.getCell(1).text === '资金偏差原因' && row.getCell(2).text === '资金') at = n + 1;
+    });
+    expect(at).toBeGreaterThan(0);
+    ws.getCell(at, 2).value = '不存在的资金';
+    const back = await readXlsx(Buffer.from(await wb.xlsx.writeBuffer()), 'edited.xlsx');
+    expect(back.issues.map((i) => i.message)).toEqual([
+      expect.stringMatching(
+        new RegExp(`第 ${at} 行的偏差原因写在「不存在的资金」下，项目资金表中没有这一行`),
+      ),
+    ]);
+    expect(back.evaluations[0]!.budget.some((b) => b.reason)).toBe(false);
+    expect(back.evaluations[0]!.indicators).toHaveLength(e.indicators.length);
   });
 
   it('a project under another framework keeps its own form (seed 003’s 四川 form with 指标性质 and 权重)', async () => {

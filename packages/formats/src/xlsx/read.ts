@@ -23,7 +23,8 @@ import { checkXlsxContainer } from './guard.ts';
 import { isLabel, norm, sheetGrid, sortedRows, type Grid, type GridCell } from './grid.ts';
 import { loadLayouts, type FieldsSection, type TableSection, type XlsxLayout } from './layout.ts';
 import { parseWorkbook, readWorkbookGrids } from './workbook-grid.ts';
-import { CUT_OFF_NOTE, FRAMEWORK_ID_NOTE, FRAMEWORK_NOTE } from './write.ts';
+import { budgetLabel, budgetRows, budgetSection } from './rows.ts';
+import { CUT_OFF_NOTE, FRAMEWORK_ID_NOTE, FRAMEWORK_NOTE, UNIT_IN_WORDS } from './write.ts';
 
 /** Which layout a sheet is: every signature text present; the most specific layout wins. */
 export function recogniseLayout(grid: Grid, layouts: XlsxLayout[]): XlsxLayout | undefined {
@@ -342,7 +343,15 @@ function buildRows(
   text: (raw: RawRow, f: string) => string | undefined,
 ): void {
   const e = ctx.e;
-  const amounts = ['initialBudget', 'adjustedBudget', 'executed', 'executionRate', 'weight', 'statedScore'];
+  const amounts = [
+    'initialBudget',
+    'adjustedBudget',
+    'received',
+    'executed',
+    'executionRate',
+    'weight',
+    'statedScore',
+  ];
   switch (section.source) {
     case 'budget':
     case 'tasks': {
@@ -388,6 +397,24 @@ function buildRows(
       }
       return;
     }
+    case 'budgetReasons': {
+      const table = budgetSection(ctx.layout);
+      const lines = table ? budgetRows(e, ctx.layout, 'budget') : [];
+      for (const raw of rows) {
+        const label = text(raw, 'label') ?? '';
+        const reason = text(raw, 'reason');
+        if (!reason) continue;
+        const line = lines.find((b, k) => norm(budgetLabel(b, k, table!)) === norm(label));
+        if (line) line.reason = reason;
+        else
+          ctx.issues.push({
+            severity: 'warning',
+            message: `工作表「${ctx.sheet}」第 ${raw.row} 行的偏差原因写在「${label}」下，项目资金表中没有这一行，未读取`,
+            source: src(ctx, raw.get('label'), raw.row, section.columns[0]?.header),
+          });
+      }
+      return;
+    }
     case 'indicators': {
       let level1 = '';
       let level2 = '';
@@ -401,8 +428,14 @@ function buildRows(
           level2 = '';
         }
         level2 = text(raw, 'level2') ?? level2;
-        const target = stated(raw, 'target');
-        const unit = text(raw, 'unit');
+        let target = stated(raw, 'target');
+        let unit = text(raw, 'unit');
+        // A 定性 指标值 with its unit in words ("优良（单位：其他）"), as the writer puts it on such a form.
+        const inWords = hasUnit ? null : unitInWords(target?.raw ?? '');
+        if (target && inWords) {
+          target = parseStated(inWords.value, target.source);
+          unit = inWords.unit;
+        }
         const i: Indicator = {
           id: `ind-${k + 1}`,
           level1,
@@ -489,6 +522,16 @@ function buildRows(
       }
       return;
   }
+}
+
+/** "优良（单位：其他）" → the 指标值 and its 度量单位; null when the text carries no unit in words. */
+function unitInWords(text: string): { value: string; unit: string } | null {
+  const [open, close] = UNIT_IN_WORDS;
+  if (!text.endsWith(close)) return null;
+  const at = text.lastIndexOf(open);
+  if (at <= 0) return null;
+  const unit = text.slice(at + open.length, -close.length).trim();
+  return unit ? { value: text.slice(0, at).trim(), unit } : null;
 }
 
 /** A note under a form (注：…, 评分框架：…) ends the table above it. */

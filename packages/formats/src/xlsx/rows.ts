@@ -1,4 +1,4 @@
-import type { BudgetLine, Evaluation, Stated } from '@jixiao/core';
+import { fundsRates, parseStated, type BudgetLine, type Evaluation, type Stated } from '@jixiao/core';
 import type { TableSection, TableSource, XlsxLayout } from './layout.ts';
 
 /** One row of a table as the writer sees it: field name → Stated, text or number. */
@@ -29,6 +29,22 @@ export function budgetRows(e: Evaluation, layout: XlsxLayout, source: 'budget' |
   return [...totals, ...lines.filter((b) => b.role !== 'total')];
 }
 
+/**
+ * The rates a form prints beside 实际到位资金, as core computes them (fundsRates), to two decimals; a form
+ * never reads them back (they follow from the figures).
+ */
+function ratesOf(b: BudgetLine): { receivedRate?: Stated; spentRate?: Stated } {
+  if (!b.received) return {};
+  const { receivedRate, spentRate } = fundsRates(b);
+  const percent = (r: typeof receivedRate) => (r === null ? undefined : parseStated(`${r.toFixed(2)}%`));
+  return { receivedRate: percent(receivedRate), spentRate: percent(spentRate) };
+}
+
+/** The layout's budget table (项目资金), whose labels a 偏差原因 table repeats. */
+export function budgetSection(layout: XlsxLayout): TableSection | undefined {
+  return layout.sections.find((s): s is TableSection => s.type === 'table' && s.source === 'budget');
+}
+
 /** The label a budget line is printed with: its role's prefix unless it is the first row (the total). */
 export function budgetLabel(b: BudgetLine, index: number, section: TableSection): string {
   if (section.source === 'tasks') return b.label;
@@ -46,7 +62,16 @@ export function tableRows(e: Evaluation, layout: XlsxLayout, section: TableSecti
       return budgetRows(e, layout, source).map((b, k) => ({
         ...b,
         label: budgetLabel(b, k, section),
+        ...ratesOf(b),
       })) as unknown as RowValues[]; // BudgetLine's fields are Stated or text: a RowValues by shape
+    case 'budgetReasons': {
+      // Each line as the budget table labels it, so the reader finds the line again by its label.
+      const table = budgetSection(layout);
+      if (!table) return [];
+      return budgetRows(e, layout, 'budget')
+        .map((b, k) => ({ label: budgetLabel(b, k, table), reason: b.reason }))
+        .filter((row) => row.reason);
+    }
     case 'indicators':
       return e.indicators.map((i) => ({
         ...i,

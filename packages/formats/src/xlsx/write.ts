@@ -193,6 +193,9 @@ function rateFormula(row: RowValues, r: number, cols: Map<string, number>): Cell
   return { value: { formula: `${col(ec)}${r}/${col(bc)}${r}`, result: plain.value }, numFmt: plain.numFmt! };
 }
 
+/** How a 定性 指标值 carries its 度量单位 on a form without that column: "优良（单位：其他）". */
+export const UNIT_IN_WORDS = ['（单位：', '）'] as const;
+
 /**
  * A 指标值 or 完成值 on a form without 指标性质 and 度量单位 columns: the unit written after a bare
  * number ("200" 平方米 → "200平方米"), and for the 指标值 the sign of its 指标性质 before it ("≥200平方米"),
@@ -204,6 +207,9 @@ function valueWithUnit(row: RowValues, s: Stated, format: 'target' | 'actual'): 
     s.value !== null && !s.unit && !s.percent && !/[^\d.,\s+-]/.test(s.raw.replace(/^[≥≤＝=<>＞＜]/, ''));
   let text = s.raw;
   if (bare && unit && unit !== '定性指标') text += unit;
+  // A 定性 指标值 ("优良") has no number to write the unit after: the form says it in words.
+  else if (format === 'target' && s.value === null && unit && unit !== '定性指标' && !s.raw.includes(unit))
+    text += `${UNIT_IN_WORDS[0]}${unit}${UNIT_IN_WORDS[1]}`;
   const sign = typeof row.directionSign === 'string' ? row.directionSign : '';
   if (format === 'target' && sign && !s.sign && s.value !== null) text = sign + text;
   return text === s.raw ? statedCell(s) : textCell(text);

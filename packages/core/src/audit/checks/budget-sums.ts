@@ -1,3 +1,4 @@
+import { FUNDS_RECEIVED } from '../../model/basic-fields.ts';
 import type { BudgetLine } from '../../model/evaluation.ts';
 import type { Finding } from '../../model/finding.ts';
 import { D, sum } from '../../numbers/decimal.ts';
@@ -5,10 +6,11 @@ import { compareWithRounding } from '../../numbers/tolerance.ts';
 import type { AuditContext } from '../context.ts';
 import { finding, roundingNote, severityOf, show } from '../finding-kit.ts';
 
-type Column = 'initialBudget' | 'adjustedBudget' | 'executed';
+type Column = 'initialBudget' | 'adjustedBudget' | 'received' | 'executed';
 const COLUMNS: Array<[Column, string]> = [
   ['initialBudget', '年初预算数'],
   ['adjustedBudget', '全年预算数'],
+  ['received', FUNDS_RECEIVED.name],
   ['executed', '执行数'],
 ];
 const ROLE_NAMES: Record<BudgetLine['role'], string> = {

@@ -108,7 +108,13 @@ export function readFundFlows(ctx: TableContext): BudgetLine[] {
     };
     for (const [ci, leaf] of place) {
       const field = fields.get(leaf);
-      if (field !== 'initialBudget' && field !== 'adjustedBudget' && field !== 'executed') continue;
+      if (
+        field !== 'initialBudget' &&
+        field !== 'adjustedBudget' &&
+        field !== 'received' &&
+        field !== 'executed'
+      )
+        continue;
       line[field] = parseStated(row.cells[ci]!.text, sourceOf(ctx, row, row.cells[ci], groupOf(leaf)));
     }
     lines.push(line);
