@@ -126,21 +126,27 @@ describe('满意度调查', () => {
       returned: 30,
       options: DEFAULT_SURVEY_OPTIONS.map((o, k) => ({ ...o, count: [20, 6, 3, 1][k]! })),
     });
-    const percent = surveyActual(parseStated('≥95%'), rate)!;
+    const percent = surveyActual({ target: parseStated('≥95%') }, rate)!;
     expect(percent).toMatchObject({ raw: '96.67%', value: '96.67', percent: true });
     expect(describeSource(percent.source)).toBe(
       '满意度调查：非常满意、满意、基本满意 29 份 ÷ 收回有效问卷 30 份 = 96.67%',
     );
     // 指标值 "95" with its unit % beside it: the bare figure; a 定性 指标值 (优良): the percentage.
-    expect(surveyActual(parseStated('95'), rate)).toMatchObject({ raw: '96.67', percent: false });
-    expect(surveyActual(parseStated('优良'), rate)?.raw).toBe('96.67%');
+    expect(surveyActual({ target: parseStated('95') }, rate)).toMatchObject({ raw: '96.67', percent: false });
+    expect(surveyActual({ target: parseStated('优良') }, rate)?.raw).toBe('96.67%');
+    // The 调整后指标值 is the one scored against: its way of writing it.
+    expect(surveyActual({ target: parseStated('95'), adjustedTarget: parseStated('≥96%') }, rate)?.raw).toBe(
+      '96.67%',
+    );
     const wrong = surveyRate({
       issued: 10,
       returned: 12,
       options: [{ label: '满意', count: 12, satisfied: true }],
     });
-    expect(surveyActual(parseStated('95%'), wrong)).toBeNull();
-    expect(surveyActual(parseStated('95%'), surveyRate({ issued: 5, returned: 0, options: [] }))).toBeNull();
+    expect(surveyActual({ target: parseStated('95%') }, wrong)).toBeNull();
+    expect(
+      surveyActual({ target: parseStated('95%') }, surveyRate({ issued: 5, returned: 0, options: [] })),
+    ).toBeNull();
   });
 
   it('knows a 满意度指标 by its name or its 二级指标', () => {

@@ -82,12 +82,17 @@ export function isSatisfactionIndicator(i: { name: string; level2?: string }): b
 }
 
 /**
- * 完成值 from a survey: the rate written as the indicator's 指标值 is (with "%" when the 指标值 has it, else the
- * bare figure beside its unit), its source saying it came from the 满意度调查 and by which formula. Null when
- * the survey has no rate (nothing came back) or its counts have problems.
+ * 完成值 from a survey: the rate written as the indicator's 指标值 is (its 调整后指标值 when there is one: that
+ * is what it is scored against) — with "%" when the 指标值 has it, else the bare figure beside its unit — its
+ * source saying it came from the 满意度调查 and by which formula. Null when the survey has no rate (nothing
+ * came back) or its counts have problems.
  */
-export function surveyActual(target: Stated | undefined, survey: SurveyRate): Stated | null {
+export function surveyActual(
+  indicator: { target?: Stated; adjustedTarget?: Stated },
+  survey: SurveyRate,
+): Stated | null {
   if (survey.rate === null || survey.problems.length) return null;
+  const target = indicator.adjustedTarget?.raw ? indicator.adjustedTarget : indicator.target;
   const written = target?.percent || !target || target.value === null ? `${survey.rate}%` : survey.rate;
   return parseStated(written, { derivation: `满意度调查：${survey.formula}` });
 }

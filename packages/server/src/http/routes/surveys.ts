@@ -94,12 +94,7 @@ export function surveyRoutes(app: FastifyInstance, db: Database, registry: Frame
         throw new HttpError(409, `这份自评已${STATUS_NAMES[stored.status]}，不能再登记满意度调查`);
       const indicator = stored.evaluation.indicators.find((i) => i.id === indicatorId);
       if (!indicator) throw new NotFoundError('这份自评没有这项指标，满意度调查未保存');
-      // The 调整后指标值 when there is one: it is the one scored against.
-      const target =
-        indicator.adjustedTarget && indicator.adjustedTarget.raw
-          ? indicator.adjustedTarget
-          : indicator.target;
-      const actual = surveyActual(target, rate)!;
+      const actual = surveyActual(indicator, rate)!;
       const evaluation = {
         ...stored.evaluation,
         indicators: stored.evaluation.indicators.map((i) => (i.id === indicatorId ? { ...i, actual } : i)),
