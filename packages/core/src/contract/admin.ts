@@ -4,7 +4,7 @@ import { RECTIFICATION_STATUS_NAMES, type RectificationStatus } from '../monitor
 import type { MonitoringStatus } from '../monitoring/status.ts';
 import type { Lamp } from '../monitoring/lamp.ts';
 import type { TargetTraceView, TargetView } from '../targets/view.ts';
-import { isoTime } from './common.ts';
+import { decimalOrNull, isoTime } from './common.ts';
 import { listEntrySchema } from './evaluations.ts';
 
 /** 评分框架版本 — GET /api/frameworks, POST /api/frameworks. */
@@ -99,3 +99,55 @@ export type MonitoringRow = z.infer<typeof monitoringRowSchema>;
 /** 绩效目标 — core's TargetView (targets/view.ts); typed here. */
 export const targetViewShape = z.custom<TargetView>(isObject, '应为绩效目标');
 export const targetTraceShape = z.custom<TargetTraceView>(isObject, '应为目标来源');
+
+/** 满意度调查的一个选项: 选项名称, 份数, 是否计为满意. */
+export const surveyOptionSchema = z.strictObject({
+  /** 选项 */
+  label: z.string(),
+  /** 份数 */
+  count: z.number().int().min(0),
+  /** 计为满意 */
+  satisfied: z.boolean(),
+});
+
+/**
+ * 满意度调查 of one indicator — GET /api/evaluations/:id/indicators/:indicator/survey (null when none was
+ * recorded): the counts as recorded and core's surveyRate of them.
+ */
+export const surveySchema = z.strictObject({
+  evaluationId: z.number().int(),
+  /** The indicator's id within the evaluation */
+  indicatorId: z.string(),
+  /** 三级指标名称 */
+  indicatorName: z.string(),
+  /** 发出问卷数 */
+  issued: z.number().int().min(0),
+  /** 收回有效问卷数 */
+  returned: z.number().int().min(0),
+  options: z.array(surveyOptionSchema),
+  /** 满意度 in percent, 2 decimals; null when no valid questionnaire came back */
+  rate: decimalOrNull,
+  /** 满意份数 */
+  satisfied: z.number().int().min(0),
+  /** 回收率 in percent */
+  returnRate: decimalOrNull,
+  /** 计算公式, e.g. "满意 29 份 ÷ 收回有效问卷 30 份 = 96.67%" */
+  formula: z.string(),
+  /** 登记人 */
+  recordedBy: z.string(),
+  /** 登记时间 */
+  recordedAt: isoTime,
+});
+export type Survey = z.infer<typeof surveySchema>;
+
+/**
+ * PUT /api/evaluations/:id/indicators/:indicator/survey: the survey saved, the evaluation's new version and
+ * the indicator's 完成值 as now written (taken from the survey's rate).
+ */
+export const surveySavedSchema = surveySchema.extend({
+  /** 自评的新版本号 */
+  version: z.number().int(),
+  /** 实际完成值 as written into the indicator, e.g. "96.67%" */
+  actual: z.string(),
+});
+export type SurveySaved = z.infer<typeof surveySavedSchema>;

@@ -9,6 +9,8 @@ import {
   recomputeProgressSchema,
   rectificationItemSchema,
   rectificationSchema,
+  surveySavedSchema,
+  surveySchema,
   targetTraceShape,
   targetViewShape,
 } from './admin.ts';
@@ -67,6 +69,8 @@ export const API_ROUTES = {
   'GET /api/evaluations/:id/monitoring': monitoringStatusShape,
   'PUT /api/evaluations/:id/monitoring/:month': monitoringStatusShape,
   'GET /api/monitoring': z.array(monitoringRowSchema),
+  'GET /api/evaluations/:id/indicators/:indicator/survey': surveySchema.nullable(),
+  'PUT /api/evaluations/:id/indicators/:indicator/survey': surveySavedSchema,
   'GET /api/evaluations/:id/targets': targetTraceShape.nullable(),
   'GET /api/targets': z.array(targetViewShape),
   'POST /api/targets': targetViewShape,

@@ -21,6 +21,11 @@ export interface SourceRef {
   cell?: string;
   /** 1-based paragraph in a Word document. */
   paragraph?: number;
+  /**
+   * A value computed in the app rather than read from a file: where it came from and how, e.g.
+   * "满意度调查：非常满意、满意、基本满意 29 份 ÷ 收回有效问卷 30 份 = 96.67%".
+   */
+  derivation?: string;
 }
 
 /** Human-readable location in Chinese, e.g. "第 12 行 · 部门整体绩效自评表 · 全年预算数". */
@@ -40,5 +45,6 @@ export function describeSource(ref: SourceRef | undefined): string {
   // A cell of a Word or HTML table has no line of its own: its row is where a reader finds it.
   if (ref.row !== undefined && ref.line === undefined && !ref.cell) parts.push(`第 ${ref.row} 行`);
   if (ref.column) parts.push(ref.column);
+  if (ref.derivation) parts.push(ref.derivation);
   return parts.length ? parts.join(' · ') : '位置未知';
 }

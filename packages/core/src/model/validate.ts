@@ -78,6 +78,7 @@ const sourceSchema = z.strictObject({
   cell: nameText.optional(),
   paragraph: count(100_000_000).optional(),
   page: count(100_000).optional(),
+  derivation: text(L.raw).optional(),
 });
 
 const decimalText = z

@@ -4,7 +4,8 @@ import { parseStated } from '../numbers/parse.ts';
 import { builtinMonitoringPlans, monitoringPlanFor } from './builtin.ts';
 import { isFocusProject, lampOf, lampsOf } from './lamp.ts';
 import { MonitoringPlanError, parseMonitoringPlan } from './plan.ts';
-import { surveyRate } from './survey.ts';
+import { describeSource } from '../model/source.ts';
+import { DEFAULT_SURVEY_OPTIONS, isSatisfactionIndicator, surveyActual, surveyRate } from './survey.ts';
 import { monitoringStatus, worstLamp } from './status.ts';
 import { rectificationOverdue } from './rectification.ts';
 
@@ -117,6 +118,42 @@ describe('满意度调查', () => {
       '各选项合计 11 份，与收回有效问卷 12 份不一致',
     ]);
     expect(surveyRate({ issued: 10, returned: 0, options: [] }).rate).toBeNull();
+  });
+
+  it('writes the rate as the 完成值 the way the 指标值 is written, its source naming the survey and formula', () => {
+    const rate = surveyRate({
+      issued: 30,
+      returned: 30,
+      options: DEFAULT_SURVEY_OPTIONS.map((o, k) => ({ ...o, count: [20, 6, 3, 1][k]! })),
+    });
+    const percent = surveyActual({ target: parseStated('≥95%') }, rate)!;
+    expect(percent).toMatchObject({ raw: '96.67%', value: '96.67', percent: true });
+    expect(describeSource(percent.source)).toBe(
+      '满意度调查：非常满意、满意、基本满意 29 份 ÷ 收回有效问卷 30 份 = 96.67%',
+    );
+    // 指标值 "95" with its unit % beside it: the bare figure; a 定性 指标值 (优良): the percentage.
+    expect(surveyActual({ target: parseStated('95') }, rate)).toMatchObject({ raw: '96.67', percent: false });
+    expect(surveyActual({ target: parseStated('优良') }, rate)?.raw).toBe('96.67%');
+    // The 调整后指标值 is the one scored against: its way of writing it.
+    expect(surveyActual({ target: parseStated('95'), adjustedTarget: parseStated('≥96%') }, rate)?.raw).toBe(
+      '96.67%',
+    );
+    const wrong = surveyRate({
+      issued: 10,
+      returned: 12,
+      options: [{ label: '满意', count: 12, satisfied: true }],
+    });
+    expect(surveyActual({ target: parseStated('95%') }, wrong)).toBeNull();
+    expect(
+      surveyActual({ target: parseStated('95%') }, surveyRate({ issued: 5, returned: 0, options: [] })),
+    ).toBeNull();
+  });
+
+  it('knows a 满意度指标 by its name or its 二级指标', () => {
+    expect(isSatisfactionIndicator({ name: '群众满意度' })).toBe(true);
+    expect(isSatisfactionIndicator({ name: '刑释解矫人员满意率' })).toBe(true);
+    expect(isSatisfactionIndicator({ name: '调查', level2: '服务对象满意度指标' })).toBe(true);
+    expect(isSatisfactionIndicator({ name: '法律援助案件数', level2: '数量指标' })).toBe(false);
   });
 });
 

@@ -1,4 +1,6 @@
+import type { Stated } from '../model/stated.ts';
 import { D, type Dec } from '../numbers/decimal.ts';
+import { parseStated } from '../numbers/parse.ts';
 
 /** One answer option of a 满意度调查 and how many chose it; `satisfied` says whether it counts as satisfied. */
 export interface SurveyOption {
@@ -64,4 +66,33 @@ export function surveyRate(counts: SurveyCounts): SurveyRate {
     formula: `${satisfiedLabels} ${satisfied} 份 ÷ 收回有效问卷 ${counts.returned} 份 = ${rate}%`,
     problems,
   };
+}
+
+/** 默认选项 of a new survey: the usual four grades, the first three counting as satisfied. */
+export const DEFAULT_SURVEY_OPTIONS: readonly SurveyOption[] = [
+  { label: '非常满意', count: 0, satisfied: true },
+  { label: '满意', count: 0, satisfied: true },
+  { label: '基本满意', count: 0, satisfied: true },
+  { label: '不满意', count: 0, satisfied: false },
+];
+
+/** 满意度指标 — an indicator whose 完成值 is a survey's rate: its name (or 二级指标) speaks of 满意度/满意率. */
+export function isSatisfactionIndicator(i: { name: string; level2?: string }): boolean {
+  return /满意(度|率)/.test(i.name) || /满意度/.test(i.level2 ?? '');
+}
+
+/**
+ * 完成值 from a survey: the rate written as the indicator's 指标值 is (its 调整后指标值 when there is one: that
+ * is what it is scored against) — with "%" when the 指标值 has it, else the bare figure beside its unit — its
+ * source saying it came from the 满意度调查 and by which formula. Null when the survey has no rate (nothing
+ * came back) or its counts have problems.
+ */
+export function surveyActual(
+  indicator: { target?: Stated; adjustedTarget?: Stated },
+  survey: SurveyRate,
+): Stated | null {
+  if (survey.rate === null || survey.problems.length) return null;
+  const target = indicator.adjustedTarget?.raw ? indicator.adjustedTarget : indicator.target;
+  const written = target?.percent || !target || target.value === null ? `${survey.rate}%` : survey.rate;
+  return parseStated(written, { derivation: `满意度调查：${survey.formula}` });
 }

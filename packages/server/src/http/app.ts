@@ -22,6 +22,7 @@ import { evaluationRoutes } from './routes/evaluations.ts';
 import { publicRoutes } from './routes/public.ts';
 import { yearRoutes } from './routes/years.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
+import { surveyRoutes } from './routes/surveys.ts';
 import { rectificationRoutes } from './routes/rectifications.ts';
 import { targetRoutes } from './routes/targets.ts';
 import { libraryRoutes } from './routes/library.ts';
@@ -224,6 +225,7 @@ export async function buildApp(
   recomputeRoutes(app);
   yearRoutes(app, db);
   monitoringRoutes(app, db, registry);
+  surveyRoutes(app, db, registry);
   rectificationRoutes(app, db);
   targetRoutes(app, db, registry);
   libraryRoutes(app, db);

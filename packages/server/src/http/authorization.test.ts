@@ -523,6 +523,66 @@ describe.each(BACKENDS)('authorization on the %s database', (_name, open) => {
     }
   });
 
+  it("records a 满意度调查 by the department's 填报人 on its draft only; its region reads it once submitted", async () => {
+    const A = await ensureDepartment(t.db, '甲局');
+    const e = newEvaluation({
+      id: 'aSurvey',
+      title: 'aSurvey 自评表',
+      kind: 'project',
+      year: 2024,
+      indicators: [
+        {
+          id: 'sat',
+          level1: '满意度指标',
+          level2: '服务对象满意度指标',
+          name: '服务对象满意度',
+          direction: '≥',
+          target: parseStated('≥90%'),
+          actual: parseStated(''),
+          weight: parseStated('10'),
+        },
+      ],
+    });
+    const stored = await createEvaluation(t.db, {
+      departmentId: A,
+      evaluation: e,
+      author: { name: 'setup' },
+    });
+    const url = `/api/evaluations/${stored.id}/indicators/sat/survey`;
+    const body = (version: number) => ({
+      version,
+      issued: 10,
+      returned: 10,
+      options: [
+        { label: '满意', count: 9, satisfied: true },
+        { label: '不满意', count: 1, satisfied: false },
+      ],
+    });
+    const draft: Record<Actor, number> = {
+      stranger: 401,
+      admin: 200,
+      reviewerR1: 403,
+      reviewerR2: 403,
+      fillerA: 200,
+      fillerB: 403,
+    };
+    for (const actor of ACTORS) {
+      expect((await call(actor, 'GET', url)).statusCode, actor).toBe(draft[actor]);
+      const version = (
+        await t.db.query<{ version: number }>('select version from evaluations where id = $1', [stored.id])
+      ).rows[0]!.version;
+      const put = await call(actor, 'PUT', url, body(version));
+      expect(put.statusCode, actor).toBe(actor === 'stranger' ? 401 : actor === 'fillerA' ? 200 : 403);
+    }
+    await t.db.query("update evaluations set status = 'submitted' where id = $1", [stored.id]);
+    const submitted: Record<Actor, number> = { ...draft, reviewerR1: 200 };
+    for (const actor of ACTORS) {
+      expect((await call(actor, 'GET', url)).statusCode, actor).toBe(submitted[actor]);
+      const put = await call(actor, 'PUT', url, body(1));
+      expect(put.statusCode, actor).toBe(actor === 'stranger' ? 401 : actor === 'fillerA' ? 409 : 403);
+    }
+  });
+
   it("registers 整改 items by the department and its region's reviewers; only the department moves them on", async () => {
     const url = `/api/evaluations/${ids.aSubmitted}/rectifications`;
     const want: Record<string, number> = {

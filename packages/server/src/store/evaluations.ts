@@ -293,42 +293,41 @@ export async function saveEvaluation(
   id: number,
   input: { expectedVersion: number; evaluation: Evaluation; author: Author; note?: string },
 ): Promise<StoredEvaluation> {
-  return db.transaction(async (tx) => {
-    const r = await tx.query<Row>(
-      `update evaluations
+  return db.transaction((tx) => saveEvaluationIn(tx, id, input));
+}
+
+/** saveEvaluation inside the caller's transaction (a survey saved with the 完成值 it gives). */
+export async function saveEvaluationIn(
+  tx: Queryable,
+  id: number,
+  input: { expectedVersion: number; evaluation: Evaluation; author: Author; note?: string },
+): Promise<StoredEvaluation> {
+  const r = await tx.query<Row>(
+    `update evaluations
           set data = $3, version = version + 1, updated_at = now(), updated_by = $4, updated_by_name = $5,
               year = $6, title = $7
         where id = $1 and version = $2
         returning ${COLUMNS}`,
-      [
-        id,
-        input.expectedVersion,
-        JSON.stringify(input.evaluation),
-        input.author.id ?? null,
-        input.author.name,
-        input.evaluation.year ?? null,
-        displayTitle(input.evaluation),
-      ],
-    );
-    if (!r.rows[0]) {
-      const current = await getEvaluation(tx, id);
-      throw new ConflictError(
-        `保存未成功：这份自评已被「${current.updatedBy || '其他用户'}」于 ${localTime(current.updatedAt)} 修改（当前第 ${current.version} 版，你编辑的是第 ${input.expectedVersion} 版）。你的修改没有丢失，请刷新查看对方的改动后再合并保存。`,
-        { version: current.version, updatedAt: current.updatedAt, updatedBy: current.updatedBy },
-      );
-    }
-    const stored = toStored(r.rows[0]);
-    await addRevision(
-      tx,
+    [
       id,
-      stored.version,
-      input.evaluation,
-      stored.status,
-      input.author,
-      input.note ?? '',
+      input.expectedVersion,
+      JSON.stringify(input.evaluation),
+      input.author.id ?? null,
+      input.author.name,
+      input.evaluation.year ?? null,
+      displayTitle(input.evaluation),
+    ],
+  );
+  if (!r.rows[0]) {
+    const current = await getEvaluation(tx, id);
+    throw new ConflictError(
+      `保存未成功：这份自评已被「${current.updatedBy || '其他用户'}」于 ${localTime(current.updatedAt)} 修改（当前第 ${current.version} 版，你编辑的是第 ${input.expectedVersion} 版）。你的修改没有丢失，请刷新查看对方的改动后再合并保存。`,
+      { version: current.version, updatedAt: current.updatedAt, updatedBy: current.updatedBy },
     );
-    return stored;
-  });
+  }
+  const stored = toStored(r.rows[0]);
+  await addRevision(tx, id, stored.version, input.evaluation, stored.status, input.author, input.note ?? '');
+  return stored;
 }
 
 export async function listRevisions(db: Queryable, id: number): Promise<Revision[]> {

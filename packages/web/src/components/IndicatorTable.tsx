@@ -3,6 +3,7 @@ import { useState, type ClipboardEvent, type HTMLAttributes } from 'react';
 import {
   D,
   indicatorPool,
+  isSatisfactionIndicator,
   type Framework,
   type Indicator,
   type IndicatorDirection,
@@ -89,7 +90,10 @@ export function IndicatorTable({
   framework,
   onChange,
   evaluationId,
+  onSurvey,
 }: {
+  /** 满意度调查 of a row: shown on every 满意度指标, and on any row through its 操作 when editable. */
+  onSurvey?: ((indicator: Indicator) => void) | undefined;
   /** The stored self-evaluation, whose project's targets and last year's indicators the 添加 dialog offers. */
   evaluationId?: number;
   indicators: Indicator[];
@@ -192,6 +196,21 @@ export function IndicatorTable({
         onClick={() => openAdd(at)}
       >
         + 指标
+      </Button>
+    );
+
+  const surveyButton = (ind: Indicator, i: number, text = '满意度调查') =>
+    onSurvey && (
+      <Button
+        size="small"
+        type="link"
+        tabIndex={-1}
+        aria-label={`${rowName(ind, i)} 满意度调查`}
+        title={`${rowName(ind, i)} 的满意度调查：按问卷份数计算完成值`}
+        style={{ padding: 0, height: 'auto', fontSize: 12 }}
+        onClick={() => onSurvey(ind)}
+      >
+        {text}
       </Button>
     );
 
@@ -362,7 +381,18 @@ export function IndicatorTable({
             width: 96,
             // A criterion is scored from the 计分数据, not from a 完成值 of its own.
             render: (v: Stated | undefined, ind: Indicator, i: number) =>
-              isCriterion(framework, ind) && !v?.raw ? '' : cell('actual', '完成值', 82)(v, ind, i),
+              isCriterion(framework, ind) && !v?.raw ? (
+                ''
+              ) : onSurvey && isSatisfactionIndicator(ind) ? (
+                <Space direction="vertical" size={2}>
+                  <Tooltip title={v?.source?.derivation}>
+                    <span>{cell('actual', '完成值', 82)(v, ind, i)}</span>
+                  </Tooltip>
+                  {surveyButton(ind, i)}
+                </Space>
+              ) : (
+                cell('actual', '完成值', 82)(v, ind, i)
+              ),
           },
           {
             title: '分值',
@@ -408,18 +438,21 @@ export function IndicatorTable({
                   key: 'remove',
                   width: 56,
                   render: (_: unknown, ind: Indicator, i: number) => (
-                    <Popconfirm
-                      title={`删除指标「${rowName(ind, i)}」？`}
-                      description="删除后保存才生效；未保存前可重新载入恢复"
-                      okText="删除"
-                      cancelText="取消"
-                      okButtonProps={{ danger: true }}
-                      onConfirm={() => remove(i)}
-                    >
-                      <Button size="small" type="link" danger aria-label={`删除 ${rowName(ind, i)}`}>
-                        删除
-                      </Button>
-                    </Popconfirm>
+                    <Space direction="vertical" size={0}>
+                      {onSurvey && !isSatisfactionIndicator(ind) && surveyButton(ind, i, '调查')}
+                      <Popconfirm
+                        title={`删除指标「${rowName(ind, i)}」？`}
+                        description="删除后保存才生效；未保存前可重新载入恢复"
+                        okText="删除"
+                        cancelText="取消"
+                        okButtonProps={{ danger: true }}
+                        onConfirm={() => remove(i)}
+                      >
+                        <Button size="small" type="link" danger aria-label={`删除 ${rowName(ind, i)}`}>
+                          删除
+                        </Button>
+                      </Popconfirm>
+                    </Space>
                   ),
                 },
               ]

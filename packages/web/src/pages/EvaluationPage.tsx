@@ -1,11 +1,21 @@
 import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Tabs, Typography } from 'antd';
-import { displayTitle, parseStated, rowScoreTotal, type Evaluation, type Finding } from '@jixiao/core';
+import {
+  displayTitle,
+  parseStated,
+  rowScoreTotal,
+  surveyActual,
+  surveyRate,
+  type Evaluation,
+  type Finding,
+  type Indicator,
+} from '@jixiao/core';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { BudgetTable } from '../components/BudgetTable.tsx';
 import { dismissedKeys, FindingsPanel } from '../components/FindingsPanel.tsx';
 import { FindingCounts } from '../components/FindingCounts.tsx';
 import { IndicatorTable } from '../components/IndicatorTable.tsx';
+import { SurveyDialog, type SurveySaved } from '../components/SurveyDialog.tsx';
 import { InputsTable } from '../components/InputsTable.tsx';
 import { NarrativeFields } from '../components/NarrativeFields.tsx';
 import { PageState } from '../components/PageState.tsx';
@@ -61,6 +71,8 @@ export function EvaluationPage() {
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [tab, setTab] = useState('indicators');
+  /** The indicator whose 满意度调查 is open. */
+  const [surveyOf, setSurveyOf] = useState<Indicator | null>(null);
 
   /** 定位: switch to the table a finding points at, then show its row. */
   function locate(f: Finding) {
@@ -163,6 +175,29 @@ export function EvaluationPage() {
     } finally {
       setSaving(false);
     }
+  }
+
+  /**
+   * A survey saved on the server set the indicator's 完成值 in a new version: the page takes that version and
+   * writes the same 完成值 (core's, from the same counts) into its copy, keeping any unsaved edit beside it.
+   */
+  function surveySaved(saved: SurveySaved) {
+    const actual = surveyActual(
+      draft?.indicators.find((i) => i.id === saved.indicatorId) ?? {},
+      surveyRate(saved),
+    );
+    setVersion(saved.version);
+    if (actual)
+      setDraft((d) =>
+        d
+          ? {
+              ...d,
+              indicators: d.indicators.map((i) => (i.id === saved.indicatorId ? { ...i, actual } : i)),
+            }
+          : d,
+      );
+    setSurveyOf(null);
+    revisions.reload();
   }
 
   async function submit(explanations: Record<string, string>) {
@@ -339,6 +374,7 @@ export function EvaluationPage() {
                       framework={framework}
                       evaluationId={id}
                       onChange={(indicators) => edit({ indicators })}
+                      onSurvey={setSurveyOf}
                     />
                   ),
                 },
@@ -418,6 +454,14 @@ export function EvaluationPage() {
         </Col>
       </Row>
 
+      <SurveyDialog
+        evaluationId={id}
+        indicator={surveyOf}
+        version={version}
+        editable={editable}
+        onClose={() => setSurveyOf(null)}
+        onSaved={surveySaved}
+      />
       {editable && (
         <SubmitDialog
           open={submitOpen}
