@@ -9,7 +9,7 @@ import { readIndicatorRow } from './indicators.ts';
 import { readBelow, readKeyRow, type PendingBelow } from './keys.ts';
 import type { Section } from './section.ts';
 import { readSummaryRow } from './summary.ts';
-import { describedForms, identifyForm, mergeHeaderRows } from './forms.ts';
+import { describedForms, identifyForm, mergeHeaderRows, type FormDescription } from './forms.ts';
 import { isFooterLabel, isLevel1Label, isLevel2Label } from './vocabulary.ts';
 import { lostCells, type RawRow, type RawTable } from './types.ts';
 
@@ -97,7 +97,10 @@ function startsMidTable(ctx: TableContext, texts: string[]): boolean {
 }
 
 /** The column order of the form the document names (its title), for rows that come without a header. */
-function midTableSection(ctx: TableContext, row: RawRow): Section | undefined {
+function midTableSection(
+  ctx: TableContext,
+  row: RawRow,
+): { section: Section; form: FormDescription } | undefined {
   const text = squeezedDocument(ctx.documentText);
   const named = describedForms()
     .flatMap((form) => form.titles.filter((t) => text.includes(t)).map((t) => ({ form, length: t.length })))
@@ -114,11 +117,17 @@ function midTableSection(ctx: TableContext, row: RawRow): Section | undefined {
     message: `第 ${row.line} 行起的表格从中间开始（表头在复制内容之前的页上），各列按文中「${named.name}」的表样读取，请核对`,
     source: { file: ctx.file, line: row.line, table: ctx.tableTitle },
   });
-  return openSection('indicators', header);
+  return { section: openSection('indicators', header), form: named };
 }
 
-function kindOf(ev: Evaluation, sections: Set<SectionKind>): Evaluation['kind'] {
+function kindOf(
+  ev: Evaluation,
+  sections: Set<SectionKind>,
+  form: FormDescription | undefined,
+): Evaluation['kind'] {
   if (sections.has('summary') || /汇总表/.test(ev.title)) return 'summary';
+  // A table read by the form the document names (its header not in the copy) is of that form's kind.
+  if (form) return form.kind === 'department' ? 'department' : 'project';
   if (ev.projectName || (/项目支出|项目绩效/.test(ev.title) && !/整体/.test(ev.title))) return 'project';
   return 'department';
 }
@@ -166,6 +175,8 @@ export function buildEvaluation(
   let keyRows = 0;
   let footer = false;
   let lastIndicatorRow: RawRow | undefined;
+  /** The form the document names, when the table's header is not in the copy. */
+  let namedForm: FormDescription | undefined;
   for (const row of table.rows) {
     const lead = row.cells.find((c) => c.text !== '')?.text ?? '';
     if (section?.kind === 'indicators' && isFooterLabel(lead.replace(/[（(].*$/, ''))) {
@@ -211,8 +222,12 @@ export function buildEvaluation(
       continue;
     }
     if (!section && seen.size === 0 && keyRows === 0 && startsMidTable(ctx, texts)) {
-      section = midTableSection(ctx, row);
-      if (section) seen.add('indicators');
+      const mid = midTableSection(ctx, row);
+      if (mid) {
+        section = mid.section;
+        namedForm = mid.form;
+        seen.add('indicators');
+      }
     }
     if (!section) continue;
     if (section.kind === 'budget') readBudgetRow(ctx, section, row);
@@ -237,7 +252,7 @@ export function buildEvaluation(
       source: { file: opts.file, ...(last.line ? { line: last.line } : {}), table: title },
     });
   }
-  if (seen.has('indicators') && !identifyForm(evaluation.formSignature, title)) {
+  if (seen.has('indicators') && !namedForm && !identifyForm(evaluation.formSignature, title)) {
     opts.issues.push({
       severity: 'warning',
       code: 'form-unknown',
@@ -247,7 +262,7 @@ export function buildEvaluation(
   }
   linkTasks(evaluation.budget);
   evaluation.formSignature = [...new Set(evaluation.formSignature)];
-  evaluation.kind = kindOf(evaluation, seen);
+  evaluation.kind = kindOf(evaluation, seen, namedForm);
   if (seen.size === 0 && keyRows === 0) return { evaluation, breakdownOnly: false, unrecognised: true };
   return { evaluation, breakdownOnly: false };
 }
