@@ -73,8 +73,9 @@ const CORPUS: Record<string, Inconsistency[]> = {
   '010.txt': [
     {
       issue: '到位率 398.88/570 = 70.0% yet 到位率 scored 3/3 and 资金到位 5/5',
-      kind: { text: /到位率/ },
-      miss: 'the framework’s 到位率 rule reads 计划投资额 and 实际到位资金 (its worked example is this table: 3 × 398.88 ÷ 570 = 2.10, self-scored 3), but the reader does not put those two cells of 一、项目基本情况 into the evaluation’s inputs, so the row is 无法判定 rather than a deviation',
+      // The framework's 到位率 rule reads 计划投资额 and 实际到位资金 of 一、项目基本情况 (its worked example
+      // is this table: 3 × 398.88 ÷ 570 = 2.10, self-scored 3).
+      found: [{ code: 'unmet-full-score', rule: 'c.arrival', text: /398\.88.*570.*满分 3.*2\.10/ }],
     },
   ],
   '018.txt': [
@@ -260,6 +261,8 @@ const CORPUS: Record<string, Inconsistency[]> = {
 
 /** Error findings a reviewer checked by hand on these documents and agrees with. */
 const AGREED_ERRORS: Record<string, RegExp[]> = {
+  // 到位率 398.88 ÷ 570 = 70.0% scored full 3 (index.json).
+  '010.txt': [/^指标「到位率」按评分规则未达到要求（实际到位资金 398\.88，计划投资额 570），却得了满分 3/],
   // Each indicator's 完成值 equals its 指标值 and each is docked 10% with no 偏差原因 (index.json).
   '042.txt': [/自评 [\d.]+ 分，按评分规则应得 [\d.]+ 分：正向指标：完成值 (\d+)，指标值 \1，达到指标值/],
 };

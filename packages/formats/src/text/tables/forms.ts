@@ -26,6 +26,11 @@ export interface FormDescription {
   source: string;
   titles: string[];
   fields?: string[];
+  /**
+   * Labelled amounts of the form's head (计划投资额（万元） | 570) that its framework's rules read as
+   * the evaluation's named inputs; each is the label as printed, without its unit.
+   */
+  inputs?: string[];
   budget?: FormBlock;
   tasks?: FormBlock;
   management?: FormBlock;
