@@ -253,8 +253,10 @@ const CORPUS: Record<string, Inconsistency[]> = {
     },
     {
       issue: 'execution 86.5% with no budget-execution score line; total 99',
-      kind: { code: 'budget-execution-anomaly' },
-      miss: 'the budget block (labels and figures run together, out of order) is not read',
+      // The budget block (labels and figures interleaved) is read by 执行数 ÷ 预算数 = 执行率.
+      found: [
+        { code: 'missing-deviation-reason', rule: 'audit.execution-reason', text: /年度资金总额」86\.5%/ },
+      ],
     },
   ],
 };
