@@ -3,8 +3,9 @@ import { squeeze } from '../lines.ts';
 import { documentLines, endsAfter, squeezedDocument } from '../document-text.ts';
 import { linkTasks, readBudgetRow, readTaskRow } from './budget.ts';
 import { mapColumns, sectionOf, type SectionKind } from './columns.ts';
-import type { TableContext } from './context.ts';
+import { warn, type TableContext } from './context.ts';
 import { readFundFlows } from './fund-flows.ts';
+import { fusedBudget } from './run-together.ts';
 import { readIndicatorRow } from './indicators.ts';
 import { readBelow, readKeyRow, type PendingBelow } from './keys.ts';
 import type { Section } from './section.ts';
@@ -120,6 +121,40 @@ function midTableSection(
   return { section: openSection('indicators', header), form: named };
 }
 
+/**
+ * A cell that holds a whole form run together (a site's 内容概述 cell, corpus 040: "资金投入情况(万元)
+ * 全年预算数(A)全年执行数(B)预算执行率(B/A×100%)年度资金总额:1484631.00%…"): its budget header and
+ * first row, split where 执行数 ÷ 预算数 gives the printed 执行率, are read as a budget line and said.
+ * Only when no section is open: a cell of a table being read is that table's.
+ */
+function readFusedCell(ctx: TableContext, row: RawRow): boolean {
+  for (const cell of row.cells) {
+    const text = squeeze(cell.text);
+    if (text.length < 30) continue;
+    const fused = fusedBudget(text);
+    if (!fused) continue;
+    const cells = (texts: string[]) => texts.map((t) => ({ text: t, line: cell.line ?? row.line }));
+    const header: RawRow = { cells: cells(fused.header), line: row.line, afterBreak: false };
+    const section = openSection('budget', header);
+    // The figures' place is the row of the cell that holds them.
+    const index = row.index ?? ctx.table.rows.indexOf(row) + 1;
+    readBudgetRow(ctx, section, { cells: cells(fused.row), line: row.line, index, afterBreak: false });
+    const [label, ...figures] = fused.row;
+    const named = fused.header
+      .slice(1)
+      .map((h, i) => `${h} ${figures[i] ?? ''}`)
+      .join('、');
+    warn(
+      ctx,
+      row,
+      `一格里是整张表连写在一起的文字，按执行数 ÷ 预算数 = 执行率拆开，读出「${label!.replace(/[:：]$/, '')}」的${named}${fused.note ? `（${fused.note}）` : ''}，请核对`,
+      'cells-fused',
+    );
+    return true;
+  }
+  return false;
+}
+
 function kindOf(
   ev: Evaluation,
   sections: Set<SectionKind>,
@@ -219,6 +254,10 @@ export function buildEvaluation(
     if (keys) {
       keyRows++;
       pending = keys;
+      continue;
+    }
+    if (!section && readFusedCell(ctx, row)) {
+      seen.add('budget');
       continue;
     }
     if (!section && seen.size === 0 && keyRows === 0 && startsMidTable(ctx, texts)) {
