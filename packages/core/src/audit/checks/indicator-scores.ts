@@ -205,7 +205,7 @@ export function checkRuleDeviation(ctx: AuditContext): Finding[] {
         finding({
           code: 'unmet-full-score',
           severity: 'error',
-          message: `指标「${i.name}」${measuredBy(i, s.explanation.inputs)}，却得了满分 ${i.statedScore!.raw}${s.computed != null ? `，按 ${s.explanation.formula ?? '评分规则'} 应得 ${s.computed} 分` : ''}。`,
+          message: `指标「${i.name}」${measuredBy(i, s.explanation.inputs)}，却得了满分 ${i.statedScore!.raw}${s.computed != null ? `，按评分规则应得 ${s.computed} 分` : ''}。`,
           evaluation,
           source: i.source,
           indicator: i.name,
