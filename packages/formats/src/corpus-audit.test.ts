@@ -202,13 +202,13 @@ const CORPUS: Record<string, Inconsistency[]> = {
   '040.txt': [
     {
       issue: 'stated 执行率 31.00% vs 46/148 = 31.08%',
-      kind: { code: 'ratio-mismatch', text: /31\.0/ },
-      miss: `${NOT_READ} (numbers run together in a flattened cell)`,
+      // The budget total is read from the flattened 内容概述 cell (148 | 46 | 31.00%).
+      found: [{ code: 'ratio-mismatch', text: /31\.0/ }],
     },
     {
       issue: '中央财政资金 102万 executed 0 yet every 资金管理 item positive',
       kind: { code: 'budget-execution-anomaly', text: /102/ },
-      miss: `${NOT_READ} (numbers run together in a flattened cell)`,
+      miss: 'only the total is read from the flattened cell: the component rows (中央财政资金10200%) are not split, since a run-together figure is never cut before a 0',
     },
   ],
   '042.txt': [
