@@ -20,7 +20,9 @@ let totals = 0;
 let totalsFound = 0;
 let rowsVisible = 0;
 let rowsRead = 0;
-console.log('文件      指标(读出/可见/对上)  预算行  总分   警告  崩溃  毫秒');
+let budgets = 0;
+let budgetsRead = 0;
+console.log('文件      指标(读出/可见/对上)  预算行  总分   预算   警告  崩溃  毫秒');
 for (const file of corpusFiles()) {
   const bytes = readFileSync(join(corpusDir, file));
   const want = expected[file];
@@ -45,13 +47,19 @@ for (const file of corpusFiles()) {
     totals++;
     if (check?.totalFound) totalsFound++;
   }
+  if (want?.budget) {
+    budgets++;
+    if (check?.budgetMatched) budgetsRead++;
+  }
+  const budget = check?.budgetMatched === undefined ? '—' : check.budgetMatched ? '对上' : '未对上';
   const total = check?.totalFound === undefined ? '—' : check.totalFound ? '找到' : '未找到';
   console.log(
-    `${file}  ${String(check?.indicatorsRead ?? 0).padStart(4)} / ${String(want ? want.indicators : '—').padStart(3)} / ${String(want ? (check?.rowsMatched ?? 0) : '—').padStart(3)}    ${String(check?.budgetRows ?? 0).padStart(4)}   ${total.padEnd(4)} ${String(check?.warnings ?? 0).padStart(4)}  ${crashed ? `是（${crashed}）` : '否'}  ${ms.toFixed(1)}`,
+    `${file}  ${String(check?.indicatorsRead ?? 0).padStart(4)} / ${String(want ? want.indicators : '—').padStart(3)} / ${String(want ? (check?.rowsMatched ?? 0) : '—').padStart(3)}    ${String(check?.budgetRows ?? 0).padStart(4)}   ${total.padEnd(4)} ${budget.padEnd(4)} ${String(check?.warnings ?? 0).padStart(4)}  ${crashed ? `是（${crashed}）` : '否'}  ${ms.toFixed(1)}`,
   );
 }
 const share = tableDocs ? (100 * tableDocsRead) / tableDocs : 0;
 console.log(`指标行：共可核对 ${rowsVisible} 行，读对 ${rowsRead} 行`);
+console.log(`印出的预算执行数：${budgetsRead} / ${budgets} 对上`);
 console.log(
   `印出的总分：${totalsFound} / ${totals} 找到；崩溃 ${crashes} 个文档（共 ${corpusFiles().length} 个）`,
 );

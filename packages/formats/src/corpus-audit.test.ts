@@ -73,8 +73,9 @@ const CORPUS: Record<string, Inconsistency[]> = {
   '010.txt': [
     {
       issue: '到位率 398.88/570 = 70.0% yet 到位率 scored 3/3 and 资金到位 5/5',
-      kind: { text: /到位率/ },
-      miss: 'the framework’s 到位率 rule reads 计划投资额 and 实际到位资金 (its worked example is this table: 3 × 398.88 ÷ 570 = 2.10, self-scored 3), but the reader does not put those two cells of 一、项目基本情况 into the evaluation’s inputs, so the row is 无法判定 rather than a deviation',
+      // The framework's 到位率 rule reads 计划投资额 and 实际到位资金 of 一、项目基本情况 (its worked example
+      // is this table: 3 × 398.88 ÷ 570 = 2.10, self-scored 3).
+      found: [{ code: 'unmet-full-score', rule: 'c.arrival', text: /398\.88.*570.*满分 3.*2\.10/ }],
     },
   ],
   '018.txt': [
@@ -201,13 +202,13 @@ const CORPUS: Record<string, Inconsistency[]> = {
   '040.txt': [
     {
       issue: 'stated 执行率 31.00% vs 46/148 = 31.08%',
-      kind: { code: 'ratio-mismatch', text: /31\.0/ },
-      miss: `${NOT_READ} (numbers run together in a flattened cell)`,
+      // The budget total is read from the flattened 内容概述 cell (148 | 46 | 31.00%).
+      found: [{ code: 'ratio-mismatch', text: /31\.0/ }],
     },
     {
       issue: '中央财政资金 102万 executed 0 yet every 资金管理 item positive',
       kind: { code: 'budget-execution-anomaly', text: /102/ },
-      miss: `${NOT_READ} (numbers run together in a flattened cell)`,
+      miss: 'only the total is read from the flattened cell: the component rows (中央财政资金10200%) are not split, since a run-together figure is never cut before a 0',
     },
   ],
   '042.txt': [
@@ -252,14 +253,18 @@ const CORPUS: Record<string, Inconsistency[]> = {
     },
     {
       issue: 'execution 86.5% with no budget-execution score line; total 99',
-      kind: { code: 'budget-execution-anomaly' },
-      miss: 'the budget block (labels and figures run together, out of order) is not read',
+      // The budget block (labels and figures interleaved) is read by 执行数 ÷ 预算数 = 执行率.
+      found: [
+        { code: 'missing-deviation-reason', rule: 'audit.execution-reason', text: /年度资金总额」86\.5%/ },
+      ],
     },
   ],
 };
 
 /** Error findings a reviewer checked by hand on these documents and agrees with. */
 const AGREED_ERRORS: Record<string, RegExp[]> = {
+  // 到位率 398.88 ÷ 570 = 70.0% scored full 3 (index.json).
+  '010.txt': [/^指标「到位率」按评分规则未达到要求（实际到位资金 398\.88，计划投资额 570），却得了满分 3/],
   // Each indicator's 完成值 equals its 指标值 and each is docked 10% with no 偏差原因 (index.json).
   '042.txt': [/自评 [\d.]+ 分，按评分规则应得 [\d.]+ 分：正向指标：完成值 (\d+)，指标值 \1，达到指标值/],
 };

@@ -5,6 +5,7 @@ import { mergeNarrative } from './merge-narrative.ts';
 import { extractNarrative } from './narrative/extract.ts';
 import type { NarrativeFacts, NumberedLine } from './narrative/types.ts';
 import { buildEvaluation } from './tables/build.ts';
+import { readFormInputs } from './tables/form-inputs.ts';
 import type { RawTable } from './tables/types.ts';
 
 /** The prose extractor; replaceable so that table reading can be tested on its own. */
@@ -92,6 +93,8 @@ export function assembleDocument(parts: DocumentParts): EvaluationDocument {
       });
     }
   }
+  // The form's head amounts its framework reads (计划投资额, 实际到位资金), wherever the copy put them.
+  readFormInputs(doc.evaluations, lines, file, issues);
   const reportTitle = reportTitleOf(lines);
   if (breakdown.length) {
     let department = doc.evaluations.find((e) => e.kind === 'department');

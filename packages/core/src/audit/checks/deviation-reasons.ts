@@ -31,7 +31,9 @@ export function checkDeviationReasons(ctx: AuditContext): Finding[] {
         severity: 'warning',
         message: below
           ? `指标「${i.name}」得分 ${i.statedScore!.raw} 低于分值 ${i.weight!.raw}，但未填写偏差原因和改进措施。`
-          : `指标「${i.name}」未达到指标值（${i.target?.raw ?? ''} → ${i.actual?.raw ?? ''}），但未填写偏差原因和改进措施。`,
+          : i.target?.raw || i.actual?.raw
+            ? `指标「${i.name}」未达到指标值（${i.target?.raw ?? ''} → ${i.actual?.raw ?? ''}），但未填写偏差原因和改进措施。`
+            : `指标「${i.name}」按评分规则未达到要求，但未填写偏差原因和改进措施。`,
         evaluation,
         source: i.source,
         indicator: i.name,

@@ -177,6 +177,19 @@ export function deadlineKept(i: Indicator): boolean {
   return new D(i.actual.value).lte(i.target.value);
 }
 
+/**
+ * What an unmet indicator was measured by: its 指标值 and 完成值, or — a row that prints neither (到位率
+ * of the 决策/管理/绩效 form) — the named inputs its rule read (计划投资额 570，实际到位资金 398.88).
+ */
+function measuredBy(i: Indicator, inputs: Record<string, string> | undefined): string {
+  if (i.target?.raw || i.actual?.raw)
+    return `未达到指标值（指标值 ${i.target?.raw ?? ''}，完成值 ${i.actual?.raw ?? ''}）`;
+  const named = Object.entries(inputs ?? {}).filter(([k]) => !/分值$/.test(k));
+  return named.length
+    ? `按评分规则未达到要求（${named.map(([k, v]) => `${k} ${v}`).join('，')}）`
+    : '按评分规则未达到要求';
+}
+
 /** 未完成却满分, and stated scores that differ from what the framework's rule gives. */
 export function checkRuleDeviation(ctx: AuditContext): Finding[] {
   const { evaluation, score } = ctx;
@@ -192,7 +205,7 @@ export function checkRuleDeviation(ctx: AuditContext): Finding[] {
         finding({
           code: 'unmet-full-score',
           severity: 'error',
-          message: `指标「${i.name}」未达到指标值（指标值 ${i.target?.raw ?? ''}，完成值 ${i.actual?.raw ?? ''}），却得了满分 ${i.statedScore!.raw}。`,
+          message: `指标「${i.name}」${measuredBy(i, s.explanation.inputs)}，却得了满分 ${i.statedScore!.raw}${s.computed != null ? `，按评分规则应得 ${s.computed} 分` : ''}。`,
           evaluation,
           source: i.source,
           indicator: i.name,

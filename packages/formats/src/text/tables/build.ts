@@ -3,13 +3,14 @@ import { squeeze } from '../lines.ts';
 import { documentLines, endsAfter, squeezedDocument } from '../document-text.ts';
 import { linkTasks, readBudgetRow, readTaskRow } from './budget.ts';
 import { mapColumns, sectionOf, type SectionKind } from './columns.ts';
-import type { TableContext } from './context.ts';
+import { warn, type TableContext } from './context.ts';
 import { readFundFlows } from './fund-flows.ts';
+import { fusedBudget } from './run-together.ts';
 import { readIndicatorRow } from './indicators.ts';
 import { readBelow, readKeyRow, type PendingBelow } from './keys.ts';
 import type { Section } from './section.ts';
 import { readSummaryRow } from './summary.ts';
-import { describedForms, identifyForm, mergeHeaderRows } from './forms.ts';
+import { describedForms, identifyForm, mergeHeaderRows, type FormDescription } from './forms.ts';
 import { isFooterLabel, isLevel1Label, isLevel2Label } from './vocabulary.ts';
 import { lostCells, type RawRow, type RawTable } from './types.ts';
 
@@ -97,7 +98,10 @@ function startsMidTable(ctx: TableContext, texts: string[]): boolean {
 }
 
 /** The column order of the form the document names (its title), for rows that come without a header. */
-function midTableSection(ctx: TableContext, row: RawRow): Section | undefined {
+function midTableSection(
+  ctx: TableContext,
+  row: RawRow,
+): { section: Section; form: FormDescription } | undefined {
   const text = squeezedDocument(ctx.documentText);
   const named = describedForms()
     .flatMap((form) => form.titles.filter((t) => text.includes(t)).map((t) => ({ form, length: t.length })))
@@ -114,11 +118,51 @@ function midTableSection(ctx: TableContext, row: RawRow): Section | undefined {
     message: `第 ${row.line} 行起的表格从中间开始（表头在复制内容之前的页上），各列按文中「${named.name}」的表样读取，请核对`,
     source: { file: ctx.file, line: row.line, table: ctx.tableTitle },
   });
-  return openSection('indicators', header);
+  return { section: openSection('indicators', header), form: named };
 }
 
-function kindOf(ev: Evaluation, sections: Set<SectionKind>): Evaluation['kind'] {
+/**
+ * A cell that holds a whole form run together (a site's 内容概述 cell, corpus 040: "资金投入情况(万元)
+ * 全年预算数(A)全年执行数(B)预算执行率(B/A×100%)年度资金总额:1484631.00%…"): its budget header and
+ * first row, split where 执行数 ÷ 预算数 gives the printed 执行率, are read as a budget line and said.
+ * Only when no section is open: a cell of a table being read is that table's.
+ */
+function readFusedCell(ctx: TableContext, row: RawRow): boolean {
+  for (const cell of row.cells) {
+    const text = squeeze(cell.text);
+    if (text.length < 30) continue;
+    const fused = fusedBudget(text);
+    if (!fused) continue;
+    const cells = (texts: string[]) => texts.map((t) => ({ text: t, line: cell.line ?? row.line }));
+    const header: RawRow = { cells: cells(fused.header), line: row.line, afterBreak: false };
+    const section = openSection('budget', header);
+    // The figures' place is the row of the cell that holds them.
+    const index = row.index ?? ctx.table.rows.indexOf(row) + 1;
+    readBudgetRow(ctx, section, { cells: cells(fused.row), line: row.line, index, afterBreak: false });
+    const [label, ...figures] = fused.row;
+    const named = fused.header
+      .slice(1)
+      .map((h, i) => `${h} ${figures[i] ?? ''}`)
+      .join('、');
+    warn(
+      ctx,
+      row,
+      `一格里是整张表连写在一起的文字，按执行数 ÷ 预算数 = 执行率拆开，读出「${label!.replace(/[:：]$/, '')}」的${named}${fused.note ? `（${fused.note}）` : ''}，请核对`,
+      'cells-fused',
+    );
+    return true;
+  }
+  return false;
+}
+
+function kindOf(
+  ev: Evaluation,
+  sections: Set<SectionKind>,
+  form: FormDescription | undefined,
+): Evaluation['kind'] {
   if (sections.has('summary') || /汇总表/.test(ev.title)) return 'summary';
+  // A table read by the form the document names (its header not in the copy) is of that form's kind.
+  if (form) return form.kind === 'department' ? 'department' : 'project';
   if (ev.projectName || (/项目支出|项目绩效/.test(ev.title) && !/整体/.test(ev.title))) return 'project';
   return 'department';
 }
@@ -166,6 +210,8 @@ export function buildEvaluation(
   let keyRows = 0;
   let footer = false;
   let lastIndicatorRow: RawRow | undefined;
+  /** The form the document names, when the table's header is not in the copy. */
+  let namedForm: FormDescription | undefined;
   for (const row of table.rows) {
     const lead = row.cells.find((c) => c.text !== '')?.text ?? '';
     if (section?.kind === 'indicators' && isFooterLabel(lead.replace(/[（(].*$/, ''))) {
@@ -210,9 +256,17 @@ export function buildEvaluation(
       pending = keys;
       continue;
     }
+    if (!section && readFusedCell(ctx, row)) {
+      seen.add('budget');
+      continue;
+    }
     if (!section && seen.size === 0 && keyRows === 0 && startsMidTable(ctx, texts)) {
-      section = midTableSection(ctx, row);
-      if (section) seen.add('indicators');
+      const mid = midTableSection(ctx, row);
+      if (mid) {
+        section = mid.section;
+        namedForm = mid.form;
+        seen.add('indicators');
+      }
     }
     if (!section) continue;
     if (section.kind === 'budget') readBudgetRow(ctx, section, row);
@@ -237,7 +291,7 @@ export function buildEvaluation(
       source: { file: opts.file, ...(last.line ? { line: last.line } : {}), table: title },
     });
   }
-  if (seen.has('indicators') && !identifyForm(evaluation.formSignature, title)) {
+  if (seen.has('indicators') && !namedForm && !identifyForm(evaluation.formSignature, title)) {
     opts.issues.push({
       severity: 'warning',
       code: 'form-unknown',
@@ -247,7 +301,7 @@ export function buildEvaluation(
   }
   linkTasks(evaluation.budget);
   evaluation.formSignature = [...new Set(evaluation.formSignature)];
-  evaluation.kind = kindOf(evaluation, seen);
+  evaluation.kind = kindOf(evaluation, seen, namedForm);
   if (seen.size === 0 && keyRows === 0) return { evaluation, breakdownOnly: false, unrecognised: true };
   return { evaluation, breakdownOnly: false };
 }

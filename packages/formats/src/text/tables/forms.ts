@@ -26,10 +26,20 @@ export interface FormDescription {
   source: string;
   titles: string[];
   fields?: string[];
+  /**
+   * Labelled amounts of the form's head (计划投资额（万元） | 570) that its framework's rules read as
+   * the evaluation's named inputs; each is the label as printed, without its unit.
+   */
+  inputs?: string[];
   budget?: FormBlock;
   tasks?: FormBlock;
   management?: FormBlock;
-  indicators: FormBlock & { level1: FormLevel1[]; subHeader?: string[] };
+  indicators: FormBlock & {
+    level1: FormLevel1[];
+    subHeader?: string[];
+    /** Each level prints its own 分值 cell (一级 | 分值 | 二级 | 分值 | …). */
+    levelWeights?: boolean;
+  };
   filler?: string[];
   footer?: string;
   after?: string[];
@@ -108,4 +118,22 @@ export function mergeHeaderRows(top: string[], sub: string[]): string[] | undefi
     }
   }
   return undefined;
+}
+
+const POINTS_SUFFIX = /[（(]\s*\d+(\.\d+)?\s*分\s*[)）]$/;
+
+/**
+ * The 一级 label a 二级 label stands under in every described form that lists it (成本指标 → 产出指标),
+ * or undefined when no form lists it or two forms disagree: for a row whose 一级 cell is not in the
+ * copy (a table that starts mid-page, a merged cell lost).
+ */
+export function level1OfLevel2(level2: string): string | undefined {
+  const key = squeeze(level2).replace(POINTS_SUFFIX, '');
+  const found = new Set<string>();
+  for (const form of describedForms()) {
+    for (const l1 of form.indicators.level1) {
+      if (l1.level2?.some((l2) => squeeze(l2) === key)) found.add(squeeze(l1.label));
+    }
+  }
+  return found.size === 1 ? [...found][0] : undefined;
 }

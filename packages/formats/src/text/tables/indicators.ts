@@ -4,6 +4,7 @@ import { realign, rightAlign } from './align.ts';
 import { placeShortRow, sourceOf, warn, type TableContext } from './context.ts';
 import { columnOf, columnTypes, type Section } from './section.ts';
 import { lostCells, type RawCell, type RawRow } from './types.ts';
+import { level1OfLevel2 } from './forms.ts';
 import { isFillerLabel } from './vocabulary.ts';
 
 const POINTS = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]$/;
@@ -108,6 +109,19 @@ export function readIndicatorRow(ctx: TableContext, section: Section, row: RawRo
     } else {
       section.level2 = name;
       section.level2Start = ev.indicators.length;
+    }
+  }
+  // A 二级 label with no 一级 above it in the copy: the 一级 every described form puts it under.
+  if (!section.level1 && section.level2 && columnOf(section, 'level1') !== undefined) {
+    const level1 = level1OfLevel2(section.level2);
+    if (level1) {
+      section.level1 = level1;
+      warn(
+        ctx,
+        row,
+        `一级指标不在复制内容中（表格从中间开始，或合并单元格在复制时丢失），按表样「${section.level2}」属于「${level1}」补上，请核对`,
+        'level1-from-form',
+      );
     }
   }
   section.previous = cells;

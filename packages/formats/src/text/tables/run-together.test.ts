@@ -3,7 +3,7 @@ import { fillForm } from '../../testing/render-form.ts';
 import { readText } from '../read-text.ts';
 import { mapColumns } from './columns.ts';
 import { describedForms, type FormDescription } from './forms.ts';
-import { fusedBudget, parseRunRows, repairFigure } from './run-together.ts';
+import { fusedBudget, interleavedBudget, parseRunRows, repairFigure } from './run-together.ts';
 
 const read = (text: string) => {
   const doc = readText(text, 'x.txt');
@@ -186,6 +186,41 @@ describe('a budget row run together with its header', () => {
       '80%',
       '8',
     ]);
+  });
+});
+
+// The 宁夏 form's budget block as an OCR copy prints it (corpus 043): the total's 预算数 beside its
+// label, the other figures after the row labels, on lines of their own.
+const NINGXIA_HEAD = [
+  '马铃薯种薯繁育示范推广项目绩效目标自评表(2022年度)项目总得分99分项目名称马铃薯种薯繁育示范推广项目',
+  '资金情况(万元)年度资金总额全年预算数(A)300全年执行数(B)执行率(B/A)其中中央补助自治区补助300万元',
+  '259.45万元',
+  '86.5%市县资金年度总体目标采购马铃薯原原种425万粒绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及改进措施产出指标(40分)数量指标指标1免费发放原原种8550万粒550万粒8指标2企业自行采购8200万粒200万粒8',
+];
+
+describe('a budget block whose labels and figures are interleaved', () => {
+  it('takes the three figures that agree with 执行数 ÷ 预算数 = 执行率 as the first row’s, and says so', () => {
+    const doc = readText(`${NINGXIA_HEAD.join('\n')}\n`, 'nx.txt');
+    const e = doc.evaluations.find((x) => x.indicators.length)!;
+    const total = e.budget.find((l) => l.role === 'total')!;
+    expect(total.label).toBe('年度资金总额');
+    expect([total.adjustedBudget?.value, total.executed?.value, total.executionRate?.value]).toEqual([
+      '300',
+      '259.45',
+      '86.5',
+    ]);
+    expect(e.indicators.map((i) => i.name)).toEqual(['免费发放原原种', '企业自行采购']);
+    expect(doc.issues.find((i) => i.code === 'cells-fused')!.message).toContain(
+      '「年度资金总额」的数字与栏目名称交错，按 259.45万元 ÷ 300 ≈ 86.5%',
+    );
+  });
+
+  it('guesses nothing when no run of figures agrees, or the first 预算数 is not among them', () => {
+    const head = '资金情况(万元)年度资金总额全年预算数(A)300全年执行数(B)执行率(B/A)其中中央补助自治区补助';
+    expect(interleavedBudget(`${head}300万元200万元86.5%市县资金年度总体目标`)).toBeUndefined();
+    expect(interleavedBudget(`${head}400万元346万元86.5%市县资金年度总体目标`)).toBeUndefined();
+    // Figures of the goal after the block are not the block's.
+    expect(interleavedBudget(`${head}市县资金年度总体目标300万元259.45万元86.5%`)).toBeUndefined();
   });
 });
 

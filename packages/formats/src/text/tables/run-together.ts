@@ -536,6 +536,62 @@ export function fusedBudget(text: string): { header: string[]; row: string[]; no
   return undefined;
 }
 
+/** Where a budget block ends in a run-together copy: the goal that follows it on every described form. */
+const AFTER_BUDGET = /年度总体目标|项目年度目标|年度绩效目标|绩效指标/;
+
+/**
+ * A budget block whose labels and figures were run together out of order (an OCR or converted
+ * copy, corpus 043: "年度资金总额全年预算数(A)300全年执行数(B)执行率(B/A)其中中央补助自治区补助300万元
+ * 259.45万元86.5%"): the first row's 预算数 stands right after its label, its other figures come after
+ * the row labels. The three figures in a run that agree with 执行数 ÷ 预算数 = 执行率, the first of them
+ * the 预算数 printed beside the first row's label, are that row's; else nothing is guessed.
+ */
+export function interleavedBudget(
+  text: string,
+): { header: string[]; row: string[]; note: string } | undefined {
+  // From the first 预算数 label (a 项目总得分 above it is the title row's, not the block's) to the goal.
+  const start = text.search(/全年预算数|调整后预算数|预算数/);
+  if (start < 0) return undefined;
+  const end = text.slice(start).search(AFTER_BUDGET);
+  const block = text.slice(0, end >= 0 ? start + end : text.length);
+  const found: Array<{ label: string; field: string; at: number; end: number }> = [];
+  for (let q = start; q < block.length; q++) {
+    const w = BUDGET_WORDS.find((l) => block.startsWith(l, q));
+    if (!w) continue;
+    const field = VOCABULARY.budget.find((v) => v.labels.includes(w))?.field;
+    let to = q + w.length;
+    const suffix = HEADER_SUFFIX.exec(block.slice(to));
+    if (suffix) to += suffix[0].length;
+    if (field && !found.some((f) => f.field === field))
+      found.push({ label: block.slice(q, to), field, at: q, end: to });
+    q = to - 1;
+  }
+  const need = ['adjustedBudget', 'executed', 'executionRate'];
+  const labels = need.map((f) => found.find((x) => x.field === f));
+  if (labels.some((l) => !l)) return undefined;
+  const first = found[0]!;
+  const rowLabel = /([\u4e00-\u9fff]{2,12})$/.exec(block.slice(0, first.at))?.[1];
+  if (!rowLabel) return undefined;
+  const figures = [...block.slice(first.end).matchAll(/\d+(?:\.\d+)?(?:%|万元)?/g)].map((m) => m[0]);
+  const own = /^\d+(?:\.\d+)?/.exec(block.slice(first.end))?.[0];
+  if (!own || first.field !== 'adjustedBudget') return undefined;
+  const amount = (f: string) => new D(f.replace(/万元$/, ''));
+  for (let k = 0; k + 2 < figures.length; k++) {
+    const [a, b, r] = [figures[k]!, figures[k + 1]!, figures[k + 2]!];
+    if (!r.endsWith('%') || a.endsWith('%') || b.endsWith('%')) continue;
+    if (!amount(a).eq(own) || amount(a).isZero()) continue;
+    const rate = new D(r.slice(0, -1)).div(100);
+    if (amount(b).div(amount(a)).minus(rate).abs().gt(0.006)) continue;
+    return {
+      header: ['', ...labels.map((l) => l!.label)],
+      // The 预算数 as printed beside the label; the run repeats it (300 … 300万元).
+      row: [rowLabel, own, b, r],
+      note: `数字与栏目名称交错，按 ${b} ÷ ${own} ≈ ${r}（执行数 ÷ 预算数 = 执行率）取作该行的预算数、执行数和执行率`,
+    };
+  }
+  return undefined;
+}
+
 function splitBudgetFigures(
   figures: string,
   fields: Array<string | undefined>,
@@ -637,7 +693,7 @@ export function readRunTogether(
   const before = [...above, prefix].join('\n');
   const total = TOTAL_IN_TITLE.exec(before.replace(/\s+/g, ''));
   if (total) rows.push(row([total[1]!, total[2]!], 0));
-  const budget = fusedBudget(before.replace(/\s+/g, ''));
+  const budget = fusedBudget(before.replace(/\s+/g, '')) ?? interleavedBudget(before.replace(/\s+/g, ''));
   if (budget) rows.push(row(budget.header, 0), row(budget.row, 0));
   const budgetNote = budget?.note ? [`「${budget.row[0]}」的${budget.note}`] : [];
   rows.push(row(columns, 0));
