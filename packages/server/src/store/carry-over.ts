@@ -8,7 +8,10 @@ import {
   type EvaluationKind,
   type FrameworkRegistry,
   D,
+  RECTIFICATION_STATUS_NAMES,
+  rectificationOverdue,
 } from '@jixiao/core';
+import type { ReportApplication, ReportRectification } from '@jixiao/formats';
 import type { Queryable } from '../db/database.ts';
 import { indicatorLibrary } from './library.ts';
 import {
@@ -182,4 +185,41 @@ export async function resultsUseRows(
       openRectifications: open.filter((i) => i.evaluationId === item.id && i.status !== 'done').length,
     };
   });
+}
+
+/**
+ * 结果应用 of one evaluation as its report tells it: last year's 整改 items of the same project, this year's,
+ * and the rule's suggestion when the evaluation is in its year's 结果应用表 with a grade.
+ */
+export async function reportApplicationOf(
+  db: Queryable,
+  registry: FrameworkRegistry,
+  rule: BudgetUseRule,
+  e: { id: number; departmentId: number; year: number | null; kind: string; projectName: string | null },
+  today: string,
+): Promise<ReportApplication> {
+  const told = (i: Rectification): ReportRectification => ({
+    problem: i.problem,
+    measure: i.measure,
+    owner: i.owner,
+    due: i.due,
+    statusName: RECTIFICATION_STATUS_NAMES[i.status],
+    done: i.status === 'done',
+    overdue: rectificationOverdue(i, today),
+    result: i.result,
+  });
+  const carried = await carryOverOf(db, e);
+  const lastItems = carried.previous.flatMap((p) => p.rectifications);
+  const out: ReportApplication = {
+    ...(carried.year !== null && lastItems.length
+      ? { lastYear: { year: carried.year, items: lastItems.map(told) } }
+      : {}),
+    thisYear: (await rectificationsOf(db, [e.id])).map(told),
+  };
+  if (e.year === null) return out;
+  const row = (await resultsUseRows(db, registry, rule, { year: e.year, departmentId: e.departmentId })).find(
+    (r) => r.evaluation.id === e.id,
+  );
+  if (row && row.use.action !== 'none') out.budgetUse = { rule: rule.name, words: row.use.words };
+  return out;
 }
