@@ -2,9 +2,17 @@
 // department's 部门整体 shows last year's 整改 items (the open one flagged, the overdue one counted) and last
 // year's actuals from the 指标库; the 结果应用表 applies the bureau's rule to the year's grades and budgets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newEvaluation, parseStated, type Evaluation } from '@jixiao/core';
+import {
+  builtinBudgetUseRule,
+  newEvaluation,
+  parseStated,
+  type Evaluation,
+  type FrameworkRegistry,
+} from '@jixiao/core';
+import { loadBuiltinRegistry } from '@jixiao/formats';
 import { freshDatabaseFor } from '../../db/fresh-database.ts';
 import { BACKENDS } from '../../db/test-databases.ts';
+import { reportApplicationOf } from '../../store/carry-over.ts';
 import { createEvaluation, ensureDepartment, getEvaluation } from '../../store/evaluations.ts';
 import { regionApp, type RegionApp } from '../test-regions.ts';
 
@@ -18,6 +26,7 @@ describe.each(BACKENDS)('整改 carried into next year and 结果应用 on the %
   let project = 0;
   let projectNext = 0;
   let elsewhere = 0;
+  let registry: FrameworkRegistry;
   const call: RegionApp['call'] = (...args) => region.call(...args);
 
   const legalAid = (year: number, name: string, budget: string): Evaluation =>
@@ -53,6 +62,7 @@ describe.each(BACKENDS)('整改 carried into next year and 结果应用 on the %
 
   beforeAll(async () => {
     region = await regionApp(t.db);
+    registry = await loadBuiltinRegistry();
     last = region.evaluationId;
     const stored = await getEvaluation(t.db, last);
     const dept = stored.departmentId;
@@ -168,6 +178,56 @@ describe.each(BACKENDS)('整改 carried into next year and 结果应用 on the %
     expect((await call('filler', 'GET', '/api/results-use?year=2024')).statusCode).toBe(403);
     expect((await call('stranger', 'GET', '/api/results-use?year=2024')).statusCode).toBe(401);
   });
+
+  it("the 自评报告's 结果应用 is given the items and the rule's words, and the department's docx export with them succeeds", async () => {
+    const rule = builtinBudgetUseRule();
+    const today = new Date().toISOString().slice(0, 10);
+    const scope = await getEvaluation(t.db, project);
+    const given = await reportApplicationOf(
+      t.db,
+      registry,
+      rule,
+      {
+        id: project,
+        departmentId: scope.departmentId,
+        year: 2024,
+        kind: 'project',
+        projectName: '法律援助',
+      },
+      today,
+    );
+    expect(given).toEqual({
+      thisYear: [],
+      budgetUse: {
+        rule: '绩效评价结果与下年度预算安排挂钩（按等级）',
+        words:
+          '等级「中」：压减 5%–10%，以下年度年初预算 100.00 万元计，压减 5.00–10.00 万元，建议安排 90.00–95.00 万元。',
+      },
+    });
+    const nextYear = await reportApplicationOf(
+      t.db,
+      registry,
+      rule,
+      {
+        id: next,
+        departmentId: scope.departmentId,
+        year: 2025,
+        kind: 'department',
+        projectName: null,
+      },
+      today,
+    );
+    expect(nextYear.lastYear?.items.map((i) => [i.problem, i.statusName, i.done, i.overdue])).toEqual([
+      ['预算编制不够科学、准确', '已完成', true, false],
+      ['法律援助案件补贴未及时到位', '未开始', false, true],
+    ]);
+    expect(nextYear.budgetUse).toBeUndefined();
+    const docx = await call('filler', 'GET', `/api/evaluations/${project}/export?format=docx`);
+    expect([docx.statusCode, String(docx.headers['content-type'])]).toEqual([
+      200,
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ]);
+  }, 120_000);
 
   it('refuses a table without a year or with a malformed one, in Chinese', async () => {
     const none = await call('reviewer', 'GET', '/api/results-use');
