@@ -10,3 +10,4 @@ export * from './organizations/index.ts';
 export { directionFromWords } from './model/direction-words.ts';
 export * from './targets/index.ts';
 export * from './contract/index.ts';
+export * from './results/index.ts';

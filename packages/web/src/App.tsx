@@ -33,6 +33,7 @@ const TargetsPage = named(() => import('./pages/TargetsPage.tsx'), 'TargetsPage'
 const TargetPage = named(() => import('./pages/TargetPage.tsx'), 'TargetPage');
 const IndicatorLibraryPage = named(() => import('./pages/IndicatorLibraryPage.tsx'), 'IndicatorLibraryPage');
 const RectificationsPage = named(() => import('./pages/RectificationsPage.tsx'), 'RectificationsPage');
+const ResultsUsePage = named(() => import('./pages/ResultsUsePage.tsx'), 'ResultsUsePage');
 const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
 const SummaryPage = lazy(() => import('./pages/SummaryPage.tsx'));
 const PortalList = lazy(() => import('./pages/PortalList.tsx'));
@@ -241,6 +242,14 @@ export const router = createBrowserRouter(
         element={
           <Private title="问题整改">
             <RectificationsPage />
+          </Private>
+        }
+      />
+      <Route
+        path="/results-use"
+        element={
+          <Private title="结果应用" roles={['reviewer', 'admin']}>
+            <ResultsUsePage />
           </Private>
         }
       />

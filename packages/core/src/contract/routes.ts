@@ -33,6 +33,7 @@ import {
   sessionSchema,
   transitionSchema,
 } from './evaluations.ts';
+import { carryOverSchema, resultsUseSchema } from './results.ts';
 import { dashboardSchema, summaryTableSchema } from './summary.ts';
 
 export type ApiMethod = 'GET' | 'POST' | 'PUT';
@@ -66,6 +67,8 @@ export const API_ROUTES = {
   'POST /api/evaluations/:id/rectifications': rectificationSchema,
   'PUT /api/rectifications/:id': rectificationSchema,
   'GET /api/rectifications': z.array(rectificationItemSchema),
+  'GET /api/evaluations/:id/carry-over': carryOverSchema,
+  'GET /api/results-use': resultsUseSchema,
   'GET /api/evaluations/:id/monitoring': monitoringStatusShape,
   'PUT /api/evaluations/:id/monitoring/:month': monitoringStatusShape,
   'GET /api/monitoring': z.array(monitoringRowSchema),

@@ -8,7 +8,12 @@ import {
   type FrameworkRegistry,
 } from '@jixiao/core';
 import { loadBuiltinRegistry } from '../frameworks/load.ts';
-import { buildReportContent, type ReportBlock } from './content.ts';
+import {
+  buildReportContent,
+  type ReportApplication,
+  type ReportBlock,
+  type ReportRectification,
+} from './content.ts';
 import { loadReportLayout } from './layout.ts';
 import { renderReportHtml, writeReportHtml } from './html.ts';
 import { writeReportDocx } from './docx.ts';
@@ -319,5 +324,80 @@ describe('the form’s head and signature fields in the report', () => {
       delete bare.evaluation[k];
     const plain = paragraphs(buildReportContent([bare]).blocks).join('\n');
     expect(plain).not.toMatch(/实施单位：|项目负责人：|填报人：|联系电话：|填报日期：/);
+  });
+});
+
+describe('六、结果应用 written from the 整改 items and the budget rule', () => {
+  const item = (over: Partial<ReportRectification>): ReportRectification => ({
+    problem: '预算编制不够科学、准确',
+    measure: '细化预算编制',
+    owner: '财务科',
+    due: '2025-06-30',
+    statusName: '已完成',
+    done: true,
+    overdue: false,
+    result: '按项目逐项测算',
+    ...over,
+  });
+  const section = (blocks: ReportBlock[]) => {
+    const at = blocks.findIndex((b) => b.kind === 'heading' && b.text === '六、结果应用');
+    return blocks.slice(at + 1);
+  };
+
+  it("says how many of last year's items were done, each with its measure and status, and this year's and the rule's words", () => {
+    const application: ReportApplication = {
+      lastYear: {
+        year: 2024,
+        items: [
+          item({}),
+          item({
+            problem: '法律援助案件补贴未及时到位',
+            measure: '',
+            statusName: '未开始',
+            done: false,
+            overdue: true,
+            result: '',
+          }),
+        ],
+      },
+      thisYear: [
+        item({ problem: '满意度调查样本偏少', due: null, owner: '', statusName: '未开始', done: false }),
+      ],
+      budgetUse: {
+        rule: '绩效评价结果与下年度预算安排挂钩（按等级）',
+        words:
+          '等级「中」：压减 5%–10%，以本年调整后预算 120.00 万元计，压减 6.00–12.00 万元，建议安排 108.00–114.00 万元。',
+      },
+    };
+    const blocks = section(buildReportContent(seeds.get('001')!, { application }).blocks);
+    expect(blocks.slice(0, 5)).toEqual([
+      {
+        kind: 'paragraph',
+        text: '2024年度自评和财政复核发现的问题共 2 项：已完成整改 1 项，尚未完成 1 项，其中 1 项已过整改期限。',
+      },
+      {
+        kind: 'list',
+        items: [
+          '预算编制不够科学、准确——整改措施：细化预算编制；整改进度：已完成，整改结果：按项目逐项测算。',
+          '法律援助案件补贴未及时到位——整改措施：未填写；整改进度：未开始。',
+        ],
+      },
+      { kind: 'paragraph', text: '本年度发现的问题 1 项已纳入整改台账：' },
+      {
+        kind: 'list',
+        items: ['满意度调查样本偏少——整改措施：细化预算编制；责任人：未填写；整改期限：未定。'],
+      },
+      {
+        kind: 'paragraph',
+        text: '按《绩效评价结果与下年度预算安排挂钩（按等级）》，等级「中」：压减 5%–10%，以本年调整后预算 120.00 万元计，压减 6.00–12.00 万元，建议安排 108.00–114.00 万元。',
+      },
+    ]);
+  });
+
+  it('without the data (the published report) or with no items, says nothing of 整改 counts', () => {
+    const plain = section(buildReportContent(seeds.get('001')!).blocks);
+    const empty = section(buildReportContent(seeds.get('001')!, { application: { thisYear: [] } }).blocks);
+    expect(empty).toEqual(plain);
+    expect(JSON.stringify(plain)).not.toContain('已完成整改');
   });
 });

@@ -65,7 +65,33 @@ export interface ReportContent {
   internal: boolean;
 }
 
+/** A 整改 item as the report's 结果应用 tells it. */
+export interface ReportRectification {
+  problem: string;
+  measure: string;
+  owner: string;
+  /** 整改期限 YYYY-MM-DD, null when none was set */
+  due: string | null;
+  statusName: string;
+  done: boolean;
+  overdue: boolean;
+  /** 整改结果, '' before it is done */
+  result: string;
+}
+
+/**
+ * 结果应用 data the report is written from: last year's 整改 items of the same project and how far they got,
+ * this year's items, and what the bureau's rule for budget use by grade suggests.
+ */
+export interface ReportApplication {
+  lastYear?: { year: number; items: ReportRectification[] };
+  thisYear: ReportRectification[];
+  budgetUse?: { rule: string; words: string };
+}
+
 export interface ReportOptions {
+  /** 结果应用 from the 整改 items and the budget rule (internal records: only for those who may see them). */
+  application?: ReportApplication;
   /** Append 审核发现（内部使用）. Default false: the report as it would be published. */
   includeFindings?: boolean;
   /** A layout other than layouts/report/standard.json. */
@@ -275,6 +301,8 @@ export function buildReportContent(
     blocks.push({ kind: 'heading', level: 1, text: section.heading });
     for (const b of section.documentBlocks ?? [])
       blocks.push(...renderBlock(b, null, results, charts, layout, internal, statements));
+    if (opts.application && layout.application?.section === section.id)
+      blocks.push(...applicationBlocks(opts.application, layout));
     results.forEach((r, i) => {
       const part = section.blocks.flatMap((b) =>
         renderBlock(b, r, results, charts, layout, internal, statements),
@@ -301,6 +329,68 @@ export function buildReportContent(
     blocks.push(...(t.length ? t : [{ kind: 'paragraph' as const, text: appendix.empty }]));
   }
   return { title, subtitle, blocks, internal: opts.includeFindings === true };
+}
+
+/**
+ * 结果应用 sentences: each count is counted from the items given, each item says its measure and status as
+ * recorded; nothing is said of what is not given.
+ */
+function applicationBlocks(a: ReportApplication, layout: ReportLayout): ReportBlock[] {
+  const words = layout.application!;
+  const blank = '未填写';
+  const out: ReportBlock[] = [];
+  const last = a.lastYear;
+  if (last && last.items.length) {
+    const done = last.items.filter((i) => i.done).length;
+    const overdue = last.items.filter((i) => i.overdue).length;
+    out.push({
+      kind: 'paragraph',
+      text: fill(
+        words.lastYearSummary,
+        {
+          lastYear: String(last.year),
+          count: String(last.items.length),
+          done: String(done),
+          open: String(last.items.length - done),
+          overdueNote: overdue ? fill(words.overdueNote, { overdue: String(overdue) }, '') : '',
+        },
+        blank,
+      ),
+    });
+    out.push({
+      kind: 'list',
+      items: last.items.map((i) =>
+        fill(
+          words.lastYearItem,
+          {
+            problem: i.problem,
+            measure: i.measure || blank,
+            statusName: i.statusName,
+            resultNote: i.done && i.result ? fill(words.resultNote, { result: i.result }, '') : '',
+          },
+          blank,
+        ),
+      ),
+    });
+  }
+  if (a.thisYear.length) {
+    out.push({
+      kind: 'paragraph',
+      text: fill(words.thisYearSummary, { count: String(a.thisYear.length) }, blank),
+    });
+    out.push({
+      kind: 'list',
+      items: a.thisYear.map((i) =>
+        fill(
+          words.thisYearItem,
+          { problem: i.problem, measure: i.measure || blank, owner: i.owner || blank, due: i.due ?? '未定' },
+          blank,
+        ),
+      ),
+    });
+  }
+  if (a.budgetUse) out.push({ kind: 'paragraph', text: fill(words.budgetUse, a.budgetUse, blank) });
+  return out;
 }
 
 /** Findings of every evaluation, then the document's own ones not already attached to an evaluation. */

@@ -87,6 +87,20 @@ export interface ReportLayout {
   sections: LayoutSection[];
   findingsAppendix: { heading: string; note: string; table: string; empty: string };
   tables: Record<string, TableLayout>;
+  /**
+   * 结果应用 written from the 整改 items and the budget rule, when the report is given them (ReportOptions
+   * .application): the sentences, appended to the section whose id is `section`.
+   */
+  application?: {
+    section: string;
+    lastYearSummary: string;
+    overdueNote: string;
+    lastYearItem: string;
+    resultNote: string;
+    thisYearSummary: string;
+    thisYearItem: string;
+    budgetUse: string;
+  };
   labels: {
     kind: Record<string, string>;
     severity: Record<string, string>;

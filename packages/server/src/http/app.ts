@@ -26,6 +26,7 @@ import { surveyRoutes } from './routes/surveys.ts';
 import { rectificationRoutes } from './routes/rectifications.ts';
 import { targetRoutes } from './routes/targets.ts';
 import { libraryRoutes } from './routes/library.ts';
+import { carryOverRoutes } from './routes/carry-over.ts';
 import { summaryRoutes } from './routes/summary.ts';
 import { registerSessions } from './session-plugin.ts';
 import { Limiter, WorkPool, type PoolOptions } from '../work/pool.ts';
@@ -229,6 +230,7 @@ export async function buildApp(
   rectificationRoutes(app, db);
   targetRoutes(app, db, registry);
   libraryRoutes(app, db);
+  carryOverRoutes(app, db, registry);
 
   const web = opts.webDist ?? WEB_DIST;
   if (existsSync(join(web, 'index.html'))) {

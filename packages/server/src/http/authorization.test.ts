@@ -694,6 +694,34 @@ describe.each(BACKENDS)('authorization on the %s database', (_name, open) => {
       ).toBe(see[actor]);
   });
 
+  it("shows last year's 整改 items to those who see the evaluation, and the 结果应用表 to reviewers and the admin", async () => {
+    const see: Record<Actor, number> = {
+      stranger: 401,
+      admin: 200,
+      reviewerR1: 200,
+      reviewerR2: 403,
+      fillerA: 200,
+      fillerB: 403,
+    };
+    for (const actor of ACTORS) {
+      expect(
+        (await call(actor, 'GET', `/api/evaluations/${ids.aSubmitted}/carry-over`)).statusCode,
+        actor,
+      ).toBe(see[actor]);
+      const table = await call(actor, 'GET', '/api/results-use?year=2024');
+      expect(table.statusCode, actor).toBe(
+        actor === 'stranger' ? 401 : actor.startsWith('filler') ? 403 : 200,
+      );
+    }
+    // The other region's reviewer reads a table without 甲局's evaluations.
+    const other = (await call('reviewerR2', 'GET', '/api/results-use?year=2024')).json() as {
+      rows: Array<{ evaluation: { departmentId: number } }>;
+    };
+    const own = (await call('reviewerR1', 'GET', '/api/results-use?year=2024')).json() as typeof other;
+    const inR1 = new Set(own.rows.map((r) => r.evaluation.departmentId));
+    expect(other.rows.some((r) => inR1.has(r.evaluation.departmentId))).toBe(false);
+  });
+
   it("saves an import for a 填报人's own body only, and for the department the admin names", async () => {
     const file = {
       fileName: '003.txt',

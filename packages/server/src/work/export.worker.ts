@@ -2,7 +2,12 @@
 // 自评报告 (docx, its charts drawn as images) or the report's HTML for the PDF — off the thread that
 // answers every other request. The result is scored on the server (it needs the database) and cloned here.
 import type { EvaluationResult, NarrativeStatement } from '@jixiao/core';
-import { writeEvaluationXlsx, writeReportDocx, writeReportHtml } from '@jixiao/formats';
+import {
+  writeEvaluationXlsx,
+  writeReportDocx,
+  writeReportHtml,
+  type ReportApplication,
+} from '@jixiao/formats';
 
 export interface ExportTask {
   /** 'html': the report's HTML, printed as the PDF by the shared browser on the server's thread. */
@@ -12,14 +17,18 @@ export interface ExportTask {
   internal: boolean;
   /** The prose of the evaluation's file: a department report quotes its own 总支出 and 预算执行率 from it. */
   statements: NarrativeStatement[];
+  /** 结果应用 from the 整改 items and the budget rule: internal records, given only to those who see them. */
+  application?: ReportApplication;
 }
 
 /** The file's bytes (the HTML as UTF-8 for 'html'). */
 export default async function writeExport(task: ExportTask): Promise<Uint8Array> {
   if (task.format === 'xlsx') return writeEvaluationXlsx(task.result);
-  if (task.format === 'docx')
-    return writeReportDocx([task.result], { includeFindings: task.internal, statements: task.statements });
-  return Buffer.from(
-    writeReportHtml([task.result], { includeFindings: task.internal, statements: task.statements }),
-  );
+  const opts = {
+    includeFindings: task.internal,
+    statements: task.statements,
+    ...(task.application ? { application: task.application } : {}),
+  };
+  if (task.format === 'docx') return writeReportDocx([task.result], opts);
+  return Buffer.from(writeReportHtml([task.result], opts));
 }

@@ -21,6 +21,7 @@ export function Shell({ children }: { children: ReactNode }) {
     { key: '/indicators', label: <Link to="/indicators">指标库</Link> },
     { key: '/monitoring', label: <Link to="/monitoring">执行监控</Link> },
     { key: '/rectifications', label: <Link to="/rectifications">问题整改</Link> },
+    ...(role !== 'filler' ? [{ key: '/results-use', label: <Link to="/results-use">结果应用</Link> }] : []),
     ...(role !== 'filler' ? [{ key: '/dashboard', label: <Link to="/dashboard">看板</Link> }] : []),
     ...(role !== 'filler' ? [{ key: '/summary', label: <Link to="/summary">汇总表</Link> }] : []),
     ...(role === 'admin' ? [{ key: '/users', label: <Link to="/users">用户与部门</Link> }] : []),

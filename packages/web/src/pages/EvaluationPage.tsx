@@ -26,6 +26,7 @@ import { StatusTag } from '../components/StatusTag.tsx';
 import { SubmitDialog } from '../components/SubmitDialog.tsx';
 import { SummaryRowsTable } from '../components/SummaryRowsTable.tsx';
 import { TargetTraceNote } from '../components/TargetTraceNote.tsx';
+import { CarryOverCard } from '../components/CarryOverCard.tsx';
 import { api, ApiError, type DispositionEntry, type Revision, type StoredEvaluation } from '../lib/api.ts';
 import { assessInBrowser, frameworks } from '../lib/assess.ts';
 import { useAuth } from '../lib/auth.tsx';
@@ -306,6 +307,8 @@ export function EvaluationPage() {
       )}
 
       {stored.evaluation.kind === 'project' && <TargetTraceNote evaluationId={stored.id} version={version} />}
+
+      <CarryOverCard evaluationId={stored.id} version={version} />
 
       {stored.status === 'returned' && (
         <Alert

@@ -1,6 +1,12 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { DocumentContext, EvaluationResult, FrameworkRegistry } from '@jixiao/core';
-import { printReportHtml } from '@jixiao/formats';
+import {
+  builtinBudgetUseRule,
+  type DocumentContext,
+  type EvaluationResult,
+  type FrameworkRegistry,
+} from '@jixiao/core';
+import { printReportHtml, type ReportApplication } from '@jixiao/formats';
+import { reportApplicationOf } from '../../store/carry-over.ts';
 import type { Database } from '../../db/database.ts';
 import { clientSignal, type Limiter, type WorkPool } from '../../work/pool.ts';
 import type { ExportTask } from '../../work/export.worker.ts';
@@ -37,9 +43,16 @@ async function render(
   internal: boolean,
   work: { pool: WorkPool; pdfLimit: Limiter },
   signal: AbortSignal,
+  application?: ReportApplication,
 ): Promise<Buffer> {
   const write = async (kind: ExportTask['format']) => {
-    const task: ExportTask = { format: kind, result, internal, statements: context?.statements ?? [] };
+    const task: ExportTask = {
+      format: kind,
+      result,
+      internal,
+      statements: context?.statements ?? [],
+      ...(application ? { application } : {}),
+    };
     const bytes = await work.pool.run<Uint8Array>(task, {
       what: `生成${format === 'xlsx' ? '自评表' : '自评报告'} ${format.toUpperCase()} `,
       signal,
@@ -69,6 +82,7 @@ export function exportRoutes(
   registry: FrameworkRegistry,
   work: { pool: WorkPool; pdfLimit: Limiter },
 ): void {
+  const budgetRule = builtinBudgetUseRule();
   app.get('/api/evaluations/:id/export', async (request, reply) => {
     const id = idParam(request.params);
     const format = formatOf(request.query);
@@ -85,12 +99,30 @@ export function exportRoutes(
       throw forbidden('导出这份自评的审核发现附录');
     }
     const stored = await getEvaluation(db, id);
+    // 结果应用 from the 整改 items and the budget rule: internal records, for those who may see them.
+    const application =
+      format !== 'xlsx' && canSeeInternal(user, scope)
+        ? await reportApplicationOf(
+            db,
+            registry,
+            budgetRule,
+            {
+              id,
+              departmentId: scope.departmentId,
+              year: scope.year,
+              kind: stored.evaluation.kind,
+              projectName: stored.evaluation.projectName ?? null,
+            },
+            new Date().toISOString().slice(0, 10),
+          )
+        : undefined;
     const data = await render(
       await assessStored(db, registry, stored),
       format,
       internal,
       work,
       clientSignal(reply),
+      application,
     );
     return send(reply, data, format, stored.evaluation.projectName ?? stored.evaluation.title);
   });

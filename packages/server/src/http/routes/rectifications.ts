@@ -42,7 +42,8 @@ const progress = z.object({
 /** Today in the server's calendar, as core compares deadlines. */
 const today = () => new Date().toISOString().slice(0, 10);
 
-const shown = (item: Rectification) => ({
+/** An item as the API answers it: with its status's name and whether it is overdue today. */
+export const shown = (item: Rectification) => ({
   ...item,
   statusName: RECTIFICATION_STATUS_NAMES[item.status],
   overdue: rectificationOverdue(item, today()),

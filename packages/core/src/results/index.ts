@@ -1,0 +1,2 @@
+export * from './budget-use.ts';
+export * from './carry-over.ts';
