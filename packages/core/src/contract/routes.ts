@@ -4,6 +4,8 @@ import { z } from 'zod';
 import {
   fiscalYearSchema,
   frameworkEntrySchema,
+  indicatorChoicesSchema,
+  libraryAnswerSchema,
   monitoringRowSchema,
   monitoringStatusShape,
   recomputeProgressSchema,
@@ -68,6 +70,8 @@ export const API_ROUTES = {
   'PUT /api/evaluations/:id/monitoring/:month': monitoringStatusShape,
   'GET /api/monitoring': z.array(monitoringRowSchema),
   'GET /api/evaluations/:id/targets': targetTraceShape.nullable(),
+  'GET /api/evaluations/:id/indicator-choices': indicatorChoicesSchema,
+  'GET /api/indicators': libraryAnswerSchema,
   'GET /api/targets': z.array(targetViewShape),
   'POST /api/targets': targetViewShape,
   'GET /api/targets/:id': targetViewShape,

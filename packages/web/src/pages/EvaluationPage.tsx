@@ -16,7 +16,14 @@ import { StatusTag } from '../components/StatusTag.tsx';
 import { SubmitDialog } from '../components/SubmitDialog.tsx';
 import { SummaryRowsTable } from '../components/SummaryRowsTable.tsx';
 import { TargetTraceNote } from '../components/TargetTraceNote.tsx';
-import { api, ApiError, type DispositionEntry, type Revision, type StoredEvaluation } from '../lib/api.ts';
+import {
+  api,
+  ApiError,
+  type ApiAnswer,
+  type DispositionEntry,
+  type Revision,
+  type StoredEvaluation,
+} from '../lib/api.ts';
 import { assessInBrowser, frameworks } from '../lib/assess.ts';
 import { useAuth } from '../lib/auth.tsx';
 import { showRow, tabOf } from '../lib/locate.ts';
@@ -143,7 +150,7 @@ export function EvaluationPage() {
     if (!draft) return false;
     setSaving(true);
     try {
-      const saved = await api<{ version: number }>('PUT', `/api/evaluations/${id}`, {
+      const saved = await api<ApiAnswer<'PUT /api/evaluations/:id'>>('PUT', `/api/evaluations/${id}`, {
         version: baseVersion,
         evaluation: draft,
       });
