@@ -200,9 +200,10 @@ export function EvaluationPage() {
       />
       <Card
         size="small"
+        className="evaluation-head"
         title={
           <Space wrap>
-            <Typography.Title level={4} style={{ margin: 0 }}>
+            <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'normal', overflowWrap: 'anywhere' }}>
               {displayTitle(e)}
             </Typography.Title>
             <StatusTag status={stored.status} />
