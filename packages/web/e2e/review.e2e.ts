@@ -103,6 +103,44 @@ describe('the review loop keeps every word', () => {
     await page.close();
   });
 
+  it("the reviewer's nav marks 审核队列 on a queued evaluation; titles stay readable at 1440 px and 390 px", async () => {
+    const page = await browser.newPage(desktop);
+    await loginAs(page, server.url, reviewer.username, reviewer.password);
+    const selected = page.locator('nav[aria-label="主菜单"] .ant-menu-item-selected');
+    await page
+      .getByRole('link', { name: /社区矫正办公经费/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { level: 4 }).first().waitFor();
+    await expect.poll(() => selected.innerText()).toBe('审核队列');
+    await shot(page, 'review-00-detail-desktop', false);
+    // Opened directly by its address, the reviewer's evaluation is still the queue's; 自评列表 is not marked.
+    await page.goto(`${server.url}/evaluations/${id}`);
+    await page.getByRole('heading', { level: 4 }).first().waitFor();
+    await expect.poll(() => selected.innerText()).toBe('审核队列');
+    await page.goto(`${server.url}/evaluations`);
+    await expect.poll(() => selected.innerText()).toBe('自评列表');
+    await page.close();
+
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await loginAs(phone, server.url, reviewer.username, reviewer.password);
+    const link = phone.getByRole('link', { name: /社区矫正办公经费/ }).first();
+    await link.waitFor();
+    // A queue title is a few words a line, not one character a line.
+    const box = (await link.boundingBox())!;
+    expect(box.width).toBeGreaterThan(150);
+    expect(box.height).toBeLessThan(80);
+    await shot(phone, 'review-00-queue-phone', false);
+    await phone.goto(`${server.url}/evaluations/${id}`);
+    const title = phone.getByRole('heading', { level: 4 }).first();
+    await title.waitFor();
+    const head = (await title.boundingBox())!;
+    expect(head.width).toBeGreaterThan(200);
+    expect(await title.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    await shot(phone, 'review-00-detail-phone', false);
+    await phone.close();
+  });
+
   it('the reviewer reads each explanation on its finding, marks one 不是问题 and returns, asked first', async () => {
     const page = await browser.newPage(desktop);
     await loginAs(page, server.url, reviewer.username, reviewer.password);

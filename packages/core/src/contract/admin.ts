@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { RECTIFICATION_STATUS_NAMES, type RectificationStatus } from '../monitoring/rectification.ts';
 import type { MonitoringStatus } from '../monitoring/status.ts';
 import type { Lamp } from '../monitoring/lamp.ts';
+import type { LibraryIndicator } from '../targets/library.ts';
 import type { TargetTraceView, TargetView } from '../targets/view.ts';
 import { decimalOrNull, isoTime } from './common.ts';
 import { listEntrySchema } from './evaluations.ts';
@@ -151,3 +152,40 @@ export const surveySavedSchema = surveySchema.extend({
   actual: z.string(),
 });
 export type SurveySaved = z.infer<typeof surveySavedSchema>;
+/** 指标库条目 — core's LibraryIndicator (targets/library.ts) as the API answers it. */
+export const libraryIndicatorSchema = z.strictObject({
+  year: z.number().int(),
+  departmentId: z.number().int(),
+  department: z.string(),
+  projectName: z.string(),
+  level1: z.string(),
+  level2: z.string(),
+  name: z.string(),
+  direction: z.enum(['≥', '≤', '=', 'qualitative']).nullable(),
+  unit: z.string(),
+  weight: z.string(),
+  /** 年度指标值 as written (the approved one when there is an approved target) */
+  target: z.string(),
+  /** 完成值 as written in the accepted self-evaluation; null before one is accepted */
+  actual: z.string().nullable(),
+  targetId: z.number().int().nullable(),
+  evaluationId: z.number().int().nullable(),
+}) satisfies z.ZodType<LibraryIndicator>;
+
+/** 指标库检索 — GET /api/indicators: the rows that matched (at most 500) and how many did. */
+export const libraryAnswerSchema = z.strictObject({
+  total: z.number().int(),
+  rows: z.array(libraryIndicatorSchema),
+});
+export type LibraryAnswer = z.infer<typeof libraryAnswerSchema>;
+
+/** 可选指标 — GET /api/evaluations/:id/indicator-choices: what the editor's 指标 picker offers. */
+export const indicatorChoicesSchema = z.strictObject({
+  projectName: z.string(),
+  year: z.number().int().nullable(),
+  /** The year's approved 绩效目标 of the same project */
+  thisYear: z.array(libraryIndicatorSchema),
+  /** Last year's accepted self-evaluation (or approved targets) of the same project */
+  lastYear: z.array(libraryIndicatorSchema),
+});
+export type IndicatorChoices = z.infer<typeof indicatorChoicesSchema>;

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import {
   fiscalYearSchema,
   frameworkEntrySchema,
+  indicatorChoicesSchema,
+  libraryAnswerSchema,
   monitoringRowSchema,
   monitoringStatusShape,
   recomputeProgressSchema,
@@ -75,6 +77,8 @@ export const API_ROUTES = {
   'GET /api/evaluations/:id/indicators/:indicator/survey': surveySchema.nullable(),
   'PUT /api/evaluations/:id/indicators/:indicator/survey': surveySavedSchema,
   'GET /api/evaluations/:id/targets': targetTraceShape.nullable(),
+  'GET /api/evaluations/:id/indicator-choices': indicatorChoicesSchema,
+  'GET /api/indicators': libraryAnswerSchema,
   'GET /api/targets': z.array(targetViewShape),
   'POST /api/targets': targetViewShape,
   'GET /api/targets/:id': targetViewShape,

@@ -35,6 +35,11 @@ describe('one number and date format', () => {
     expect(formatStated({ raw: '５%', value: '5', decimals: 0, percent: true })).toBe('5.00%');
     expect(formatStated({ raw: '≥９５%', value: '95', decimals: 0, percent: true, sign: '≥' })).toBe('≥95%');
     expect(formatStated({ raw: '/', value: null, decimals: 0, percent: false })).toBe('/');
+    expect(formatStated({ raw: '１６', value: '16', decimals: 0, percent: false }, 'score')).toBe('16.00');
+    expect(formatStated({ raw: '１２', value: '12', decimals: 0, percent: false }, 'number')).toBe('12');
+    expect(formatStated({ raw: '６个', value: '6', decimals: 0, percent: false, unit: '个' }, 'score')).toBe(
+      '6个',
+    );
   });
 
   it('prints one date format', () => {

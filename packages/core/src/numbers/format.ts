@@ -45,12 +45,18 @@ export function formatScore(value: DecimalInput): string {
   return r === null ? NO_FIGURE : r;
 }
 
-/** A stated figure of a form: money as 万元, a percent as a rate, else the words as written (digits folded). */
-export function formatStated(s: Stated | undefined, as: 'money' | 'number' = 'money'): string {
+/**
+ * A stated figure of a form as people read it: a percent as a rate, money as 万元, a score (分值, 得分)
+ * with two decimals; a count, a target or an actual ('number') and anything that is no plain figure
+ * ("≥95%", "6个", "60余场", "/") as written, with full-width digits folded ("５" → "5").
+ */
+export function formatStated(s: Stated | undefined, as: 'money' | 'score' | 'number' = 'money'): string {
   if (!s || s.raw === '') return '';
   if (s.value === null || s.approximate || s.sign) return foldDigits(s.raw);
   if (s.percent) return formatRate(s.value);
-  return as === 'money' ? formatMoney(s.value) : foldDigits(s.raw);
+  if (as === 'money') return formatMoney(s.value);
+  if (as === 'score') return s.unit ? foldDigits(s.raw) : formatScore(s.value);
+  return foldDigits(s.raw);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -65,23 +65,23 @@ describe('report content from the data and the layout', () => {
     expect(findings.rows.map((r) => r[2]!.text)).toContain('合计与明细不符');
   });
 
-  it('seed 001: the indicator table merges 一级 cells, ends in the 合计 with stated 99 and (internally) recomputed 99.11', () => {
+  it('seed 001: the indicator table merges 一级 cells, ends in the 合计 with stated 99.00 and (internally) recomputed 99.11 — scores in two decimals', () => {
     const published = tables(buildReportContent(seeds.get('001')!).blocks).find(
       (t) => t.caption === '绩效指标完成情况表',
     )!;
     // The published table is the department's: its stated scores, no recomputation column.
     expect(published.header).not.toContain('重算得分');
-    expect(published.rows.at(-1)!.map((c) => c.text)).toEqual(['合计', '', '', '', '', '100', '99']);
+    expect(published.rows.at(-1)!.map((c) => c.text)).toEqual(['合计', '', '', '', '', '100.00', '99.00']);
     const indicators = tables(buildReportContent(seeds.get('001')!, { includeFindings: true }).blocks).find(
       (t) => t.caption === '绩效指标完成情况表',
     )!;
     const first = indicators.rows.find((r) => r[0]!.text === '投入管理指标')!;
     expect(first[0]!.rowSpan).toBeGreaterThan(1);
     const total = indicators.rows.at(-1)!;
-    expect(total.map((c) => c.text)).toEqual(['合计', '', '', '', '', '100', '99', '99.11']);
+    expect(total.map((c) => c.text)).toEqual(['合计', '', '', '', '', '100.00', '99.00', '99.11']);
     // 政府采购执行率: target ≥90%, actual 50%, stated 1 of 2 — the rule gives 50 ÷ 90 × 2 = 1.11.
     const row = indicators.rows.find((r) => r[2]!.text === '政府采购执行率')!;
-    expect(row.slice(3).map((c) => c.text)).toEqual(['≥90%', '50%', '2', '1', '1.11']);
+    expect(row.slice(3).map((c) => c.text)).toEqual(['≥90%', '50.00%', '2.00', '1.00', '1.11']);
   });
 
   it('a single project of seed 003 is reported on its own, titled by the project, without sub-headings', () => {
@@ -159,7 +159,9 @@ describe('report content from the data and the layout', () => {
       '纳入汇总的 8 个项目全年预算数合计 170.80 万元，执行数合计 58.81 万元，总体执行率 34.43%。',
     );
     expect(
-      texts.some((t) => t.startsWith('汇总表所列 8 个项目的自评得分在 84 分至 97.7 分之间，其中 5 个项目')),
+      texts.some((t) =>
+        t.startsWith('汇总表所列 8 个项目的自评得分在 84.00 分至 97.70 分之间，其中 5 个项目'),
+      ),
     ).toBe(true);
     expect(texts.some((t) => t.includes('计分依据'))).toBe(false);
     const list = content.blocks.find((b) => b.kind === 'list');
@@ -180,7 +182,7 @@ describe('report content from the data and the layout', () => {
       b.kind === 'paragraph' ? [b.text] : [],
     );
     const at = paragraphs.findIndex((p) => p.startsWith('部门全年总支出'));
-    expect(paragraphs[at]).toBe('部门全年总支出 2661.83 万元，预算执行率 92.28%（自评报告正文第 105 行）。');
+    expect(paragraphs[at]).toBe('部门全年总支出 2,661.83 万元，预算执行率 92.28%（自评报告正文第 105 行）。');
     // The 项目收支表's 898.33 is 实际到位资金, not a budget: said so, with the rate core computes from it.
     expect(paragraphs[at + 1]).toBe(
       '其中表列项目实际到位资金 898.33 万元，实际支出 883.84 万元，到位资金执行率 98.39%。',
@@ -399,5 +401,29 @@ describe('六、结果应用 written from the 整改 items and the budget rule',
     const empty = section(buildReportContent(seeds.get('001')!, { application: { thisYear: [] } }).blocks);
     expect(empty).toEqual(plain);
     expect(JSON.stringify(plain)).not.toContain('已完成整改');
+  });
+});
+
+describe('figures in the one number format (core numbers/format.ts)', () => {
+  it('reads full-width digits as digits and prints 分值 and 得分 with two decimals', () => {
+    const r = seeds.get('003')!.results.find((x) => x.evaluation.projectName === '案件代理')!;
+    const [first, ...rest] = r.evaluation.indicators;
+    const indicator = {
+      ...first!,
+      target: parseStated('≥１７２６'),
+      actual: parseStated('１８００'),
+      weight: parseStated('１０'),
+      statedScore: parseStated('９．５'),
+    };
+    const result = { ...r, evaluation: { ...r.evaluation, indicators: [indicator, ...rest] } };
+    const list = tables(buildReportContent([result]).blocks);
+    const table = list.find((t) => t.rows.some((row) => row.some((c) => c.text === indicator.name)))!;
+    const row = table.rows.find((x) => x.some((c) => c.text === indicator.name))!;
+    expect(row.map((c) => c.text)).toEqual(expect.arrayContaining(['≥1726', '1800', '10.00', '9.50']));
+    const all = list.flatMap((t) => t.rows.flatMap((x) => x.map((c) => c.text))).join('');
+    expect(all).not.toMatch(/[\uFF10-\uFF19％]/);
+    // 万元 with two decimals, the rate recomputed with two.
+    const budget = list.find((t) => t.rows.some((x) => x.some((c) => c.text === '100.00%')))!;
+    expect(budget.rows.flat().map((c) => c.text)).toEqual(expect.arrayContaining(['2.40', '3.00']));
   });
 });

@@ -7,7 +7,7 @@ import {
   type SummaryRow,
 } from '@jixiao/core';
 import { fill, type FieldValues, type ReportLayout, type StatedFigure } from './layout.ts';
-import { executionRate, money, plain, rateText } from './format.ts';
+import { executionRate, money, moneyOf, rate, rateText, scoreText } from './format.ts';
 import { cleanText } from './text.ts';
 
 /** The line that speaks for the whole budget: the total, else the first line with both figures. */
@@ -71,14 +71,14 @@ export function evaluationFields(
     indicatorCount: e.indicators.length ? String(e.indicators.length) : undefined,
     unmetCount: String(unmet),
     unjudgedCount: String(unjudged),
-    statedTotal: plain(score.statedTotal) || undefined,
-    computedTotal: plain(score.computedTotal) || undefined,
+    statedTotal: scoreText(score.statedTotal) || undefined,
+    computedTotal: scoreText(score.computedTotal) || undefined,
     computedGrade: score.computedGrade ?? undefined,
     statedGrade: text(score.statedGrade ?? e.statedGrade?.raw),
     frameworkName: score.frameworkName,
     frameworkId: score.frameworkId,
     frameworkVersion: score.frameworkVersion,
-    maxTotal: plain(score.maxTotal),
+    maxTotal: scoreText(score.maxTotal),
     findingCount: String(result.findings.length),
   };
   Object.assign(fields, summaryFields(e.summaryRows));
@@ -115,13 +115,13 @@ function summaryFields(rows: SummaryRow[]): FieldValues {
   const asStated = (v: string) => ({ raw: v, value: v, decimals: 2, percent: false });
   return {
     projectCount: String(rows.length),
-    summaryBudget: both.length ? budget.toFixed(2) : undefined,
-    summaryExecuted: both.length ? executed.toFixed(2) : undefined,
+    summaryBudget: both.length ? moneyOf(budget) : undefined,
+    summaryExecuted: both.length ? moneyOf(executed) : undefined,
     summaryRate: both.length
-      ? `${executionRate(asStated(budget.toFixed()), asStated(executed.toFixed())) ?? ''}%`
+      ? rate(executionRate(asStated(budget.toFixed()), asStated(executed.toFixed()))) || undefined
       : undefined,
-    scoreMin: scores.length ? D.min(...scores).toFixed() : undefined,
-    scoreMax: scores.length ? D.max(...scores).toFixed() : undefined,
+    scoreMin: scores.length ? scoreText(D.min(...scores).toFixed()) : undefined,
+    scoreMax: scores.length ? scoreText(D.max(...scores).toFixed()) : undefined,
     deviationCount: String(rows.filter((r) => r.deviation?.trim()).length),
   };
 }
@@ -144,7 +144,7 @@ function statedFigure(
         (figure.unit === 'rate' ? s.value.percent : !s.value.percent && s.value.unit === '万元'),
     );
     if (!hit) continue;
-    const text = figure.unit === 'rate' ? `${D(hit.value.value!).toFixed(2)}%` : money(hit.value);
+    const text = figure.unit === 'rate' ? rate(hit.value.value) : money(hit.value);
     const line = hit.source?.line ?? hit.value.source?.line;
     return line === undefined ? { text } : { text, line };
   }

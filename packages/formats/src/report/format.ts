@@ -1,16 +1,42 @@
-import { D, executionRatePercent, type Stated } from '@jixiao/core';
+import {
+  D,
+  executionRatePercent,
+  formatMoney,
+  formatRate,
+  formatScore,
+  formatStated,
+  type Dec,
+  type Stated,
+} from '@jixiao/core';
 
-/** 万元 with 2 decimals, the way the official tables print money; text that is not a number stays as written. */
+// The report prints figures in core's one format (numbers/format.ts); these only adapt it to the
+// report's blanks: an absent figure is an empty cell here, not '—'.
+
+/** 万元 with 2 decimals and separators (core's formatMoney); text that is not a number as written, digits folded. */
 export function money(value: Stated | undefined): string {
-  if (!value) return '';
-  if (value.value === null) return value.raw;
-  return D(value.value).toFixed(2);
+  return formatStated(value, 'money');
 }
 
-/** A decimal string (a score) as written by core, without trailing noise; '' when absent. */
-export function plain(value: string | null | undefined): string {
+/** A computed sum in 万元 (core's formatMoney). */
+export function moneyOf(value: Dec): string {
+  return formatMoney(value);
+}
+
+/** A score or weight (a decimal string from core) with 2 decimals; '' when absent. */
+export function scoreText(value: string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';
-  return D(value).toFixed();
+  return formatScore(value);
+}
+
+/** A stated 分值 or 得分 with 2 decimals (core's formatStated); text as written. */
+export function statedScore(value: Stated | undefined): string {
+  return formatStated(value, 'score');
+}
+
+/** A rate in percent (a decimal string) with 2 decimals and %; '' when absent. */
+export function rate(value: string | Dec | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  return formatRate(value);
 }
 
 /** 执行率 = 执行数 ÷ 全年预算数, in percent with 2 decimals; null when it cannot be computed. */
@@ -19,20 +45,20 @@ export function executionRate(adjusted: Stated | undefined, executed: Stated | u
   return executionRatePercent(D(executed.value), D(adjusted.value))?.toFixed(2) ?? null;
 }
 
-/** The rate to print: recomputed when the figures allow it, else the stated one as written. */
+/** The rate to print: recomputed when the figures allow it, else the stated one (a rate in two decimals). */
 export function rateText(
   adjusted: Stated | undefined,
   executed: Stated | undefined,
   stated?: Stated,
 ): string {
   const computed = executionRate(adjusted, executed);
-  if (computed !== null) return `${computed}%`;
-  return stated?.raw ?? '';
+  if (computed !== null) return formatRate(computed);
+  return formatStated(stated, 'number');
 }
 
-/** A stated value as written (targets, actuals: "≥95%", "优良"). */
+/** A stated target, actual or count: a plain percent as a rate, else as written ("≥95%", "优良"), digits folded. */
 export function asWritten(value: Stated | undefined): string {
-  return value?.raw ?? '';
+  return formatStated(value, 'number');
 }
 
 const DIGITS = '零一二三四五六七八九';

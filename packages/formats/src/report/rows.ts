@@ -8,7 +8,15 @@ import {
   type Stated,
 } from '@jixiao/core';
 import { fill, type ReportLayout, type TableLayout } from './layout.ts';
-import { asWritten, executionRate, money, plain, rateText } from './format.ts';
+import {
+  asWritten,
+  executionRate,
+  money,
+  rate as rateOf,
+  rateText,
+  scoreText,
+  statedScore,
+} from './format.ts';
 import { evaluationLabel } from './fields.ts';
 import { cleanText } from './text.ts';
 
@@ -33,7 +41,7 @@ export function summaryTableRows(result: EvaluationResult): Row[] {
     adjustedBudget: money(s.adjustedBudget),
     executed: money(s.executed),
     executionRate: rateText(s.adjustedBudget, s.executed, s.executionRate),
-    statedScore: asWritten(s.statedScore),
+    statedScore: statedScore(s.statedScore),
     deviation: cleanText(s.deviation ?? ''),
   }));
 }
@@ -49,10 +57,11 @@ export function indicatorRows(result: EvaluationResult, layout: ReportLayout, ta
       level2: '',
       name: label,
       target: '',
-      actual: be.rateUsed === null ? '' : `${D(be.rateUsed).toFixed(2)}%`,
-      weight: plain(be.weight),
-      statedScore: plain(be.stated),
-      computedScore: be.outcome === 'scored' ? plain(be.computed) : (layout.labels.outcome[be.outcome] ?? ''),
+      actual: rateOf(be.rateUsed),
+      weight: scoreText(be.weight),
+      statedScore: scoreText(be.stated),
+      computedScore:
+        be.outcome === 'scored' ? scoreText(be.computed) : (layout.labels.outcome[be.outcome] ?? ''),
     });
   }
   const byId = new Map(score.indicators.map((s) => [s.indicatorId, s]));
@@ -60,7 +69,8 @@ export function indicatorRows(result: EvaluationResult, layout: ReportLayout, ta
     const s = byId.get(i.id);
     let computed = '';
     if (s) {
-      computed = s.outcome === 'scored' ? plain(s.computed) : (layout.labels.outcome[s.outcome] ?? s.outcome);
+      computed =
+        s.outcome === 'scored' ? scoreText(s.computed) : (layout.labels.outcome[s.outcome] ?? s.outcome);
       if (s.outcome === 'manual' && s.allowedRange)
         computed += `（${s.allowedRange[0]}–${s.allowedRange[1]}）`;
     }
@@ -70,20 +80,20 @@ export function indicatorRows(result: EvaluationResult, layout: ReportLayout, ta
       name: cleanText(i.name),
       target: cleanText(asWritten(i.target)),
       actual: cleanText(asWritten(i.actual)),
-      weight: asWritten(i.weight),
-      statedScore: asWritten(i.statedScore),
+      weight: statedScore(i.weight),
+      statedScore: statedScore(i.statedScore),
       computedScore: computed,
     });
   }
   if (!rows.length) return rows;
   rows.push({
     level1: table.totalLabel ?? '合计',
-    weight: plain(score.weightTotal),
-    statedScore: plain(score.statedTotal),
+    weight: scoreText(score.weightTotal),
+    statedScore: scoreText(score.statedTotal),
     computedScore:
-      plain(score.computedTotal) && score.totalIncomplete
-        ? `${plain(score.computedTotal)}${layout.labels.incompleteShort}`
-        : plain(score.computedTotal),
+      scoreText(score.computedTotal) && score.totalIncomplete
+        ? `${scoreText(score.computedTotal)}${layout.labels.incompleteShort}`
+        : scoreText(score.computedTotal),
     __total: '1',
   });
   return rows;
@@ -99,8 +109,9 @@ function outsideRange(rate: string | null): boolean {
 /** The rate a line's deviation is judged by: recomputed from its figures, else the rate it states. */
 function lineRate(adjusted: Stated | undefined, executed: Stated | undefined, stated: Stated | undefined) {
   const computed = executionRate(adjusted, executed);
-  if (computed !== null) return { rate: computed, text: `${computed}%` };
-  if (stated?.value != null && stated.percent) return { rate: D(stated.value).toFixed(2), text: stated.raw };
+  if (computed !== null) return { rate: computed, text: rateOf(computed) };
+  if (stated?.value != null && stated.percent)
+    return { rate: D(stated.value).toFixed(2), text: rateOf(stated.value) };
   return { rate: null, text: '' };
 }
 
@@ -211,9 +222,7 @@ export function indicatorCountRows(result: EvaluationResult): Row[] {
     const planned = c.planned?.value;
     const completed = c.completed?.value;
     const rate =
-      planned && completed && !D(planned).isZero()
-        ? `${D(completed).div(planned).times(100).toFixed(2)}%`
-        : '';
+      planned && completed && !D(planned).isZero() ? rateOf(D(completed).div(planned).times(100)) : '';
     return {
       type: cleanText(c.type),
       planned: asWritten(c.planned),

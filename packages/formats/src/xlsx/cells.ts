@@ -1,5 +1,5 @@
 import type { CellValue, Cell } from 'exceljs';
-import { D, type Stated } from '@jixiao/core';
+import { D, foldDigits, type Stated } from '@jixiao/core';
 
 /** A cell to write: its value (number, plain string, or formula with cached result) and number format. */
 export interface CellOut {
@@ -16,23 +16,43 @@ export function numberFormat(decimals: number, grouped: boolean, percent: boolea
   return percent ? `${body}%` : body;
 }
 
+/** What a cell holds, for its number format: 万元, a rate, a score (分值, 得分), or a count as written. */
+export type FigureKind = 'amount' | 'rate' | 'score' | 'count';
+
 /**
- * A stated figure as a cell. A plain number or percentage becomes a number with the format of its
- * written precision (so "45%" stays "45%" and "70.47%" stays "70.47%"); anything else — "≥95%",
- * "优良", "6个", "/" — stays the text the user wrote, as a string cell, never a formula.
+ * A stated figure as a cell, in core's one format (numbers/format.ts): a plain number or percentage
+ * becomes a number — a percentage "0.00%", 万元 "#,##0.00", a score "0.00", a count in its written
+ * precision — so "45%" and "70.47%" read "45.00%" and "70.47%", and a score "16" reads "16.00".
+ * Anything else — "≥95%", "优良", "6个", "/" — stays the text the user wrote (full-width digits
+ * folded: "５" is "5"), as a string cell, never a formula.
  */
-export function statedCell(s: Stated | undefined): CellOut {
+export function statedCell(s: Stated | undefined, kind: FigureKind = 'count'): CellOut {
   if (!s || s.raw === '') return { value: null };
+  const written = foldDigits(s.raw);
   if (s.value !== null && !s.sign && !s.unit && !s.approximate) {
-    const grouped = s.raw.includes(',');
-    if (s.percent && PLAIN_PERCENT.test(s.raw)) {
-      return { value: new D(s.value).div(100).toNumber(), numFmt: numberFormat(s.decimals, grouped, true) };
+    const grouped = written.includes(',');
+    if (s.percent && PLAIN_PERCENT.test(written)) {
+      return { value: new D(s.value).div(100).toNumber(), numFmt: numberFormat(2, false, true) };
     }
-    if (!s.percent && PLAIN_NUMBER.test(s.raw)) {
-      return { value: new D(s.value).toNumber(), numFmt: numberFormat(s.decimals, grouped, false) };
+    if (!s.percent && PLAIN_NUMBER.test(written)) {
+      const numFmt =
+        kind === 'amount'
+          ? numberFormat(2, true, false)
+          : kind === 'score' || kind === 'rate'
+            ? numberFormat(2, false, false)
+            : numberFormat(s.decimals, grouped, false);
+      return { value: new D(s.value).toNumber(), numFmt };
     }
   }
-  return textCell(s.raw);
+  return textCell(written);
+}
+
+/** The number format of a figure kind: what a computed cell (a 合计) of that column shows. */
+export function kindFormat(kind: FigureKind, decimals: number): string {
+  if (kind === 'amount') return numberFormat(2, true, false);
+  if (kind === 'rate') return numberFormat(2, false, true);
+  if (kind === 'score') return numberFormat(2, false, false);
+  return numberFormat(decimals, false, false);
 }
 
 /**

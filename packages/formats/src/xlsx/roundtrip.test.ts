@@ -56,14 +56,15 @@ describe('xlsx round trip on the five seeds: write, read back, same model, score
     const doc = await readXlsx(await writeEvaluationXlsx(r), '法律援助.xlsx');
     const e = doc.evaluations[0]!;
     const aid = e.indicators.find((i) => i.name === '法律援助人次')!;
+    // Scores print in two decimals (core's one format); their values are the filed ones.
     expect([aid.weight?.raw, aid.statedScore?.raw, aid.target?.raw, aid.unit]).toEqual([
-      '10',
-      '101',
+      '10.00',
+      '101.00',
       '1726',
       '人',
     ]);
     expect(e.projectCode).toBe('51090423T000008168286-2023');
-    expect(e.statedTotal?.raw).toBe('100');
+    expect(e.statedTotal?.raw).toBe('100.00');
     expect(e.statedGrade?.raw).toBe('良好');
     const codes = auditWith(doc, registry).results[0]!.findings.map((f) => f.code);
     expect(codes).toEqual(
@@ -71,12 +72,14 @@ describe('xlsx round trip on the five seeds: write, read back, same model, score
     );
   });
 
-  it('seed 000: 人民调解 keeps its filed 70.47% (24.81 ÷ 35.20 is 70.48%) and the 45% keeps its precision', async () => {
+  it('seed 000: 人民调解 keeps its filed 70.47% (24.81 ÷ 35.20 is 70.48%); the 45% reads 45.00%, the same audit', async () => {
     const r = tablesOnly.get('000_424dabb8b7582373.txt')!.results[0]!;
     const doc = await readXlsx(await writeEvaluationXlsx(r), 'summary.xlsx');
     const rows = doc.evaluations[0]!.summaryRows;
     expect(rows[0]).toMatchObject({ name: '人民调解', executionRate: { raw: '70.47%', value: '70.47' } });
-    expect(rows[1]!.executionRate).toMatchObject({ raw: '45%', decimals: 0 });
+    // Rates print in two decimals (core's one format): the filed 45% is the number 45 shown as 45.00%.
+    expect(rows[1]!.executionRate).toMatchObject({ raw: '45.00%', value: '45' });
+    expect(resultDigest(auditWith(doc, registry).results[0]!)).toEqual(resultDigest(r));
     expect(rows[2]!.deviation).toBe('压缩项目经费，未拨付经费');
   });
 });

@@ -1,5 +1,6 @@
 import {
   evaluationMoney,
+  formatRate,
   groupOf,
   isLargeDeviation,
   D,
@@ -33,7 +34,7 @@ function deviationOf(r: EvaluationResult): string {
   const low = rate !== null && rate !== undefined && isLargeDeviation(new D(rate));
   if (!low && !unmet) return '否';
   const parts = [
-    ...(low ? [`执行率 ${new D(rate!).toFixed(2)}%${total?.reason ? `：${total.reason}` : ''}`] : []),
+    ...(low ? [`执行率 ${formatRate(rate)}${total?.reason ? `：${total.reason}` : ''}`] : []),
     ...(unmet ? [`${unmet} 项指标未完成`] : []),
   ];
   return `是（${parts.join('；')}）`;

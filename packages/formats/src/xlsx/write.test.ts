@@ -66,9 +66,31 @@ describe('writeEvaluationXlsx: the project 自评表 as seed 003 prints it', () 
     const row = ws.getRow(Number(total.row));
     // 总额: 年初 3.00, 调整后 2.40, 执行 2.40, 执行率 100.00% = E/D
     expect([row.getCell(3).value, row.getCell(4).value, row.getCell(5).value]).toEqual([3, 2.4, 2.4]);
-    expect(row.getCell(4).numFmt).toBe('0.00');
+    expect(row.getCell(4).numFmt).toBe('#,##0.00'); // core's one format: 万元 with separators
     expect(row.getCell(6).value).toEqual({ formula: `E${total.row}/D${total.row}`, result: 1 });
     expect(row.getCell(6).numFmt).toBe('0.00%');
+  });
+
+  it('prints figures in the one format: full-width digits as digits, scores numeric with two decimals', async () => {
+    const r = project('案件代理');
+    const [first, ...rest] = r.evaluation.indicators;
+    const indicator = {
+      ...first!,
+      target: parseStated('≥１７２６'),
+      weight: parseStated('１０'),
+      statedScore: parseStated('９．５'),
+    };
+    const ws = await sheetOf(
+      await writeEvaluationXlsx({ ...r, evaluation: { ...r.evaluation, indicators: [indicator, ...rest] } }),
+    );
+    const row = ws.getRow(Number(findCell(ws, indicator.name).row));
+    const cells: ExcelJS.Cell[] = [];
+    row.eachCell((c) => cells.push(c));
+    const weight = cells.find((c) => c.value === 10)!;
+    const score = cells.find((c) => c.value === 9.5)!;
+    expect([weight.numFmt, score.numFmt]).toEqual(['0.00', '0.00']);
+    expect(cells.map((c) => String(c.value))).toEqual(expect.arrayContaining(['≥1726']));
+    expect(cells.map((c) => String(c.value)).join('')).not.toMatch(/[\uFF10-\uFF19％]/);
   });
 
   it('合计 is SUM of the weights and scores (plus the budget-execution 10), with the filed 100 as its result', async () => {

@@ -3,16 +3,18 @@ import type { Borders, Worksheet } from 'exceljs';
 import {
   D,
   executionRatePercent,
+  foldDigits,
   type Evaluation,
   type EvaluationResult,
   type ScoreResult,
   type Stated,
 } from '@jixiao/core';
-import { statedCell, textCell, type CellOut } from './cells.ts';
+import { kindFormat, statedCell, textCell, type CellOut, type FigureKind } from './cells.ts';
 import {
   defaultLayout,
   layoutById,
   loadLayouts,
+  type CellFormat,
   type FieldCell,
   type FieldsSection,
   type TableSection,
@@ -95,9 +97,9 @@ function fieldValue(e: Evaluation, f: FieldCell): CellOut {
     case 'project':
       return text(e.projectCode ? `${e.projectCode}-${e.projectName ?? ''}` : e.projectName);
     case 'statedTotal':
-      return statedCell(e.statedTotal);
+      return statedCell(e.statedTotal, 'score');
     case 'statedGrade':
-      return text(e.statedGrade?.raw);
+      return text(e.statedGrade ? foldDigits(e.statedGrade.raw) : undefined);
     case 'implementingUnit':
       // Absent when the department carried the project out itself (the model's convention).
       return text(e.implementingUnit ?? e.organization);
@@ -188,7 +190,7 @@ function rateFormula(row: RowValues, r: number, cols: Map<string, number>): Cell
   if (computed === null) return undefined;
   // A rate that disagrees with its own figures stays as filed: the audit reports it, the form must not hide it.
   if (!agrees(rate, computed)) return undefined;
-  const plain = statedCell(rate);
+  const plain = statedCell(rate, 'rate');
   if (typeof plain.value !== 'number') return undefined;
   return { value: { formula: `${col(ec)}${r}/${col(bc)}${r}`, result: plain.value }, numFmt: plain.numFmt! };
 }
@@ -205,24 +207,30 @@ function valueWithUnit(row: RowValues, s: Stated, format: 'target' | 'actual'): 
   const unit = typeof row.unit === 'string' ? row.unit : '';
   const bare =
     s.value !== null && !s.unit && !s.percent && !/[^\d.,\s+-]/.test(s.raw.replace(/^[≥≤＝=<>＞＜]/, ''));
-  let text = s.raw;
+  let text = foldDigits(s.raw);
+  const written = text;
   if (bare && unit && unit !== '定性指标') text += unit;
   // A 定性 指标值 ("优良") has no number to write the unit after: the form says it in words.
   else if (format === 'target' && s.value === null && unit && unit !== '定性指标' && !s.raw.includes(unit))
     text += `${UNIT_IN_WORDS[0]}${unit}${UNIT_IN_WORDS[1]}`;
   const sign = typeof row.directionSign === 'string' ? row.directionSign : '';
   if (format === 'target' && sign && !s.sign && s.value !== null) text = sign + text;
-  return text === s.raw ? statedCell(s) : textCell(text);
+  return text === written ? statedCell(s) : textCell(text);
 }
 
-function rowCell(row: RowValues, field: string, format: string): CellOut {
+/** The figure kind of a column's format: money, rate and score columns print core's one format. */
+function figureKind(format: CellFormat): FigureKind {
+  return format === 'amount' || format === 'rate' || format === 'score' ? format : 'count';
+}
+
+function rowCell(row: RowValues, field: string, format: CellFormat): CellOut {
   const v = row[field];
   if (v === undefined || v === null) return { value: null };
   if (typeof v === 'number') return { value: v, numFmt: '0' };
   if (typeof v === 'string') return textCell(v);
-  if (format === 'text') return textCell(v.raw);
+  if (format === 'text') return textCell(foldDigits(v.raw));
   if ((format === 'target' || format === 'actual') && v.raw !== '') return valueWithUnit(row, v, format);
-  return statedCell(v);
+  return statedCell(v, figureKind(format));
 }
 
 function writeTable(ctx: Ctx, e: Evaluation, section: TableSection): void {
@@ -328,6 +336,7 @@ function writeTotal(
   const rows = tableRows(e, ctx.layout, section);
   for (const field of total.sum) {
     const at = cols.get(field)!;
+    const kind = figureKind(section.columns.find((c) => c.field === field)?.format ?? 'count');
     const parts = rows.map((row) => asStated(row[field])).filter((s) => s?.value != null) as Stated[];
     let computed = parts.reduce((acc, s) => acc.plus(s.value!), new D(0));
     let formula = rows.length ? `SUM(${col(at)}${first}:${col(at)}${r - 1})` : '0';
@@ -353,14 +362,10 @@ function writeTotal(
       continue;
     }
     if (total.includeBudgetWeight && stated && !agrees(stated, computed)) {
-      out = statedCell(stated); // the filed total disagrees with its parts: keep it, the audit says so
+      out = statedCell(stated, kind); // the filed total disagrees with its parts: keep it, the audit says so
     } else {
       const places = Math.max(0, ...parts.map((s) => s.decimals), stated?.decimals ?? 0);
-      const shown = stated && typeof statedCell(stated).value === 'number' ? stated.decimals : places;
-      out = {
-        value: { formula, result: computed.toNumber() },
-        numFmt: shown ? `0.${'0'.repeat(shown)}` : '0',
-      };
+      out = { value: { formula, result: computed.toNumber() }, numFmt: kindFormat(kind, places) };
     }
     put(ctx, r, at, 1, out, 'value');
   }

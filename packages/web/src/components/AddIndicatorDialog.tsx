@@ -1,7 +1,7 @@
 import { AutoComplete, Button, Col, Form, Input, Modal, Row, Select, Space } from 'antd';
-import type { Framework, Indicator, LibraryIndicator } from '@jixiao/core';
+import type { Framework, Indicator } from '@jixiao/core';
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../lib/api.ts';
+import { api, type IndicatorChoices } from '../lib/api.ts';
 import type { InputRef } from 'antd';
 import { indicatorCategories, level2Suggestions, type NewIndicator } from '../lib/indicators.ts';
 
@@ -12,12 +12,6 @@ export const DIRECTION_OPTIONS = [
   { value: '=', label: '= 等于' },
   { value: 'qualitative', label: '定性' },
 ] as const;
-
-/** GET /api/evaluations/:id/indicator-choices: the year's approved targets and last year's indicators of the project. */
-interface IndicatorChoices {
-  thisYear: LibraryIndicator[];
-  lastYear: LibraryIndicator[];
-}
 
 const NUMBER = /^\s*$|^\s*-?\d+(\.\d+)?\s*$/;
 

@@ -8,7 +8,7 @@ import {
   type Stated,
 } from '@jixiao/core';
 import { restate } from '../lib/assess.ts';
-import { percent, score, statedMoney } from '../lib/format.ts';
+import { percent, score, statedMoney, statedScore, statedText } from '../lib/format.ts';
 import { EditCell } from './EditCell.tsx';
 import { FormulaSteps } from './FormulaSteps.tsx';
 
@@ -63,7 +63,9 @@ export function BudgetTable({
   const moneyCell = (field: Field, label: string) => (v: Stated | undefined, line: BudgetLine, i: number) => (
     <EditCell
       value={v}
-      display={field === 'executionRate' || field === 'statedScore' ? (v?.raw ?? '') : statedMoney(v)}
+      display={
+        field === 'executionRate' ? statedText(v) : field === 'statedScore' ? statedScore(v) : statedMoney(v)
+      }
       // 得分 belongs to the line that carries the 分值 (usually 总额); other lines write "/".
       editable={editable && (field !== 'statedScore' || line.weight?.value != null)}
       label={`${line.label} ${label}`}
@@ -129,7 +131,7 @@ export function BudgetTable({
           dataIndex: 'weight',
           align: 'right',
           width: 64,
-          render: (v: Stated | undefined) => v?.raw ?? '',
+          render: (v: Stated | undefined) => statedScore(v),
         },
         { title: '得分', dataIndex: 'statedScore', align: 'right', render: moneyCell('statedScore', '得分') },
         {

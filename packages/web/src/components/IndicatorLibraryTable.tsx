@@ -1,15 +1,10 @@
 import { Button, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { LibraryIndicator } from '@jixiao/core';
+import type { LibraryAnswer } from '../lib/api.ts';
 import { api } from '../lib/api.ts';
 import { useLoad } from '../lib/useLoad.ts';
 import { PageState } from './PageState.tsx';
-
-/** GET /api/indicators: the rows that matched (at most 500) and how many did. */
-interface LibraryAnswer {
-  total: number;
-  rows: LibraryIndicator[];
-}
 
 const thisYear = new Date().getFullYear();
 const YEARS = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2, thisYear - 3];

@@ -11,7 +11,7 @@ import {
   type Stated,
 } from '@jixiao/core';
 import { restate } from '../lib/assess.ts';
-import { score } from '../lib/format.ts';
+import { score, statedScore, statedText } from '../lib/format.ts';
 import {
   indicatorCategories,
   insertIndicator,
@@ -174,6 +174,7 @@ export function IndicatorTable({
     (field: Field, label: string, width: number) => (v: Stated | undefined, ind: Indicator, i: number) => (
       <EditCell
         value={v}
+        display={field === 'weight' || field === 'statedScore' ? statedScore(v) : statedText(v)}
         editable={editable}
         label={`${rowName(ind, i)} ${label}`}
         width={width}
@@ -340,13 +341,15 @@ export function IndicatorTable({
               definable(ind) && !ind.adjustedTarget?.raw ? (
                 cell('target', '指标值', 82)(v, ind, i)
               ) : ind.adjustedTarget?.raw ? (
-                <Tooltip title={`原指标值 ${v?.raw ?? '—'}，年中调整为 ${ind.adjustedTarget.raw}`}>
+                <Tooltip
+                  title={`原指标值 ${statedText(v) || '—'}，年中调整为 ${statedText(ind.adjustedTarget)}`}
+                >
                   <span>
-                    {ind.adjustedTarget.raw} <Tag>调整后</Tag>
+                    {statedText(ind.adjustedTarget)} <Tag>调整后</Tag>
                   </span>
                 </Tooltip>
               ) : (
-                (v?.raw ?? '')
+                statedText(v)
               ),
           },
           {

@@ -21,7 +21,7 @@ import {
   type FrameworkRegistry,
 } from '@jixiao/core';
 import { useEffect, useMemo, useState } from 'react';
-import { api, ApiError } from '../lib/api.ts';
+import { api, ApiError, type ApiAnswer } from '../lib/api.ts';
 
 type Kind = 'project' | 'department';
 
@@ -106,7 +106,9 @@ export function NewEvaluationDialog({
         ...(v.kind === 'project' ? { projectName: v.projectName } : {}),
         organization: v.organization,
       });
-      const stored = await api<{ id: number }>('POST', '/api/evaluations', { evaluation });
+      const stored = await api<ApiAnswer<'POST /api/evaluations'>>('POST', '/api/evaluations', {
+        evaluation,
+      });
       onCreated(stored.id);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '新建失败，请重试');

@@ -5,6 +5,23 @@ import { ROLE_NAMES, useAuth } from '../lib/auth.tsx';
 
 const { Header, Content } = Layout;
 
+/**
+ * 当前菜单项 — the item a page belongs to: its own path or a page below it (/targets/7 is 绩效目标; a
+ * path that merely begins alike is not). A self-evaluation opened from a list belongs to that list (the
+ * link says which); opened directly, a 财政审核人's belongs to 审核队列, everyone else's to 自评列表.
+ */
+export function selectedNav(
+  keys: string[],
+  pathname: string,
+  role: string | undefined,
+  from?: string,
+): string {
+  if (from && keys.includes(from) && pathname.startsWith('/evaluations/')) return from;
+  if (role === 'reviewer' && pathname.startsWith('/evaluations/') && keys.includes('/review'))
+    return '/review';
+  return keys.find((k) => pathname === k || pathname.startsWith(`${k}/`)) ?? '';
+}
+
 /** 页面框架 — the header with the role's menu, and the page below it. */
 export function Shell({ children }: { children: ReactNode }) {
   const { user, logout } = useAuth();
@@ -28,7 +45,12 @@ export function Shell({ children }: { children: ReactNode }) {
     ...(role === 'admin' ? [{ key: '/frameworks', label: <Link to="/frameworks">评分框架</Link> }] : []),
     { key: '/public', label: <Link to="/public">公开</Link> },
   ];
-  const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? '';
+  const selected = selectedNav(
+    items.map((i) => i.key),
+    location.pathname,
+    role,
+    (location.state as { nav?: string } | null)?.nav,
+  );
   const phone = !Grid.useBreakpoint().sm;
   const who = `${user?.displayName ?? ''}${role && user?.displayName !== ROLE_NAMES[role] ? `（${ROLE_NAMES[role]}）` : ''}`;
   async function signOut() {

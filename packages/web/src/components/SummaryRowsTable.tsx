@@ -1,6 +1,6 @@
 import { Table } from 'antd';
 import type { Evaluation, Stated } from '@jixiao/core';
-import { statedMoney } from '../lib/format.ts';
+import { statedMoney, statedScore, statedText } from '../lib/format.ts';
 
 /** 项目支出绩效自评汇总表 (seed 000) — one row per project, amounts with 2 decimals. */
 export function SummaryRowsTable({ e }: { e: Evaluation }) {
@@ -27,8 +27,18 @@ export function SummaryRowsTable({ e }: { e: Evaluation }) {
           align: 'right',
           render: (v: Stated | undefined) => statedMoney(v),
         },
-        { title: '执行率', dataIndex: ['executionRate', 'raw'], align: 'right' },
-        { title: '自评得分', dataIndex: ['statedScore', 'raw'], align: 'right' },
+        {
+          title: '执行率',
+          dataIndex: 'executionRate',
+          align: 'right',
+          render: (v: Stated | undefined) => statedText(v),
+        },
+        {
+          title: '自评得分',
+          dataIndex: 'statedScore',
+          align: 'right',
+          render: (v: Stated | undefined) => statedScore(v),
+        },
         { title: '是否有较大偏差', dataIndex: 'deviation' },
       ]}
     />

@@ -14,6 +14,8 @@ export type {
   FrameworkEntry,
   Frozen,
   ImportPreview,
+  IndicatorChoices,
+  LibraryAnswer,
   ListEntry,
   ListItem,
   ListPage,

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, ApiError, SESSION_ENDED, setCsrfToken, type User } from './api.ts';
+import { api, ApiError, SESSION_ENDED, setCsrfToken, type ApiAnswer, type User } from './api.ts';
 
 /** 登录状态 — who is logged in, and the calls that change it. */
 export interface Auth {
@@ -19,7 +19,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [loading, setLoading] = useState(true);
 
   useEffect(() => {
-    api<{ user: User; csrfToken: string }>('GET', '/api/me')
+    api<ApiAnswer<'GET /api/me'>>('GET', '/api/me')
       .then((me) => {
         setCsrfToken(me.csrfToken);
         setUser(me.user);
@@ -41,7 +41,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {
-    const r = await api<{ user: User; csrfToken: string }>('POST', '/api/login', { username, password });
+    const r = await api<ApiAnswer<'POST /api/login'>>('POST', '/api/login', { username, password });
     setCsrfToken(r.csrfToken);
     setUser(r.user);
     return r.user;

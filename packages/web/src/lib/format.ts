@@ -44,5 +44,11 @@ export const percent = (value: string | null | undefined): string => formatRate(
 /** A stated amount shown as 万元 with 2 decimals when it is a number, a rate as a rate, else as written. */
 export const statedMoney = (s: Stated | undefined): string => formatStated(s);
 
+/** A stated 分值 or 得分 with 2 decimals when it is a number, else as written (digits folded). */
+export const statedScore = (s: Stated | undefined): string => formatStated(s, 'score');
+
+/** A stated 指标值, 完成值 or count as written (a percent as a rate), full-width digits folded ("５" → "5"). */
+export const statedText = (s: Stated | undefined): string => formatStated(s, 'number');
+
 /** 时间 — YYYY-MM-DD HH:mm (core's formatDateTime). */
 export const formatTime = (iso: string | null | undefined): string => formatDateTime(iso);

@@ -27,7 +27,14 @@ import { SubmitDialog } from '../components/SubmitDialog.tsx';
 import { SummaryRowsTable } from '../components/SummaryRowsTable.tsx';
 import { TargetTraceNote } from '../components/TargetTraceNote.tsx';
 import { CarryOverCard } from '../components/CarryOverCard.tsx';
-import { api, ApiError, type DispositionEntry, type Revision, type StoredEvaluation } from '../lib/api.ts';
+import {
+  api,
+  ApiError,
+  type ApiAnswer,
+  type DispositionEntry,
+  type Revision,
+  type StoredEvaluation,
+} from '../lib/api.ts';
 import { assessInBrowser, frameworks } from '../lib/assess.ts';
 import { useAuth } from '../lib/auth.tsx';
 import { showRow, tabOf } from '../lib/locate.ts';
@@ -156,7 +163,7 @@ export function EvaluationPage() {
     if (!draft) return false;
     setSaving(true);
     try {
-      const saved = await api<{ version: number }>('PUT', `/api/evaluations/${id}`, {
+      const saved = await api<ApiAnswer<'PUT /api/evaluations/:id'>>('PUT', `/api/evaluations/${id}`, {
         version: baseVersion,
         evaluation: draft,
       });
@@ -229,9 +236,10 @@ export function EvaluationPage() {
       />
       <Card
         size="small"
+        className="evaluation-head"
         title={
           <Space wrap>
-            <Typography.Title level={4} style={{ margin: 0 }}>
+            <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'normal', overflowWrap: 'anywhere' }}>
               {displayTitle(e)}
             </Typography.Title>
             <StatusTag status={stored.status} />

@@ -17,7 +17,7 @@ import {
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { SEVERITY } from '../components/FindingsPanel.tsx';
-import { api, ApiError, type Department, type ImportPreview } from '../lib/api.ts';
+import { api, ApiError, type ApiAnswer, type Department, type ImportPreview } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
 import { KIND_NAMES, score } from '../lib/format.ts';
 import { useLoad } from '../lib/useLoad.ts';
@@ -80,7 +80,7 @@ export function ImportPage() {
     if (!preview || !file) return;
     setBusy(true);
     try {
-      const saved = await api<Array<{ id: number }>>('POST', '/api/import/save', {
+      const saved = await api<ApiAnswer<'POST /api/import/save'>>('POST', '/api/import/save', {
         fileName: file.name,
         contentBase64: await toBase64(file),
         select: chosen,

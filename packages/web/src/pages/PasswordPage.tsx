@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api, ApiError, type User } from '../lib/api.ts';
+import { api, ApiError, type ApiAnswer } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
 
 interface Values {
@@ -26,7 +26,7 @@ export function PasswordPage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await api<{ user: User; endedSessions: number }>('POST', '/api/me/password', {
+      const r = await api<ApiAnswer<'POST /api/me/password'>>('POST', '/api/me/password', {
         currentPassword: values.currentPassword,
         newPassword: values.newPassword,
       });

@@ -7,7 +7,7 @@ import { PageState } from '../components/PageState.tsx';
 import { PublicShell } from '../components/PublicShell.tsx';
 import { SummaryRowsTable } from '../components/SummaryRowsTable.tsx';
 import { api, type PublicReport } from '../lib/api.ts';
-import { KIND_NAMES, score, statedMoney } from '../lib/format.ts';
+import { KIND_NAMES, score, statedMoney, statedScore, statedText } from '../lib/format.ts';
 import { useLoad } from '../lib/useLoad.ts';
 import { ExportLinks } from '../components/ExportLinks.tsx';
 
@@ -27,9 +27,9 @@ function IndicatorCards({ indicators }: { indicators: Indicator[] }) {
               {ind.level2 ? ` / ${ind.level2}` : ''}
             </Typography.Text>
             <div style={{ fontSize: 13 }}>
-              指标值 {ind.target?.raw || '—'}
-              {ind.unit ? ` ${ind.unit}` : ''} · 完成值 {ind.actual?.raw || '—'} · 分值{' '}
-              {ind.weight?.raw || '—'} · 得分 {ind.statedScore?.raw || '—'}
+              指标值 {statedText(ind.target) || '—'}
+              {ind.unit ? ` ${ind.unit}` : ''} · 完成值 {statedText(ind.actual) || '—'} · 分值{' '}
+              {statedScore(ind.weight) || '—'} · 得分 {statedScore(ind.statedScore) || '—'}
             </div>
           </div>
         </List.Item>
@@ -49,7 +49,7 @@ function BudgetCards({ lines }: { lines: BudgetLine[] }) {
             <Typography.Text strong={line.role === 'total'}>{line.label}</Typography.Text>
             <div style={{ fontSize: 13 }}>
               全年预算 {statedMoney(line.adjustedBudget ?? line.initialBudget) || '—'} · 执行{' '}
-              {statedMoney(line.executed) || '—'} · 执行率 {line.executionRate?.raw || '—'}
+              {statedMoney(line.executed) || '—'} · 执行率 {statedText(line.executionRate) || '—'}
             </div>
           </div>
         </List.Item>

@@ -56,7 +56,7 @@ export function ReviewQueue() {
             showSizeChanger: false,
             onChange: setPage,
           }}
-          scroll={{ x: 900 }}
+          scroll={{ x: 1160 }}
           locale={{
             emptyText: (
               <Empty description={filter === 'submitted' ? '没有待审核的自评' : '没有符合条件的自评'} />
@@ -66,7 +66,13 @@ export function ReviewQueue() {
             {
               title: '标题',
               dataIndex: 'title',
-              render: (t: string, r) => <Link to={`/evaluations/${r.id}`}>{t}</Link>,
+              // A title keeps a readable width on a phone (the table scrolls sideways), never one character a line.
+              width: 260,
+              render: (t: string, r) => (
+                <Link to={`/evaluations/${r.id}`} state={{ nav: '/review' }}>
+                  {t}
+                </Link>
+              ),
             },
             { title: '部门', dataIndex: 'department', width: 200 },
             { title: '类型', dataIndex: 'kind', width: 120, render: (k: string) => KIND_NAMES[k] ?? k },
@@ -103,7 +109,9 @@ export function ReviewQueue() {
               width: 90,
               render: (_: unknown, r) => (
                 <Space>
-                  <Link to={`/evaluations/${r.id}`}>{r.status === 'submitted' ? '审核' : '查看'}</Link>
+                  <Link to={`/evaluations/${r.id}`} state={{ nav: '/review' }}>
+                    {r.status === 'submitted' ? '审核' : '查看'}
+                  </Link>
                 </Space>
               ),
             },

@@ -26,7 +26,7 @@ import {
 } from '@jixiao/core';
 import { IndicatorLibraryTable } from '../components/IndicatorLibraryTable.tsx';
 import { PageState } from '../components/PageState.tsx';
-import { api, ApiError } from '../lib/api.ts';
+import { api, ApiError, type ApiAnswer } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
 import { formatTime } from '../lib/format.ts';
 import { useEditGuards } from '../lib/useEditGuards.ts';
@@ -388,7 +388,11 @@ export function TargetPage() {
                   cancelText="取消"
                   onConfirm={async () => {
                     const r = (await run('生成自评', () =>
-                      api<{ id: number }>('POST', `/api/targets/${t.id}/evaluation`, {}),
+                      api<ApiAnswer<'POST /api/targets/:id/evaluation'>>(
+                        'POST',
+                        `/api/targets/${t.id}/evaluation`,
+                        {},
+                      ),
                     )) as { id: number } | null;
                     if (r) navigate(`/evaluations/${r.id}`);
                   }}

@@ -1,6 +1,6 @@
 import { App, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { YearsCard } from '../components/YearsCard.tsx';
-import { api, ApiError, type Account, type Department, type Role } from '../lib/api.ts';
+import { api, ApiError, type Account, type ApiAnswer, type Department, type Role } from '../lib/api.ts';
 import { ROLE_NAMES, useAuth } from '../lib/auth.tsx';
 import { useLoad } from '../lib/useLoad.ts';
 
@@ -56,7 +56,11 @@ export function UsersPage() {
       cancelText: '取消',
       onOk: async () => {
         try {
-          const r = await api<{ password: string }>('POST', `/api/users/${u.id}/reset-password`, {});
+          const r = await api<ApiAnswer<'POST /api/users/:id/reset-password'>>(
+            'POST',
+            `/api/users/${u.id}/reset-password`,
+            {},
+          );
           users.reload();
           modal.info({
             title: `${u.username} 的一次性密码`,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { searchLibrary, WHOLE_DEPARTMENT, type LibraryIndicator } from '@jixiao/core';
+import { searchLibrary, WHOLE_DEPARTMENT, type IndicatorChoices, type LibraryAnswer } from '@jixiao/core';
 import type { Database } from '../../db/database.ts';
 import { getEvaluation } from '../../store/evaluations.ts';
 import { indicatorLibrary } from '../../store/library.ts';
@@ -18,22 +18,6 @@ const query = z.object({
   project: text('项目名称', { max: 200, optional: true }),
   year: z.unknown().optional(),
 });
-
-/** GET /api/indicators — the rows of the 指标库 that match, at most LIMIT of them. */
-export interface LibraryAnswer {
-  total: number;
-  rows: LibraryIndicator[];
-}
-
-/** GET /api/evaluations/:id/indicator-choices — what the editor's 指标 picker offers for one self-evaluation. */
-export interface IndicatorChoices {
-  projectName: string;
-  year: number | null;
-  /** The year's approved 绩效目标 of the same project */
-  thisYear: LibraryIndicator[];
-  /** Last year's accepted self-evaluation (or approved targets) of the same project */
-  lastYear: LibraryIndicator[];
-}
 
 /**
  * 指标库: every approved indicator with its project, year, target and actual, searchable by the department (its
