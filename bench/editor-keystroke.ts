@@ -19,7 +19,7 @@ const { values } = parseArgs({ options: { keys: { type: 'string', default: '30' 
 const KEYS = Number(values.keys);
 const SEED = '001_5414547721c2c4a3.txt';
 const ROW = '“三公经费”控制率'; // 反向指标 ≤95%: 完成值 100 scores 1.90, 1000 scores 0.19
-const SIZES = [30, 139];
+const SIZES = process.env.PROFILE ? [139] : [30, 139];
 
 // The seeds with seed 001 left as a draft, so its department's 填报人 can edit it.
 const seeds = await mkdtemp(join(tmpdir(), 'jixiao-bench-editor-'));
@@ -127,6 +127,11 @@ try {
     await cell.fill('100');
     await page.waitForTimeout(1500);
     await cell.press('End');
+    const cdp = process.env.PROFILE ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     const typed: number[] = [];
     let missed = 0;
     for (let k = 0; k < KEYS; k++) {
@@ -135,6 +140,18 @@ try {
       const ms = await waitResult(page);
       if (ms === null) missed++;
       else typed.push(ms);
+    }
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      const self = new Map<string, number>();
+      const dt = profile.timeDeltas ?? [];
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      (profile.samples ?? []).forEach((id, i) => {
+        const f = byId.get(id)!.callFrame;
+        const k = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}:${f.columnNumber}`;
+        self.set(k, (self.get(k) ?? 0) + (dt[i] ?? 0) / 1000);
+      });
+      for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(v.toFixed(0).padStart(7), k);
     }
     const bare: number[] = [];
     await page.locator('#bench-bare').focus();
