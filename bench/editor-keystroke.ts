@@ -151,7 +151,8 @@ try {
         const k = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}:${f.columnNumber}`;
         self.set(k, (self.get(k) ?? 0) + (dt[i] ?? 0) / 1000);
       });
-      for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(v.toFixed(0).padStart(7), k);
+      for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+        console.log(v.toFixed(0).padStart(7), k);
     }
     const bare: number[] = [];
     await page.locator('#bench-bare').focus();
