@@ -11,8 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Evaluation } from '@jixiao/core';
-import type { Page } from 'playwright-core';
-import { launch, loginAs } from '../packages/web/e2e/browser.ts';
+import { chromium, type Page } from 'playwright-core';
 import { addAccounts, apiSession, ensureBuilt, REPO, startServer } from '../packages/web/e2e/server.ts';
 
 const { values } = parseArgs({ options: { keys: { type: 'string', default: '30' } } });
@@ -32,49 +31,54 @@ manifest.files[SEED] = { ...manifest.files[SEED], status: 'draft' };
 await writeFile(join(seeds, 'samples.json'), JSON.stringify(manifest));
 
 const server = await startServer(await ensureBuilt(), seeds);
-const browser = await launch();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
 const filler = { username: 'bench-filler', password: 'bench-password-1' };
 
-/** Installs the page-side probes: keydown time (capture phase), and a bare input echoing into a span. */
-async function installProbes(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __keyAt: number; __result: Promise<number | null> | null };
-    w.__keyAt = 0;
-    document.addEventListener('keydown', (e) => (w.__keyAt = e.timeStamp), true);
-    const bare = document.createElement('input');
-    bare.id = 'bench-bare';
-    bare.setAttribute('aria-label', '基线输入框');
-    const echo = document.createElement('span');
-    echo.id = 'bench-echo';
-    bare.addEventListener('input', () => (echo.textContent = bare.value));
-    document.body.prepend(bare, echo);
-  });
-}
+// The page-side probes, as JavaScript the page runs (the bench itself is typed for Node, not the DOM).
+/** Keydown time (capture phase), and a bare input echoing its text into a span: the same-page baseline. */
+const PROBES = `(() => {
+  window.__keyAt = 0;
+  document.addEventListener('keydown', (e) => { window.__keyAt = e.timeStamp; }, true);
+  const bare = document.createElement('input');
+  bare.id = 'bench-bare';
+  bare.setAttribute('aria-label', '基线输入框');
+  const echo = document.createElement('span');
+  echo.id = 'bench-echo';
+  bare.addEventListener('input', () => { echo.textContent = bare.value; });
+  document.body.prepend(bare, echo);
+})()`;
 
 /**
- * Arms a watch on `selector`'s text: resolves with ms from the last keydown to the animation frame after
- * the text changed (the frame that paints it), or null when it did not change within 5 s.
+ * Arms a watch on `selector`'s text: window.__result resolves with ms from the last keydown to the
+ * animation frame after the text changed (the frame that paints it), or null when it did not change in 5 s.
  */
-async function arm(page: Page, selector: string): Promise<void> {
-  await page.evaluate((sel) => {
-    const w = window as unknown as { __keyAt: number; __result: Promise<number | null> | null };
-    // (No named functions here: tsx's __name helper does not exist in the page.)
-    const before = document.querySelector(sel)?.textContent ?? '';
-    w.__result = new Promise((resolve) => {
-      const timer = setTimeout(() => (observer.disconnect(), resolve(null)), 5000);
+const arm = (page: Page, selector: string) =>
+  page.evaluate(`(() => {
+    const sel = ${JSON.stringify(selector)};
+    const text = () => document.querySelector(sel)?.textContent ?? '';
+    const before = text();
+    window.__result = new Promise((resolve) => {
       const observer = new MutationObserver(() => {
-        if ((document.querySelector(sel)?.textContent ?? '') === before) return;
+        if (text() === before) return;
         observer.disconnect();
         clearTimeout(timer);
-        requestAnimationFrame(() => resolve(performance.now() - w.__keyAt));
+        requestAnimationFrame(() => resolve(performance.now() - window.__keyAt));
       });
+      const timer = setTimeout(() => { observer.disconnect(); resolve(null); }, 5000);
       observer.observe(document.body, { subtree: true, childList: true, characterData: true });
     });
-  }, selector);
-}
+  })()`);
 
-const waitResult = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __result: Promise<number | null> }).__result);
+const waitResult = (page: Page) => page.evaluate<number | null>('window.__result');
 
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -114,14 +118,18 @@ try {
     });
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
-    await loginAs(page, server.url, filler.username, filler.password);
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('用户名').fill(filler.username);
+    await page.getByLabel('密码').fill(filler.password);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByTestId('current-user').waitFor();
     await page.goto(`${server.url}/evaluations/${target.id}`);
     await page.getByTestId('computed-total').waitFor();
     await page
       .locator('tbody tr[data-indicator]')
       .nth(size - 1)
       .waitFor();
-    await installProbes(page);
+    await page.evaluate(PROBES);
     const cell = page.getByLabel(`${ROW} 完成值`, { exact: true });
     const score = `tr[data-indicator="${ROW}"] [data-testid^="computed-"]`;
     await cell.fill('100');
