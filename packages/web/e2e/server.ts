@@ -46,12 +46,16 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(dist: string): Promise<TestServer> {
+/** `seedsDir`: the sample files and their samples.json (default examples/seeds). */
+export async function startServer(
+  dist: string,
+  seedsDir = join(REPO, 'examples/seeds'),
+): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'jixiao-web-e2e-'));
   const adminPassword = 'e2e-admin-password';
   process.env.JIXIAO_ADMIN_PASSWORD = adminPassword;
   const db = await openDatabase({ dataDir });
-  await importSamples(db, join(REPO, 'examples/seeds'), builtinRegistry());
+  await importSamples(db, seedsDir, builtinRegistry());
   await ensureFirstAdmin(db);
   const app = await buildApp(db, builtinRegistry(), { webDist: dist });
   await app.listen({ port: 0, host: '127.0.0.1' });

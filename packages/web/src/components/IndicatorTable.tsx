@@ -1,5 +1,6 @@
 import { App, Button, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { useState, type ClipboardEvent, type HTMLAttributes } from 'react';
+import type { ColumnsType } from 'antd/es/table';
+import { useLayoutEffect, useRef, useState, type ClipboardEvent, type HTMLAttributes } from 'react';
 import {
   D,
   indicatorPool,
@@ -73,6 +74,10 @@ function ComputedScore({ s }: { s: IndicatorScore | undefined }) {
   );
 }
 
+/** What a row's 规则得分 cell shows: when it is unchanged the cell is not drawn again. */
+const shownScore = (s: IndicatorScore | undefined) =>
+  s ? `${s.outcome}|${s.computed}|${s.stated}|${s.explanation.summary}|${s.explanation.formula ?? ''}` : '';
+
 /** Name of a row for labels and prompts: its 三级 name, or its place while it has none. */
 const rowName = (ind: Indicator, i: number) => ind.name.trim() || `第${i + 1}行`;
 
@@ -108,28 +113,58 @@ export function IndicatorTable({
   const { message } = App.useApp();
   const [adding, setAdding] = useState<{ level1: string; level2?: string } | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
-  if (!indicators.length && !editable)
-    return <Typography.Text type="secondary">这份自评没有绩效指标表。</Typography.Text>;
   const byId = new Map(scores.map((s) => [s.indicatorId, s]));
   const span1 = mergeSpans(indicators, (r) => r.level1);
   const span2 = mergeSpans(indicators, (r) => `${r.level1}/${r.level2}`);
+  /**
+   * 逐键只重画改动的行 — a keystroke changes one row (the others keep their objects) and the scores that
+   * follow; a cell is drawn again only when its row, its score or the table's shape changed since the
+   * last commit (antd's shouldCellUpdate), so typing at 139 rows does not redraw 1,500 cells twice.
+   * Handlers of cells not redrawn read the committed rows from `latest`, never a stale copy.
+   */
+  /**
+   * 可定义 — the row's definition is the 填报人's to write: entered here, and not a criterion the
+   * framework fixes (renaming one would unhook it from its formula).
+   */
+  const definable = (ind: Indicator) => editable && isEntered(ind) && !isCriterion(framework, ind);
+  const shape = [
+    editable,
+    onSurvey ? 'survey' : '',
+    framework ? `${framework.id}@${framework.version}` : '',
+    indicators.map((ind) => `${ind.id}:${definable(ind) ? 1 : 0}`).join(','),
+    span1.join(','),
+    span2.join(','),
+  ].join('|');
+  const latest = useRef(indicators);
+  const committed = useRef<{ shape: string; scores: Map<string, string> }>({ shape: '', scores: new Map() });
+  useLayoutEffect(() => {
+    latest.current = indicators;
+    committed.current = {
+      shape,
+      scores: new Map(scores.map((s) => [s.indicatorId, shownScore(s)])),
+    };
+  });
+  const shapeChanged = shape !== committed.current.shape;
+  const rowChanged = (row: Indicator, prev: Indicator) => row !== prev || shapeChanged;
+  if (!indicators.length && !editable)
+    return <Typography.Text type="secondary">这份自评没有绩效指标表。</Typography.Text>;
 
   function update(index: number, patch: (ind: Indicator) => Indicator) {
-    onChange(indicators.map((ind, i) => (i === index ? patch(ind) : ind)));
+    onChange(latest.current.map((ind, i) => (i === index ? patch(ind) : ind)));
   }
   function set(index: number, field: Field, raw: string) {
     update(index, (ind) => ({ ...ind, [field]: restate(ind[field], raw) }));
   }
   function remove(index: number) {
-    onChange(indicators.filter((_, i) => i !== index));
+    onChange(latest.current.filter((_, i) => i !== index));
   }
   function openAdd(at: { level1: string; level2?: string } | null) {
     setAdding(at);
     setDialogOpen(true);
   }
   function add(input: NewIndicator) {
-    const row = newIndicatorRow(indicators, input);
-    onChange(insertIndicator(indicators, row, indicatorCategories(framework)));
+    const row = newIndicatorRow(latest.current, input);
+    onChange(insertIndicator(latest.current, row, indicatorCategories(framework)));
     setDialogOpen(false);
     // The row is there on the next paint: continue on its 完成值, the cell the year-end form fills.
     window.setTimeout(() => {
@@ -141,11 +176,6 @@ export function IndicatorTable({
     }, 50);
   }
 
-  /**
-   * 可定义 — the row's definition is the 填报人's to write: entered here, and not a criterion the
-   * framework fixes (renaming one would unhook it from its formula).
-   */
-  const definable = (ind: Indicator) => editable && isEntered(ind) && !isCriterion(framework, ind);
   /** A group (merged 二级 cell) is the 填报人's to rename when every row in it is. */
   const enteredGroup = (start: number, count: number) =>
     indicators.slice(start, start + count).every(definable);
@@ -162,7 +192,7 @@ export function IndicatorTable({
     const block = clipboardBlock(e.clipboardData.getData('text/plain'));
     if (!block) return;
     e.preventDefault();
-    const r = pasteIntoIndicators(indicators, { row: index, column }, block, pastable);
+    const r = pasteIntoIndicators(latest.current, { row: index, column }, block, pastable);
     onChange(r.indicators);
     message.info(
       `已粘贴 ${r.filled} 格${r.added ? `，新增 ${r.added} 行` : ''}` +
@@ -247,220 +277,225 @@ export function IndicatorTable({
         locale={{ emptyText: '还没有绩效指标：点「添加指标」按一级、二级指标逐条添加' }}
         rowClassName={(ind) => (flagged.has(ind.name) ? 'row-flagged' : '')}
         onRow={(ind) => ({ 'data-indicator': ind.name }) as HTMLAttributes<HTMLElement>}
-        columns={[
-          {
-            title: '一级指标',
-            dataIndex: 'level1',
-            width: 90,
-            onCell: (_, i) => ({ rowSpan: span1[i ?? 0] }),
-            render: (level1: string) => (
-              <Space direction="vertical" size={2}>
-                <span>{level1}</span>
-                {addButton({ level1 }, `在「${level1}」下添加指标`)}
-              </Space>
-            ),
-          },
-          {
-            title: '二级指标',
-            dataIndex: 'level2',
-            width: 110,
-            onCell: (_, i) => ({ rowSpan: span2[i ?? 0] }),
-            render: (level2: string, ind, i) => (
-              <Space direction="vertical" size={2}>
-                {enteredGroup(i, span2[i] ?? 1) ? (
+        columns={(
+          [
+            {
+              title: '一级指标',
+              dataIndex: 'level1',
+              width: 90,
+              onCell: (_, i) => ({ rowSpan: span1[i ?? 0] }),
+              render: (level1: string) => (
+                <Space direction="vertical" size={2}>
+                  <span>{level1}</span>
+                  {addButton({ level1 }, `在「${level1}」下添加指标`)}
+                </Space>
+              ),
+            },
+            {
+              title: '二级指标',
+              dataIndex: 'level2',
+              width: 110,
+              onCell: (_, i) => ({ rowSpan: span2[i ?? 0] }),
+              render: (level2: string, ind, i) => (
+                <Space direction="vertical" size={2}>
+                  {enteredGroup(i, span2[i] ?? 1) ? (
+                    <EditCell
+                      value={level2}
+                      editable
+                      required={false}
+                      placeholder="二级指标"
+                      label={`${ind.level1} ${level2 || '（未填）'} 二级指标`}
+                      width={94}
+                      onChange={(raw) => onChange(renameLevel2(latest.current, i, span2[i] ?? 1, raw))}
+                    />
+                  ) : (
+                    <span>{level2}</span>
+                  )}
+                  {/* Without a 二级 the 一级 cell's button is the one. */}
+                  {level2.trim() !== '' &&
+                    addButton({ level1: ind.level1, level2 }, `在「${ind.level1} / ${level2}」下添加指标`)}
+                </Space>
+              ),
+            },
+            {
+              title: '三级指标',
+              dataIndex: 'name',
+              width: 180,
+              render: (name: string, ind, i) =>
+                definable(ind) ? (
                   <EditCell
-                    value={level2}
+                    value={name}
                     editable
-                    required={false}
-                    placeholder="二级指标"
-                    label={`${ind.level1} ${level2 || '（未填）'} 二级指标`}
-                    width={94}
-                    onChange={(raw) => onChange(renameLevel2(indicators, i, span2[i] ?? 1, raw))}
+                    placeholder="三级指标名称"
+                    label={`${rowName(ind, i)} 三级指标`}
+                    width={162}
+                    column="name"
+                    onChange={(raw) => update(i, (r) => ({ ...r, name: raw }))}
+                    onPaste={(e) => paste(i, 'name', e)}
                   />
                 ) : (
-                  <span>{level2}</span>
-                )}
-                {/* Without a 二级 the 一级 cell's button is the one. */}
-                {level2.trim() !== '' &&
-                  addButton({ level1: ind.level1, level2 }, `在「${ind.level1} / ${level2}」下添加指标`)}
-              </Space>
-            ),
-          },
-          {
-            title: '三级指标',
-            dataIndex: 'name',
-            width: 180,
-            render: (name: string, ind, i) =>
-              definable(ind) ? (
-                <EditCell
-                  value={name}
-                  editable
-                  placeholder="三级指标名称"
-                  label={`${rowName(ind, i)} 三级指标`}
-                  width={162}
-                  column="name"
-                  onChange={(raw) => update(i, (r) => ({ ...r, name: raw }))}
-                  onPaste={(e) => paste(i, 'name', e)}
-                />
-              ) : (
-                <Tooltip title={ind.criterionText ? `计分标准：${ind.criterionText}` : undefined}>
-                  <span>
-                    {name}
-                    {ind.notApplicable && <Tag style={{ marginLeft: 4 }}>不适用</Tag>}
-                  </span>
-                </Tooltip>
-              ),
-          },
-          {
-            title: '性质',
-            dataIndex: 'direction',
-            width: 100,
-            render: (d: IndicatorDirection | null, ind, i) =>
-              definable(ind) ? (
-                <Select<IndicatorDirection>
-                  size="small"
-                  aria-label={`${rowName(ind, i)} 指标性质`}
-                  value={d ?? undefined}
-                  placeholder="选择"
-                  style={{ width: 86 }}
-                  popupMatchSelectWidth={false}
-                  options={DIRECTION_OPTIONS.map((o) => ({ value: o.value, label: o.label }))}
-                  onChange={(v) => update(i, (r) => ({ ...r, direction: v }))}
-                />
-              ) : d ? (
-                (DIRECTION[d] ?? d)
-              ) : (
-                '—'
-              ),
-          },
-          {
-            title: '指标值',
-            dataIndex: 'target',
-            width: 96,
-            render: (v: Stated | undefined, ind, i) =>
-              definable(ind) && !ind.adjustedTarget?.raw ? (
-                cell('target', '指标值', 82)(v, ind, i)
-              ) : ind.adjustedTarget?.raw ? (
-                <Tooltip
-                  title={`原指标值 ${statedText(v) || '—'}，年中调整为 ${statedText(ind.adjustedTarget)}`}
-                >
-                  <span>
-                    {statedText(ind.adjustedTarget)} <Tag>调整后</Tag>
-                  </span>
-                </Tooltip>
-              ) : (
-                statedText(v)
-              ),
-          },
-          {
-            title: '单位',
-            dataIndex: 'unit',
-            width: 64,
-            render: (unit: string | undefined, ind, i) =>
-              definable(ind) ? (
-                <EditCell
-                  value={unit ?? ''}
-                  editable
-                  required={false}
-                  label={`${rowName(ind, i)} 单位`}
-                  width={50}
-                  column="unit"
-                  onPaste={(e) => paste(i, 'unit', e)}
-                  onChange={(raw) =>
-                    update(i, (r) => {
-                      const next: Indicator = { ...r, unit: raw };
-                      if (!raw.trim()) delete next.unit;
-                      return next;
-                    })
-                  }
-                />
-              ) : (
-                unit
-              ),
-          },
-          {
-            title: '完成值',
-            dataIndex: 'actual',
-            width: 96,
-            // A criterion is scored from the 计分数据, not from a 完成值 of its own.
-            render: (v: Stated | undefined, ind: Indicator, i: number) =>
-              isCriterion(framework, ind) && !v?.raw ? (
-                ''
-              ) : onSurvey && isSatisfactionIndicator(ind) ? (
-                <Space direction="vertical" size={2}>
-                  <Tooltip title={v?.source?.derivation}>
-                    <span>{cell('actual', '完成值', 82)(v, ind, i)}</span>
+                  <Tooltip title={ind.criterionText ? `计分标准：${ind.criterionText}` : undefined}>
+                    <span>
+                      {name}
+                      {ind.notApplicable && <Tag style={{ marginLeft: 4 }}>不适用</Tag>}
+                    </span>
                   </Tooltip>
-                  {surveyButton(ind, i)}
-                </Space>
-              ) : (
-                cell('actual', '完成值', 82)(v, ind, i)
+                ),
+            },
+            {
+              title: '性质',
+              dataIndex: 'direction',
+              width: 100,
+              render: (d: IndicatorDirection | null, ind, i) =>
+                definable(ind) ? (
+                  <Select<IndicatorDirection>
+                    size="small"
+                    aria-label={`${rowName(ind, i)} 指标性质`}
+                    value={d ?? undefined}
+                    placeholder="选择"
+                    style={{ width: 86 }}
+                    popupMatchSelectWidth={false}
+                    options={DIRECTION_OPTIONS.map((o) => ({ value: o.value, label: o.label }))}
+                    onChange={(v) => update(i, (r) => ({ ...r, direction: v }))}
+                  />
+                ) : d ? (
+                  (DIRECTION[d] ?? d)
+                ) : (
+                  '—'
+                ),
+            },
+            {
+              title: '指标值',
+              dataIndex: 'target',
+              width: 96,
+              render: (v: Stated | undefined, ind, i) =>
+                definable(ind) && !ind.adjustedTarget?.raw ? (
+                  cell('target', '指标值', 82)(v, ind, i)
+                ) : ind.adjustedTarget?.raw ? (
+                  <Tooltip
+                    title={`原指标值 ${statedText(v) || '—'}，年中调整为 ${statedText(ind.adjustedTarget)}`}
+                  >
+                    <span>
+                      {statedText(ind.adjustedTarget)} <Tag>调整后</Tag>
+                    </span>
+                  </Tooltip>
+                ) : (
+                  statedText(v)
+                ),
+            },
+            {
+              title: '单位',
+              dataIndex: 'unit',
+              width: 64,
+              render: (unit: string | undefined, ind, i) =>
+                definable(ind) ? (
+                  <EditCell
+                    value={unit ?? ''}
+                    editable
+                    required={false}
+                    label={`${rowName(ind, i)} 单位`}
+                    width={50}
+                    column="unit"
+                    onPaste={(e) => paste(i, 'unit', e)}
+                    onChange={(raw) =>
+                      update(i, (r) => {
+                        const next: Indicator = { ...r, unit: raw };
+                        if (!raw.trim()) delete next.unit;
+                        return next;
+                      })
+                    }
+                  />
+                ) : (
+                  unit
+                ),
+            },
+            {
+              title: '完成值',
+              dataIndex: 'actual',
+              width: 96,
+              // A criterion is scored from the 计分数据, not from a 完成值 of its own.
+              render: (v: Stated | undefined, ind: Indicator, i: number) =>
+                isCriterion(framework, ind) && !v?.raw ? (
+                  ''
+                ) : onSurvey && isSatisfactionIndicator(ind) ? (
+                  <Space direction="vertical" size={2}>
+                    <Tooltip title={v?.source?.derivation}>
+                      <span>{cell('actual', '完成值', 82)(v, ind, i)}</span>
+                    </Tooltip>
+                    {surveyButton(ind, i)}
+                  </Space>
+                ) : (
+                  cell('actual', '完成值', 82)(v, ind, i)
+                ),
+            },
+            {
+              title: '分值',
+              dataIndex: 'weight',
+              width: 64,
+              align: 'right',
+              render: cell('weight', '分值', 50),
+            },
+            {
+              title: '自评得分',
+              dataIndex: 'statedScore',
+              width: 80,
+              align: 'right',
+              render: cell('statedScore', '自评得分', 64),
+            },
+            {
+              title: '规则得分',
+              key: 'computed',
+              width: 76,
+              align: 'right',
+              shouldCellUpdate: (row, prev) =>
+                rowChanged(row, prev) ||
+                shownScore(byId.get(row.id)) !== committed.current.scores.get(row.id),
+              render: (_: unknown, ind) => <ComputedScore s={byId.get(ind.id)} />,
+            },
+            {
+              title: '偏差原因及改进措施',
+              dataIndex: 'deviationReason',
+              width: 170,
+              render: (v: string | undefined, ind, i) => (
+                <EditCell
+                  value={v ?? ''}
+                  editable={editable}
+                  multiline
+                  width={150}
+                  label={`${rowName(ind, i)} 偏差原因`}
+                  onChange={(raw) => update(i, (r) => ({ ...r, deviationReason: raw }))}
+                  onPaste={(e) => paste(i, 'deviationReason', e)}
+                />
               ),
-          },
-          {
-            title: '分值',
-            dataIndex: 'weight',
-            width: 64,
-            align: 'right',
-            render: cell('weight', '分值', 50),
-          },
-          {
-            title: '自评得分',
-            dataIndex: 'statedScore',
-            width: 80,
-            align: 'right',
-            render: cell('statedScore', '自评得分', 64),
-          },
-          {
-            title: '规则得分',
-            key: 'computed',
-            width: 76,
-            align: 'right',
-            render: (_: unknown, ind) => <ComputedScore s={byId.get(ind.id)} />,
-          },
-          {
-            title: '偏差原因及改进措施',
-            dataIndex: 'deviationReason',
-            width: 170,
-            render: (v: string | undefined, ind, i) => (
-              <EditCell
-                value={v ?? ''}
-                editable={editable}
-                multiline
-                width={150}
-                label={`${rowName(ind, i)} 偏差原因`}
-                onChange={(raw) => update(i, (r) => ({ ...r, deviationReason: raw }))}
-                onPaste={(e) => paste(i, 'deviationReason', e)}
-              />
-            ),
-          },
-          ...(editable
-            ? [
-                {
-                  title: '操作',
-                  key: 'remove',
-                  width: 56,
-                  render: (_: unknown, ind: Indicator, i: number) => (
-                    <Space direction="vertical" size={0}>
-                      {onSurvey && !isSatisfactionIndicator(ind) && surveyButton(ind, i, '调查')}
-                      <Popconfirm
-                        title={`删除指标「${rowName(ind, i)}」？`}
-                        description="删除后保存才生效；未保存前可重新载入恢复"
-                        okText="删除"
-                        cancelText="取消"
-                        okButtonProps={{ danger: true }}
-                        onConfirm={() => remove(i)}
-                      >
-                        <Button size="small" type="link" danger aria-label={`删除 ${rowName(ind, i)}`}>
-                          删除
-                        </Button>
-                      </Popconfirm>
-                    </Space>
-                  ),
-                },
-              ]
-            : []),
-        ]}
+            },
+            ...(editable
+              ? [
+                  {
+                    title: '操作',
+                    key: 'remove',
+                    width: 56,
+                    render: (_: unknown, ind: Indicator, i: number) => (
+                      <Space direction="vertical" size={0}>
+                        {onSurvey && !isSatisfactionIndicator(ind) && surveyButton(ind, i, '调查')}
+                        <Popconfirm
+                          title={`删除指标「${rowName(ind, i)}」？`}
+                          description="删除后保存才生效；未保存前可重新载入恢复"
+                          okText="删除"
+                          cancelText="取消"
+                          okButtonProps={{ danger: true }}
+                          onConfirm={() => remove(i)}
+                        >
+                          <Button size="small" type="link" danger aria-label={`删除 ${rowName(ind, i)}`}>
+                            删除
+                          </Button>
+                        </Popconfirm>
+                      </Space>
+                    ),
+                  },
+                ]
+              : []),
+          ] satisfies ColumnsType<Indicator>
+        ).map((column) => ({ shouldCellUpdate: rowChanged, ...column }))}
       />
       <AddIndicatorDialog
         open={dialogOpen}
