@@ -58,11 +58,16 @@ function svgOf(option: echarts.EChartsCoreOption, height = HEIGHT): Drawn {
 }
 
 /** Horizontal bars (long Chinese names read better on the left than slanted under the axis). */
-function budgetBars(names: string[], budget: Array<number | null>, executed: Array<number | null>): Drawn {
+function budgetBars(
+  names: string[],
+  budget: Array<number | null>,
+  executed: Array<number | null>,
+  budgetName = '全年预算数',
+): Drawn {
   const height = Math.max(HEIGHT, 90 + names.length * 34);
   return svgOf(
     {
-      legend: { data: ['全年预算数', '执行数'], top: 4 },
+      legend: { data: [budgetName, '执行数'], top: 4 },
       grid: { left: 8, right: 56, top: 36, bottom: 8, containLabel: true },
       xAxis: { type: 'value', name: '万元' },
       yAxis: {
@@ -73,7 +78,7 @@ function budgetBars(names: string[], budget: Array<number | null>, executed: Arr
       },
       series: [
         {
-          name: '全年预算数',
+          name: budgetName,
           type: 'bar',
           data: budget,
           label: { show: true, position: 'right', fontSize: 10 },
@@ -135,6 +140,16 @@ function budgetLines(lines: BudgetLine[]): Drawn | null {
         parts.map((l) => cleanText(l.label)),
         parts.map((l) => num(l.adjustedBudget)),
         parts.map((l) => num(l.executed)),
+      );
+    }
+    // A form that prints what was received instead of a 全年预算数 (seed 004's 实际到位资金).
+    const received = lines.filter((l) => l.role === role && num(l.received) !== null);
+    if (received.length >= 2) {
+      return budgetBars(
+        received.map((l) => cleanText(l.label)),
+        received.map((l) => num(l.received)),
+        received.map((l) => num(l.executed)),
+        '实际到位资金',
       );
     }
   }

@@ -139,7 +139,14 @@ function tableBlock(
   of?: { table: string; evaluation?: string },
 ): ReportBlock[] {
   if (!all.length) return [];
-  const table = internal ? full : { ...full, columns: full.columns.filter((c) => c.audience !== 'internal') };
+  const table = {
+    ...full,
+    columns: full.columns.filter(
+      (c) =>
+        (internal || c.audience !== 'internal') &&
+        (!c.optional || all.some((row) => row[c.field] !== undefined && row[c.field] !== '')),
+    ),
+  };
   // Keep a 合计 row that ends the table, whatever is cut before it.
   const last = all.at(-1);
   const rows =

@@ -247,11 +247,16 @@ function formBlocks(grid: FormGrid, textWidth: number, first: boolean, name: str
         }),
       ],
     });
-  const cut = grid.repeat && grid.repeat > 0 ? grid.repeat : rows.length;
-  const parts = [
-    [...grid.heading.map((h, k) => line(h, k === 0 ? 'title' : 'subtitle')), ...rows.slice(0, cut)],
-    [...rows.slice(cut), ...grid.notes.map((n) => line(n, 'note'))],
-  ].filter((p) => p.length);
+  // A form without a repeated header (seed 004's short tables) is one Word table, its notes under it.
+  const cut = grid.repeat && grid.repeat > 0 ? grid.repeat : 0;
+  const heading = grid.heading.map((h, k) => line(h, k === 0 ? 'title' : 'subtitle'));
+  const notes = grid.notes.map((n) => line(n, 'note'));
+  const parts = cut
+    ? [
+        [...heading, ...rows.slice(0, cut)],
+        [...rows.slice(cut), ...notes],
+      ]
+    : [[...heading, ...rows, ...notes]];
   parts.forEach((part, k) => {
     // Word joins two tables that touch: a hairline paragraph keeps the indicator table its own.
     if (k > 0) out.push(new Paragraph({ spacing: HAIRLINE, children: [] }));

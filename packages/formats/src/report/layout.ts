@@ -57,6 +57,8 @@ export interface TableColumn {
   align?: 'left' | 'right' | 'center';
   /** 'internal': a column of the internal version only (重算得分). */
   audience?: 'internal';
+  /** Left out when no row has a value in it (实际到位资金: only some forms print it). */
+  optional?: boolean;
 }
 export interface TableLayout {
   caption: string;

@@ -28,6 +28,7 @@ export function budgetRows(result: EvaluationResult): Row[] {
     label: cleanText(l.label),
     initialBudget: money(l.initialBudget),
     adjustedBudget: money(l.adjustedBudget),
+    received: money(l.received),
     executed: money(l.executed),
     executionRate: rateText(l.adjustedBudget, l.executed, l.executionRate),
     ...(l.role === 'total' ? { __total: '1' } : {}),

@@ -107,9 +107,12 @@ describe('readText on tables it cannot place', () => {
       '| 合计 | 10.00 | 353.02 | 352.29 |',
     ].join('\n');
     const e = read(text).evaluations[0]!;
-    expect(e.budget.map((l) => [l.role, l.label, l.adjustedBudget?.raw, l.executed?.raw])).toEqual([
-      ['task', '普法宣传', '353.02', '352.29'],
-      ['total', '合计', '353.02', '352.29'],
+    // 预算资金 is the year's budget, 实际到位资金 the funds received, 实际支出资金 what was spent.
+    expect(
+      e.budget.map((l) => [l.role, l.label, l.initialBudget?.raw, l.received?.raw, l.executed?.raw]),
+    ).toEqual([
+      ['task', '普法宣传', '10.00', '353.02', '352.29'],
+      ['total', '合计', '10.00', '353.02', '352.29'],
     ]);
   });
   it('a tab-row table with a row holding only its second cell stays one table', () => {

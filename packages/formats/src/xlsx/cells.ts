@@ -21,8 +21,8 @@ export type FigureKind = 'amount' | 'rate' | 'score' | 'count';
 
 /**
  * A stated figure as a cell, in core's one format (numbers/format.ts): a plain number or percentage
- * becomes a number — a percentage "0.00%", 万元 "#,##0.00", a score "0.00", a count in its written
- * precision — so "45%" and "70.47%" read "45.00%" and "70.47%", and a score "16" reads "16.00".
+ * becomes a number — a percentage and 万元 (grouped) in their written precision, a score "0.00", a count in its
+ * written precision — so "45%" stays "45%" beside "70.47%", and a score "16" reads "16.00".
  * Anything else — "≥95%", "优良", "6个", "/" — stays the text the user wrote (full-width digits
  * folded: "５" is "5"), as a string cell, never a formula.
  */
@@ -31,13 +31,15 @@ export function statedCell(s: Stated | undefined, kind: FigureKind = 'count'): C
   const written = foldDigits(s.raw);
   if (s.value !== null && !s.sign && !s.unit && !s.approximate) {
     const grouped = written.includes(',');
+    // A rate or an amount keeps the precision it was filed with: "45%" written back as "45.00%" would claim
+    // two decimals the department never gave, and the audit of the file read back would hold it to them.
     if (s.percent && PLAIN_PERCENT.test(written)) {
-      return { value: new D(s.value).div(100).toNumber(), numFmt: numberFormat(2, false, true) };
+      return { value: new D(s.value).div(100).toNumber(), numFmt: numberFormat(s.decimals, false, true) };
     }
     if (!s.percent && PLAIN_NUMBER.test(written)) {
       const numFmt =
         kind === 'amount'
-          ? numberFormat(2, true, false)
+          ? numberFormat(s.decimals, true, false)
           : kind === 'score' || kind === 'rate'
             ? numberFormat(2, false, false)
             : numberFormat(s.decimals, grouped, false);

@@ -72,13 +72,13 @@ describe('xlsx round trip on the five seeds: write, read back, same model, score
     );
   });
 
-  it('seed 000: 人民调解 keeps its filed 70.47% (24.81 ÷ 35.20 is 70.48%); the 45% reads 45.00%, the same audit', async () => {
+  it('seed 000: 人民调解 keeps its filed 70.47% (24.81 ÷ 35.20 is 70.48%) and the 45% keeps its precision, the same audit', async () => {
     const r = tablesOnly.get('000_424dabb8b7582373.txt')!.results[0]!;
     const doc = await readXlsx(await writeEvaluationXlsx(r), 'summary.xlsx');
     const rows = doc.evaluations[0]!.summaryRows;
     expect(rows[0]).toMatchObject({ name: '人民调解', executionRate: { raw: '70.47%', value: '70.47' } });
-    // Rates print in two decimals (core's one format): the filed 45% is the number 45 shown as 45.00%.
-    expect(rows[1]!.executionRate).toMatchObject({ raw: '45.00%', value: '45' });
+    // A filed rate keeps its precision: 45% is not written back as a 45.00% the department never gave.
+    expect(rows[1]!.executionRate).toMatchObject({ raw: '45%', value: '45' });
     expect(resultDigest(auditWith(doc, registry).results[0]!)).toEqual(resultDigest(r));
     expect(rows[2]!.deviation).toBe('压缩项目经费，未拨付经费');
   });

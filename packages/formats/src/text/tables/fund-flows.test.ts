@@ -23,7 +23,7 @@ describe('项目收支表 whose header is short', () => {
       '| 合计 | 10.00 | 353.02 | 352.29 |',
     ].join('\n');
     const doc = readText(text, 'x.txt', { narrative: noProse });
-    expect(doc.evaluations[0]!.budget.map((l) => [l.label, l.adjustedBudget?.raw, l.executed?.raw])).toEqual([
+    expect(doc.evaluations[0]!.budget.map((l) => [l.label, l.received?.raw, l.executed?.raw])).toEqual([
       ['普法宣传', '353.02', '352.29'],
       ['合计', '353.02', '352.29'],
     ]);
