@@ -129,7 +129,7 @@ export function readBudgetRow(ctx: TableContext, section: Section, row: RawRow):
   const reasonCol = columnOf(section, 'reason');
   const reason = reasonCol === undefined ? '' : (cells[reasonCol]?.text ?? '');
   if (reason && isFormInstruction(reason)) {
-    warn(ctx, row, `「原因」栏里是表格的填写说明，不是填写内容，按未填写处理`);
+    warn(ctx, row, `「原因」栏里是表格的填写说明，不是填写内容，按未填写处理`, 'form-instruction');
   } else if (reason) line.reason = reason;
 
   const budget = ctx.evaluation.budget;

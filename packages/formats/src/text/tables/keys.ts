@@ -98,8 +98,17 @@ function apply(ctx: TableContext, row: RawRow, field: KeyField, cell: RawCell, k
   const ev = ctx.evaluation;
   const text = cell.text;
   const src = sourceOf(ctx, row, cell, key.text);
-  if (isFormInstruction(text)) {
-    warn(ctx, row, `「${squeeze(key.text)}」栏里是表格的填写说明，不是填写内容，按未填写处理`);
+  // The form's instruction left in an answer cell: the narrative fields keep it, so the audit names it
+  // as 未填写 with its rule (不得保留填表说明); any other field is left unread, and the reader says so.
+  const narrative =
+    field === 'goal' || field === 'conclusion' || field === 'problems' || field === 'measures';
+  if (isFormInstruction(text) && !narrative) {
+    warn(
+      ctx,
+      row,
+      `「${squeeze(key.text)}」栏里是表格的填写说明，不是填写内容，按未填写处理`,
+      'form-instruction',
+    );
     return;
   }
   switch (field) {
