@@ -39,6 +39,8 @@ describe('in-year execution monitoring in the browser', () => {
     await row.getByRole('button', { name: '填报 9 月' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('截至月末累计执行数（万元）').fill('700');
+    // Seed 004's table prints 预算资金 and 实际到位资金 but no 全年预算数: the 填报人 gives it here.
+    await dialog.getByLabel(/全年预算数（万元/).fill('898.33');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.getByText('77.92%').first().waitFor();
     await expect(dialog.getByRole('alert').textContent()).resolves.toContain('请填写未达进度原因');
