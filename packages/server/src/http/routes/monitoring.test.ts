@@ -34,7 +34,10 @@ describe.each(BACKENDS)('in-year execution monitoring on the %s database', (_nam
 
   it('a lag without its reason is refused with the figures, and nothing is stored', async () => {
     // 700 of 898.33 万元 = 77.92%, 2.08 points behind 80%: yellow.
-    const r = await call('filler', 'PUT', `/api/evaluations/${id}/monitoring/9`, { executed: '700' });
+    const r = await call('filler', 'PUT', `/api/evaluations/${id}/monitoring/9`, {
+      executed: '700',
+      budget: '898.33',
+    });
     expect(r.statusCode).toBe(400);
     expect(r.json().error).toContain('9 月实际执行进度 77.92%，目标 80%，落后 2.08 个百分点');
     expect(r.json().error).toContain('黄灯，请填写未达进度原因');
@@ -45,11 +48,13 @@ describe.each(BACKENDS)('in-year execution monitoring on the %s database', (_nam
   it('with the reason the report is kept, the lamp yellow; on target it is green without one', async () => {
     const nine = await call('filler', 'PUT', `/api/evaluations/${id}/monitoring/9`, {
       executed: '700',
+      budget: '898.33',
       reason: '受财政收入影响，资金未按进度拨付',
     });
     expect(nine.statusCode).toBe(200);
     const eleven = await call('filler', 'PUT', `/api/evaluations/${id}/monitoring/11`, {
       executed: '880.00',
+      budget: '898.33',
     });
     expect(eleven.statusCode).toBe(200);
     const body = eleven.json();
@@ -68,7 +73,10 @@ describe.each(BACKENDS)('in-year execution monitoring on the %s database', (_nam
   });
 
   it('a month the plan does not monitor, or a figure that is not money, is a Chinese 400', async () => {
-    const june = await call('filler', 'PUT', `/api/evaluations/${id}/monitoring/6`, { executed: '100' });
+    const june = await call('filler', 'PUT', `/api/evaluations/${id}/monitoring/6`, {
+      executed: '100',
+      budget: '898.33',
+    });
     expect(june.statusCode).toBe(400);
     expect(june.json().error).toContain('没有 6 月的监控时点（监控时点为 9 月、11 月）');
     for (const executed of ['-1', '1e5', '12.345', '七百']) {
@@ -80,10 +88,20 @@ describe.each(BACKENDS)('in-year execution monitoring on the %s database', (_nam
 
   it('only the department reports; the region sees the lamps while the evaluation is still a draft', async () => {
     expect(
-      (await call('otherFiller', 'PUT', `/api/evaluations/${id}/monitoring/9`, { executed: '1' })).statusCode,
+      (
+        await call('otherFiller', 'PUT', `/api/evaluations/${id}/monitoring/9`, {
+          executed: '1',
+          budget: '898.33',
+        })
+      ).statusCode,
     ).toBe(403);
     expect(
-      (await call('reviewer', 'PUT', `/api/evaluations/${id}/monitoring/9`, { executed: '1' })).statusCode,
+      (
+        await call('reviewer', 'PUT', `/api/evaluations/${id}/monitoring/9`, {
+          executed: '1',
+          budget: '898.33',
+        })
+      ).statusCode,
     ).toBe(403);
     expect((await call('stranger', 'GET', `/api/evaluations/${id}/monitoring`)).statusCode).toBe(401);
     expect((await call('otherReviewer', 'GET', `/api/evaluations/${id}/monitoring`)).statusCode).toBe(403);
