@@ -12,7 +12,14 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Evaluation } from '@jixiao/core';
 import { chromium, type Page } from 'playwright-core';
-import { addAccounts, apiSession, ensureBuilt, REPO, startServer } from '../packages/web/e2e/server.ts';
+import {
+  addAccounts,
+  apiSession,
+  CHROMIUM_LAUNCH,
+  ensureBuilt,
+  REPO,
+  startServer,
+} from '../packages/web/e2e/server.ts';
 
 const { values } = parseArgs({ options: { keys: { type: 'string', default: '30' } } });
 const KEYS = Number(values.keys);
@@ -31,16 +38,7 @@ manifest.files[SEED] = { ...manifest.files[SEED], status: 'draft' };
 await writeFile(join(seeds, 'samples.json'), JSON.stringify(manifest));
 
 const server = await startServer(await ensureBuilt(), seeds);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(CHROMIUM_LAUNCH);
 const filler = { username: 'bench-filler', password: 'bench-password-1' };
 
 // The page-side probes, as JavaScript the page runs (the bench itself is typed for Node, not the DOM).

@@ -3,19 +3,10 @@
 // uncompressed, measured in the same run.
 // Run: npx tsx bench/web-first-load.ts   (Debian chromium at /usr/bin/chromium)
 import { chromium } from 'playwright-core';
-import { ensureBuilt, startServer } from '../packages/web/e2e/server.ts';
+import { CHROMIUM_LAUNCH, ensureBuilt, startServer } from '../packages/web/e2e/server.ts';
 
 const server = await startServer(await ensureBuilt());
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(CHROMIUM_LAUNCH);
 try {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -1,24 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { WEB_ROOT } from './server.ts';
+import { CHROMIUM_LAUNCH, WEB_ROOT } from './server.ts';
 
 export const SHOTS = join(WEB_ROOT, 'e2e/screenshots');
 
 /** Debian's Chromium, headless; never a downloaded browser. */
 export async function launch(): Promise<Browser> {
   await mkdir(SHOTS, { recursive: true });
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch(CHROMIUM_LAUNCH);
 }
 
 export async function shot(page: Page, name: string, fullPage = true): Promise<void> {

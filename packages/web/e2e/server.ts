@@ -11,6 +11,22 @@ import { buildApp, importSamples, openDatabase } from '../../server/src/index.ts
 export const WEB_ROOT = resolve(import.meta.dirname, '..');
 export const REPO = resolve(WEB_ROOT, '../..');
 
+/**
+ * Debian's Chromium, headless, never a downloaded browser: the launch options of the browser tests and the
+ * benchmarks (kept here, beside the server they drive, since this file needs no DOM types).
+ */
+export const CHROMIUM_LAUNCH = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
 /** Newest modification time of the files under a folder. */
 function newest(dir: string): number {
   let latest = 0;

@@ -17,6 +17,7 @@ import {
 import { loadReportLayout } from './layout.ts';
 import { renderReportHtml, writeReportHtml } from './html.ts';
 import { writeReportDocx } from './docx.ts';
+import { withoutSignatures } from '../testing/unsigned.ts';
 import { auditSeeds, zipEntry } from './test-support.ts';
 
 let seeds = new Map<string, DocumentAudit>();
@@ -315,15 +316,7 @@ describe('the form’s head and signature fields in the report', () => {
       ]),
     );
     // Without them, no empty line: nothing says 填报人： with no one after it.
-    const bare: EvaluationResult = { ...r, evaluation: { ...r.evaluation } };
-    for (const k of [
-      'projectLead',
-      'financeLead',
-      'implementingUnit',
-      'goalAchieved',
-      'implementation',
-    ] as const)
-      delete bare.evaluation[k];
+    const bare: EvaluationResult = { ...r, evaluation: withoutSignatures(r.evaluation) };
     const plain = paragraphs(buildReportContent([bare]).blocks).join('\n');
     expect(plain).not.toMatch(/实施单位：|项目负责人：|填报人：|联系电话：|填报日期：/);
   });

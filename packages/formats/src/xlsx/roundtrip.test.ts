@@ -7,6 +7,7 @@ import { readDocumentFile } from '../read-file.ts';
 import { modelDigest, resultDigest } from './digest.ts';
 import { readXlsx } from './read.ts';
 import { auditWith, seedFiles } from './seed-results.ts';
+import { withoutSignatures } from '../testing/unsigned.ts';
 import { writeEvaluationXlsx, writeWorkbookXlsx } from './write.ts';
 
 let registry: FrameworkRegistry;
@@ -116,15 +117,7 @@ describe('the fields of a form’s head and foot survive the 自评表', () => {
       '全年代理政府案件 30 件，胜诉率 95%。',
     ]);
     // Without them the form prints no empty signature rows, and 实施单位 is the department itself.
-    const bare: Evaluation = { ...r.evaluation };
-    for (const k of [
-      'projectLead',
-      'financeLead',
-      'implementingUnit',
-      'goalAchieved',
-      'implementation',
-    ] as const)
-      delete bare[k];
+    const bare = withoutSignatures(r.evaluation);
     const unsigned = auditWith({ file: 'x', evaluations: [bare], statements: [], issues: [] }, registry);
     const plain = (await readXlsx(await writeEvaluationXlsx(unsigned.results[0]!), 'plain.xlsx'))
       .evaluations[0]!;
